@@ -1,0 +1,541 @@
+package org.fairkit.core;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.group.Grouping;
+import org.fairkit.core.group.SensitiveFeature;
+import org.fairkit.core.tally.TallyInput;
+
+/**
+ * Immutable columnar input: true labels, predictions, optional scores and weights, and one or more sensitive
+ * features, one value per row.
+ *
+ * <p>Built with {@link #builder()} from arrays or {@link #fromRecords(Iterable)} from objects; both validate
+ * every value and name the column and the first bad row of any problem. Arrays are copied, so later changes
+ * to the caller's arrays do not change the data.
+ *
+ * <pre>{@code
+ * FairnessData data = FairnessData.builder()
+ *     .labels(yTrue).predictions(yPred)
+ *     .sensitive("race", race)
+ *     .build();
+ * }</pre>
+ */
+public final class FairnessData {
+    private final byte[] labels;
+    private final byte[] predictions;
+    private final double[] scores;
+    private final double[] weights;
+    private final Map<String, SensitiveFeature> sensitive;
+    private final Map<List<String>, Grouping> groupings = new ConcurrentHashMap<>();
+    private final Map<List<String>, TallyInput> tallyInputs = new ConcurrentHashMap<>();
+    private volatile String fingerprint;
+
+    private FairnessData(byte[] labels, byte[] predictions, double[] scores, double[] weights,
+            Map<String, SensitiveFeature> sensitive) {
+        this.labels = labels;
+        this.predictions = predictions;
+        this.scores = scores;
+        this.weights = weights;
+        this.sensitive = Collections.unmodifiableMap(sensitive);
+    }
+
+    /** @return a builder from arrays */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder that reads each column from objects with accessor functions, in iteration order (row i is
+     * the i-th object).
+     */
+    public static <T> RecordBuilder<T> fromRecords(Iterable<? extends T> records) {
+        return new RecordBuilder<>(records);
+    }
+
+    /** @return the number of rows */
+    public int rows() {
+        return labels.length;
+    }
+
+    /** @return row {@code i}'s true label, 0 or 1 */
+    public int label(int i) {
+        return labels[i];
+    }
+
+    /** @return row {@code i}'s prediction, 0 or 1 */
+    public int prediction(int i) {
+        return predictions[i];
+    }
+
+    /** @return whether scores were given */
+    public boolean hasScores() {
+        return scores != null;
+    }
+
+    /**
+     * @return row {@code i}'s score
+     * @throws IllegalStateException if no scores were given
+     */
+    public double score(int i) {
+        if (scores == null) {
+            throw new IllegalStateException("the data has no scores; set them with scores(...)");
+        }
+        return scores[i];
+    }
+
+    /** @return whether weights were given */
+    public boolean hasWeights() {
+        return weights != null;
+    }
+
+    /** @return row {@code i}'s weight, 1.0 when the data is unweighted */
+    public double weight(int i) {
+        return weights == null ? 1.0 : weights[i];
+    }
+
+    /** @return the sensitive feature names, in the order they were added */
+    public List<String> sensitiveNames() {
+        return List.copyOf(sensitive.keySet());
+    }
+
+    /**
+     * @return the sensitive feature with this name
+     * @throws IllegalArgumentException listing the known names if there is none
+     */
+    public SensitiveFeature sensitive(String name) {
+        SensitiveFeature f = sensitive.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("no sensitive feature named '" + name + "'; the data has "
+                    + sensitive.keySet());
+        }
+        return f;
+    }
+
+    /**
+     * The grouping by one feature or the intersection of several; computed once per feature list and cached.
+     *
+     * @throws IllegalArgumentException if a name is unknown
+     */
+    public Grouping grouping(List<String> features) {
+        List<String> key = List.copyOf(features);
+        Grouping g = groupings.get(key);
+        if (g == null) {
+            List<SensitiveFeature> fs = new ArrayList<>();
+            for (String name : key) {
+                fs.add(sensitive(name));
+            }
+            g = groupings.computeIfAbsent(key, k -> Grouping.of(fs));
+        }
+        return g;
+    }
+
+    /** The kernel input for a grouping; built once per feature list and cached. */
+    public TallyInput tallyInput(List<String> features) {
+        List<String> key = List.copyOf(features);
+        return tallyInputs.computeIfAbsent(key, k -> grouping(k).tallyInput(labels, predictions, weights));
+    }
+
+    /**
+     * A SHA-256 over every column (labels, predictions, scores, weights, each sensitive feature's name, levels and
+     * codes), in hex. Identifies the input exactly in a report's provenance; computed on first use and cached.
+     */
+    public String fingerprint() {
+        String f = fingerprint;
+        if (f == null) {
+            f = computeFingerprint();
+            fingerprint = f;
+        }
+        return f;
+    }
+
+    private String computeFingerprint() {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        buf.putInt(labels.length);
+        flush(md, buf);
+        md.update(labels);
+        md.update(predictions);
+        for (double[] col : new double[][] {scores, weights}) {
+            md.update((byte) (col == null ? 0 : 1));
+            if (col != null) {
+                for (double v : col) {
+                    if (buf.remaining() < 8) {
+                        flush(md, buf);
+                    }
+                    buf.putDouble(v);
+                }
+                flush(md, buf);
+            }
+        }
+        for (SensitiveFeature s : sensitive.values()) {
+            md.update(s.name().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            for (String level : s.levels()) {
+                md.update(level.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            for (int i = 0; i < s.rows(); i++) {
+                if (buf.remaining() < 4) {
+                    flush(md, buf);
+                }
+                buf.putInt(s.code(i));
+            }
+            flush(md, buf);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void flush(MessageDigest md, ByteBuffer buf) {
+        buf.flip();
+        md.update(buf);
+        buf.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "FairnessData[" + rows() + " rows, sensitive " + sensitive.keySet() + (scores != null ? ", scores" : "")
+                + (weights != null ? ", weighted" : "") + "]";
+    }
+
+    /**
+     * Builds {@link FairnessData} from arrays. Each column is set once; {@link #build()} checks lengths and
+     * domains and names the column and first bad row of any problem.
+     */
+    public static final class Builder {
+        private int[] labels;
+        private int[] predictions;
+        private double[] scores;
+        private double[] weights;
+        private final Map<String, Object> sensitive = new LinkedHashMap<>();
+        private final Map<String, String[]> sensitiveLevels = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** True labels, 0 or 1. */
+        public Builder labels(int[] values) {
+            requireUnset(labels, "labels");
+            labels = values.clone();
+            return this;
+        }
+
+        /** True labels, {@code true} = 1. */
+        public Builder labels(boolean[] values) {
+            return labels(toInts(values));
+        }
+
+        /** Predictions, 0 or 1. */
+        public Builder predictions(int[] values) {
+            requireUnset(predictions, "predictions");
+            predictions = values.clone();
+            return this;
+        }
+
+        /** Predictions, {@code true} = 1. */
+        public Builder predictions(boolean[] values) {
+            return predictions(toInts(values));
+        }
+
+        /** Optional scores or probabilities, finite and in [0, 1]. */
+        public Builder scores(double[] values) {
+            requireUnset(scores, "scores");
+            scores = values.clone();
+            return this;
+        }
+
+        /** Optional sample weights, finite and {@code >= 0}. */
+        public Builder weights(double[] values) {
+            requireUnset(weights, "weights");
+            weights = values.clone();
+            return this;
+        }
+
+        /** A sensitive feature, one non-null level per row. */
+        public Builder sensitive(String name, String[] levels) {
+            requireNewSensitive(name);
+            sensitive.put(name, levels.clone());
+            return this;
+        }
+
+        /** A sensitive feature as int codes into {@code levels}. */
+        public Builder sensitive(String name, int[] codes, String[] levels) {
+            requireNewSensitive(name);
+            sensitive.put(name, codes.clone());
+            sensitiveLevels.put(name, levels.clone());
+            return this;
+        }
+
+        private void requireNewSensitive(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a sensitive feature needs a non-blank name, got '" + name + "'");
+            }
+            if (sensitive.containsKey(name) || List.of("labels", "predictions", "scores", "weights").contains(name)) {
+                throw InputErrors.setTwice(name);
+            }
+        }
+
+        private static void requireUnset(Object column, String name) {
+            if (column != null) {
+                throw InputErrors.setTwice(name);
+            }
+        }
+
+        private static int[] toInts(boolean[] values) {
+            int[] out = new int[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = values[i] ? 1 : 0;
+            }
+            return out;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws IllegalArgumentException naming the column, the first bad row and the expected domain
+         */
+        public FairnessData build() {
+            if (labels == null) {
+                throw InputErrors.missing("labels", "labels(...)");
+            }
+            if (predictions == null) {
+                throw InputErrors.missing("predictions", "predictions(...)");
+            }
+            if (sensitive.isEmpty()) {
+                throw InputErrors.missing("sensitive", "sensitive(name, levels)");
+            }
+            int n = labels.length;
+            if (n == 0) {
+                throw InputErrors.empty();
+            }
+            requireLength("predictions", predictions.length, n);
+            if (scores != null) {
+                requireLength("scores", scores.length, n);
+            }
+            if (weights != null) {
+                requireLength("weights", weights.length, n);
+            }
+            for (Map.Entry<String, Object> e : sensitive.entrySet()) {
+                int len = e.getValue() instanceof int[] ? ((int[]) e.getValue()).length
+                        : ((String[]) e.getValue()).length;
+                requireLength(e.getKey(), len, n);
+            }
+            byte[] y = binary("labels", labels);
+            byte[] p = binary("predictions", predictions);
+            if (scores != null) {
+                for (int i = 0; i < n; i++) {
+                    double s = scores[i];
+                    if (!(s >= 0 && s <= 1)) {
+                        throw InputErrors.badValue("scores", i, s, "a finite score in [0, 1]");
+                    }
+                }
+            }
+            if (weights != null) {
+                for (int i = 0; i < n; i++) {
+                    double w = weights[i];
+                    if (!(w >= 0) || Double.isInfinite(w)) {
+                        throw InputErrors.badValue("weights", i, w, "a finite weight >= 0");
+                    }
+                }
+            }
+            Map<String, SensitiveFeature> features = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : sensitive.entrySet()) {
+                String name = e.getKey();
+                features.put(name, e.getValue() instanceof int[]
+                        ? SensitiveFeature.ofCodes(name, (int[]) e.getValue(), sensitiveLevels.get(name))
+                        : SensitiveFeature.of(name, (String[]) e.getValue()));
+            }
+            return new FairnessData(y, p, scores, weights, features);
+        }
+
+        private static void requireLength(String column, int length, int rows) {
+            if (length != rows) {
+                throw InputErrors.lengthMismatch(column, length, "labels", rows);
+            }
+        }
+
+        private static byte[] binary(String column, int[] values) {
+            byte[] out = new byte[values.length];
+            for (int i = 0; i < values.length; i++) {
+                int v = values[i];
+                if (v != 0 && v != 1) {
+                    throw InputErrors.badValue(column, i, v, "0 or 1");
+                }
+                out[i] = (byte) v;
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Builds {@link FairnessData} from objects: each column is an accessor function applied to every object.
+     *
+     * <pre>{@code
+     * FairnessData data = FairnessData.fromRecords(applications)
+     *     .labelWhen(Application::repaid)
+     *     .predictionWhen(Application::approved)
+     *     .sensitive("sex", Application::sex)
+     *     .build();
+     * }</pre>
+     *
+     * @param <T> the record type
+     */
+    public static final class RecordBuilder<T> {
+        private final Iterable<? extends T> records;
+        private ToIntFunction<? super T> label;
+        private ToIntFunction<? super T> prediction;
+        private ToDoubleFunction<? super T> score;
+        private ToDoubleFunction<? super T> weight;
+        private final Map<String, Function<? super T, String>> sensitive = new LinkedHashMap<>();
+
+        private RecordBuilder(Iterable<? extends T> records) {
+            this.records = records;
+        }
+
+        /** The label of a record, 0 or 1. */
+        public RecordBuilder<T> label(ToIntFunction<? super T> accessor) {
+            Builder.requireUnset(label, "labels");
+            label = accessor;
+            return this;
+        }
+
+        /** The label of a record: 1 when the predicate holds. */
+        public RecordBuilder<T> labelWhen(Predicate<? super T> accessor) {
+            return label(r -> accessor.test(r) ? 1 : 0);
+        }
+
+        /** The prediction of a record, 0 or 1. */
+        public RecordBuilder<T> prediction(ToIntFunction<? super T> accessor) {
+            Builder.requireUnset(prediction, "predictions");
+            prediction = accessor;
+            return this;
+        }
+
+        /** The prediction of a record: 1 when the predicate holds. */
+        public RecordBuilder<T> predictionWhen(Predicate<? super T> accessor) {
+            return prediction(r -> accessor.test(r) ? 1 : 0);
+        }
+
+        /** The score of a record, in [0, 1]. */
+        public RecordBuilder<T> score(ToDoubleFunction<? super T> accessor) {
+            Builder.requireUnset(score, "scores");
+            score = accessor;
+            return this;
+        }
+
+        /** The weight of a record, finite and {@code >= 0}. */
+        public RecordBuilder<T> weight(ToDoubleFunction<? super T> accessor) {
+            Builder.requireUnset(weight, "weights");
+            weight = accessor;
+            return this;
+        }
+
+        /** A sensitive feature: the level of a record, non-null. */
+        public RecordBuilder<T> sensitive(String name, Function<? super T, String> accessor) {
+            if (sensitive.containsKey(name)) {
+                throw InputErrors.setTwice(name);
+            }
+            sensitive.put(name, accessor);
+            return this;
+        }
+
+        /**
+         * Reads every record once and builds.
+         *
+         * @throws IllegalArgumentException naming the column, the first bad row and the expected domain
+         */
+        public FairnessData build() {
+            if (label == null) {
+                throw InputErrors.missing("labels", "label(...) or labelWhen(...)");
+            }
+            if (prediction == null) {
+                throw InputErrors.missing("predictions", "prediction(...) or predictionWhen(...)");
+            }
+            IntColumn y = new IntColumn();
+            IntColumn p = new IntColumn();
+            DoubleColumn s = score == null ? null : new DoubleColumn();
+            DoubleColumn w = weight == null ? null : new DoubleColumn();
+            Map<String, List<String>> levels = new LinkedHashMap<>();
+            sensitive.keySet().forEach(k -> levels.put(k, new ArrayList<>()));
+            int row = 0;
+            for (T r : records) {
+                if (r == null) {
+                    throw InputErrors.badValue("records", row, "null", "a non-null record");
+                }
+                y.add(label.applyAsInt(r));
+                p.add(prediction.applyAsInt(r));
+                if (s != null) {
+                    s.add(score.applyAsDouble(r));
+                }
+                if (w != null) {
+                    w.add(weight.applyAsDouble(r));
+                }
+                for (Map.Entry<String, Function<? super T, String>> e : sensitive.entrySet()) {
+                    levels.get(e.getKey()).add(e.getValue().apply(r));
+                }
+                row++;
+            }
+            Builder b = builder().labels(y.toArray()).predictions(p.toArray());
+            if (s != null) {
+                b.scores(s.toArray());
+            }
+            if (w != null) {
+                b.weights(w.toArray());
+            }
+            levels.forEach((name, values) -> b.sensitive(name, values.toArray(new String[0])));
+            return b.build();
+        }
+    }
+
+    private static final class IntColumn {
+        private int[] a = new int[64];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+
+    private static final class DoubleColumn {
+        private double[] a = new double[64];
+        private int n;
+
+        void add(double v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+}

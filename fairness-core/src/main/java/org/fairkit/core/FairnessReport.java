@@ -1,0 +1,166 @@
+package org.fairkit.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.fairkit.core.group.GroupKey;
+import org.fairkit.core.metrics.Disparity;
+import org.fairkit.core.metrics.FairnessMetric;
+import org.fairkit.core.metrics.GroupMetric;
+import org.fairkit.core.metrics.Interval;
+import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.core.metrics.ReferenceComparison;
+
+/**
+ * The immutable result of {@code Fairness.of(data)...evaluate()}: the group × metric table, overall values,
+ * disparities, named fairness metrics, intervals when asked, warnings and provenance.
+ *
+ * <p>{@link #toString()} prints a fixed-width table ({@link java.util.Locale#ROOT}), so exploring in JShell
+ * needs nothing else.
+ */
+public final class FairnessReport {
+    private final GroupResults results;
+    private final Map<Estimand, Interval> intervals;
+    private final Provenance provenance;
+
+    FairnessReport(GroupResults results, Map<Estimand, Interval> intervals, Provenance provenance) {
+        this.results = results;
+        this.intervals = Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
+        this.provenance = Objects.requireNonNull(provenance);
+    }
+
+    /** @return the derived point estimates behind this report */
+    public GroupResults results() {
+        return results;
+    }
+
+    /** @return the groups, in order */
+    public List<GroupKey> groups() {
+        return results.groups();
+    }
+
+    /** @return the requested group metrics, in order */
+    public List<GroupMetric> metrics() {
+        return results.spec().metrics();
+    }
+
+    /** @return the reference group, if one was set */
+    public Optional<GroupKey> reference() {
+        return results.reference();
+    }
+
+    /** @return the group × metric table, one row per group, with intervals where estimated */
+    public List<GroupRow> byGroup() {
+        List<GroupRow> rows = new ArrayList<>();
+        for (GroupKey g : results.groups()) {
+            Map<GroupMetric, MetricValue> values = new LinkedHashMap<>();
+            Map<GroupMetric, Interval> cis = new LinkedHashMap<>();
+            for (GroupMetric m : metrics()) {
+                values.put(m, results.value(m, g));
+                Interval i = intervals.get(Estimand.groupValue(m, g));
+                if (i != null) {
+                    cis.put(m, i);
+                }
+            }
+            rows.add(new GroupRow(g, results.counts(g).rows(), results.isSmall(g), values, cis));
+        }
+        return rows;
+    }
+
+    /** @return a group's value of a metric */
+    public MetricValue value(GroupMetric metric, GroupKey group) {
+        return results.value(metric, group);
+    }
+
+    /** @return each requested metric over all rows */
+    public Map<GroupMetric, MetricValue> overall() {
+        Map<GroupMetric, MetricValue> out = new LinkedHashMap<>();
+        for (GroupMetric m : metrics()) {
+            out.put(m, results.overall(m));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** @return a metric over all rows */
+    public MetricValue overall(GroupMetric metric) {
+        return results.overall(metric);
+    }
+
+    /** @return max − min over eligible groups */
+    public Disparity difference(GroupMetric metric) {
+        return withInterval(results.difference(metric), Estimand.aggregate(Estimand.Kind.DIFFERENCE, metric));
+    }
+
+    /** @return min / max over eligible groups (the four-fifths rule reads this against 0.8) */
+    public Disparity ratio(GroupMetric metric) {
+        return withInterval(results.ratio(metric), Estimand.aggregate(Estimand.Kind.RATIO, metric));
+    }
+
+    /** @return max over eligible groups of |group − overall| (Fairlearn {@code method="to_overall"}) */
+    public Disparity differenceToOverall(GroupMetric metric) {
+        return withInterval(results.differenceToOverall(metric),
+                Estimand.aggregate(Estimand.Kind.DIFFERENCE_TO_OVERALL, metric));
+    }
+
+    /** @return min over eligible groups of min(group / overall, overall / group) */
+    public Disparity ratioToOverall(GroupMetric metric) {
+        return withInterval(results.ratioToOverall(metric), Estimand.aggregate(Estimand.Kind.RATIO_TO_OVERALL, metric));
+    }
+
+    /**
+     * @return each other group against the reference group
+     * @throws IllegalStateException if no reference group was set
+     */
+    public List<ReferenceComparison> toReference(GroupMetric metric) {
+        return results.toReference(metric);
+    }
+
+    /** @return a named fairness metric */
+    public Disparity fairness(FairnessMetric metric) {
+        return withInterval(results.fairness(metric), Estimand.fairness(metric));
+    }
+
+    /** @return the requested named fairness metrics, in order, with intervals where estimated */
+    public Map<FairnessMetric, Disparity> fairnessMetrics() {
+        Map<FairnessMetric, Disparity> out = new LinkedHashMap<>();
+        for (FairnessMetric f : results.fairnessMetrics().keySet()) {
+            out.put(f, fairness(f));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** @return the interval of a reported quantity, if one was estimated */
+    public Optional<Interval> interval(Estimand estimand) {
+        return Optional.ofNullable(intervals.get(estimand));
+    }
+
+    /** @return every estimated interval */
+    public Map<Estimand, Interval> intervals() {
+        return intervals;
+    }
+
+    /** @return the warnings: small groups, undefined values, substitutions; never silent */
+    public List<ReportWarning> warnings() {
+        return results.warnings();
+    }
+
+    /** @return where the numbers come from */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    private Disparity withInterval(Disparity d, Estimand e) {
+        Interval i = intervals.get(e);
+        return i == null ? d : d.withInterval(i);
+    }
+
+    /** @return the report as a fixed-width table */
+    @Override
+    public String toString() {
+        return ReportFormatter.format(this);
+    }
+}

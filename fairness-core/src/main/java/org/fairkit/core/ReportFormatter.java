@@ -1,0 +1,151 @@
+package org.fairkit.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.fairkit.core.metrics.Disparity;
+import org.fairkit.core.metrics.FairnessMetric;
+import org.fairkit.core.metrics.GroupMetric;
+import org.fairkit.core.metrics.Interval;
+import org.fairkit.core.metrics.MetricValue;
+
+/** Prints a {@link FairnessReport} as fixed-width text, independent of the JVM's locale. */
+final class ReportFormatter {
+    private static final String UNDEFINED = "undefined";
+
+    private ReportFormatter() {
+    }
+
+    static String format(FairnessReport r) {
+        EvaluationSpec spec = r.results().spec();
+        StringBuilder b = new StringBuilder();
+        long rows = r.provenance().rows();
+        b.append("FairKit report: ").append(r.groups().size()).append(" groups by ")
+                .append(String.join(" x ", spec.groupBy())).append(", ").append(rows).append(" rows, ")
+                .append(r.results().tally().isWeighted() ? "weighted" : "unweighted").append('\n');
+        b.append("reference: ").append(r.reference().map(g -> g.label()).orElse("none"))
+                .append("; minGroupSize: ").append(spec.minGroupSize())
+                .append("; zero division: ").append(spec.zeroDivision()).append('\n');
+        boolean withIntervals = !r.intervals().isEmpty();
+        r.provenance().configuration().entrySet().stream().filter(e -> e.getKey().equals("intervals"))
+                .findFirst().ifPresent(e -> b.append("intervals: ").append(e.getValue()).append('\n'));
+        b.append('\n');
+
+        List<GroupMetric> metrics = r.metrics();
+        List<String> header = new ArrayList<>();
+        header.add("group");
+        header.add("n");
+        metrics.forEach(m -> header.add(m.id()));
+        List<List<String>> table = new ArrayList<>();
+        table.add(header);
+        boolean anySmall = false;
+        for (GroupRow row : r.byGroup()) {
+            List<String> line = new ArrayList<>();
+            line.add(row.group().label() + (row.small() ? " *" : ""));
+            anySmall |= row.small();
+            line.add(Long.toString(row.rows()));
+            for (GroupMetric m : metrics) {
+                line.add(cell(row.value(m), Optional.ofNullable(row.intervals().get(m)), withIntervals));
+            }
+            table.add(line);
+        }
+        List<String> overall = new ArrayList<>();
+        overall.add("overall");
+        overall.add(Long.toString(rows));
+        for (GroupMetric m : metrics) {
+            overall.add(cell(r.overall(m), r.interval(Estimand.aggregate(Estimand.Kind.OVERALL_VALUE, m)),
+                    withIntervals));
+        }
+        table.add(overall);
+        render(b, table);
+        if (anySmall) {
+            b.append("* below minGroupSize ").append(spec.minGroupSize())
+                    .append(": reported, left out of disparities\n");
+        }
+
+        List<GroupMetric> rated = metrics.stream().filter(m -> !m.id().equals("count")).toList();
+        if (!rated.isEmpty()) {
+            b.append('\n');
+            List<List<String>> agg = new ArrayList<>();
+            List<String> h = new ArrayList<>();
+            h.add("disparity");
+            rated.forEach(m -> h.add(m.id()));
+            agg.add(h);
+            agg.add(aggregateLine("difference", rated, r::difference, withIntervals));
+            agg.add(aggregateLine("ratio", rated, r::ratio, withIntervals));
+            agg.add(aggregateLine("difference_to_overall", rated, r::differenceToOverall, withIntervals));
+            agg.add(aggregateLine("ratio_to_overall", rated, r::ratioToOverall, withIntervals));
+            render(b, agg);
+        }
+
+        Map<FairnessMetric, Disparity> fairness = r.fairnessMetrics();
+        if (!fairness.isEmpty()) {
+            b.append('\n');
+            List<List<String>> fm = new ArrayList<>();
+            fm.add(List.of("fairness metric", "value", "groups"));
+            for (Disparity d : fairness.values()) {
+                fm.add(List.of(d.id(), cell(d.value(), d.interval(), withIntervals),
+                        String.join(" vs ", d.groups().stream().map(g -> g.label()).toList())));
+            }
+            render(b, fm);
+        }
+
+        List<ReportWarning> warnings = r.warnings();
+        b.append('\n').append("warnings: ").append(warnings.isEmpty() ? "none" : warnings.size()).append('\n');
+        for (ReportWarning w : warnings) {
+            b.append("- ").append(w.message()).append('\n');
+        }
+        String sha = r.provenance().inputSha256();
+        b.append("fairkit ").append(r.provenance().libraryVersion()).append(", input sha256 ")
+                .append(sha, 0, Math.min(16, sha.length())).append('\n');
+        return b.toString();
+    }
+
+    private static List<String> aggregateLine(String name, List<GroupMetric> metrics,
+            Function<GroupMetric, Disparity> f, boolean withIntervals) {
+        List<String> line = new ArrayList<>();
+        line.add(name);
+        for (GroupMetric m : metrics) {
+            Disparity d = f.apply(m);
+            line.add(cell(d.value(), d.interval(), withIntervals));
+        }
+        return line;
+    }
+
+    private static String cell(MetricValue v, Optional<Interval> interval, boolean withIntervals) {
+        if (!v.isDefined()) {
+            return UNDEFINED;
+        }
+        String s = String.format(Locale.ROOT, "%.4f", v.value());
+        if (withIntervals) {
+            s += interval.map(i -> " " + i).orElse("");
+        }
+        return s;
+    }
+
+    private static void render(StringBuilder b, List<List<String>> table) {
+        int cols = table.get(0).size();
+        int[] width = new int[cols];
+        for (List<String> row : table) {
+            for (int c = 0; c < cols; c++) {
+                width[c] = Math.max(width[c], row.get(c).length());
+            }
+        }
+        for (List<String> row : table) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < cols; c++) {
+                String cell = row.get(c);
+                if (c > 0) {
+                    line.append("  ");
+                }
+                String pad = " ".repeat(width[c] - cell.length());
+                boolean left = c == 0 || table.get(0).get(c).equals("groups");
+                line.append(left ? cell + pad : pad + cell);
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.fairkit.core.errors;
+
+/**
+ * Every input-validation message of fairness-core, built in one place so that their wording is consistent
+ * and tested. Each names the column, the first bad row (0-based) and what was expected.
+ */
+public final class InputErrors {
+    private InputErrors() {
+    }
+
+    /** A value outside its domain: {@code column 'labels', row 17: got 2; expected 0 or 1}. */
+    public static IllegalArgumentException badValue(String column, int row, Object value, String expected) {
+        return new IllegalArgumentException(
+                "column '" + column + "', row " + row + ": got " + value + "; expected " + expected);
+    }
+
+    /** A column whose length differs from the first column's. */
+    public static IllegalArgumentException lengthMismatch(String column, int length, String firstColumn, int rows) {
+        return new IllegalArgumentException("column '" + column + "' has " + length + " rows; expected " + rows
+                + " (the length of '" + firstColumn + "')");
+    }
+
+    /** A required column that was never set. */
+    public static IllegalArgumentException missing(String column, String setter) {
+        return new IllegalArgumentException("column '" + column + "' is required; set it with " + setter);
+    }
+
+    /** A column set twice. */
+    public static IllegalArgumentException setTwice(String column) {
+        return new IllegalArgumentException("column '" + column + "' is already set; each column is set once");
+    }
+
+    /** Data without rows. */
+    public static IllegalArgumentException empty() {
+        return new IllegalArgumentException("the data has no rows; expected at least one row");
+    }
+
+    /** A bad setting of a builder: {@code minGroupSize must be >= 0, got -1}. */
+    public static IllegalArgumentException badSetting(String setting, Object value, String expected) {
+        return new IllegalArgumentException(setting + " must be " + expected + ", got " + value);
+    }
+
+    /** A setting given twice. */
+    public static IllegalStateException settingTwice(String setting) {
+        return new IllegalStateException(setting + " is already set; each setting is set once");
+    }
+}

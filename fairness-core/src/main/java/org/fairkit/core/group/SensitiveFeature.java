@@ -1,0 +1,168 @@
+package org.fairkit.core.group;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fairkit.core.errors.InputErrors;
+
+/**
+ * One sensitive feature: a level per row, stored as dense int codes into a list of levels.
+ *
+ * <p>Only levels that occur are kept: a group without rows does not exist. From strings, levels are sorted in
+ * {@link String} order (as pandas/Fairlearn sort group labels); from codes, the given level order is kept.
+ * Immutable.
+ */
+public final class SensitiveFeature {
+    private final String name;
+    private final List<String> levels;
+    private final int[] codes;
+
+    private SensitiveFeature(String name, List<String> levels, int[] codes) {
+        this.name = name;
+        this.levels = List.copyOf(levels);
+        this.codes = codes;
+    }
+
+    /**
+     * A feature from one string level per row.
+     *
+     * @throws IllegalArgumentException naming the row, if a value is null
+     */
+    public static SensitiveFeature of(String name, String[] values) {
+        requireName(name);
+        Map<String, Integer> firstSeen = new HashMap<>();
+        List<String> seen = new ArrayList<>();
+        int[] codes = new int[values.length];
+        String last = null;
+        int lastCode = -1;
+        for (int i = 0; i < values.length; i++) {
+            String v = values[i];
+            if (v == null) {
+                throw InputErrors.badValue(name, i, "null", "a non-null level");
+            }
+            if (!v.equals(last)) {
+                Integer c = firstSeen.get(v);
+                if (c == null) {
+                    c = seen.size();
+                    firstSeen.put(v, c);
+                    seen.add(v);
+                }
+                last = v;
+                lastCode = c;
+            }
+            codes[i] = lastCode;
+        }
+        List<String> sorted = new ArrayList<>(seen);
+        sorted.sort(null);
+        int[] remap = new int[seen.size()];
+        for (int k = 0; k < sorted.size(); k++) {
+            remap[firstSeen.get(sorted.get(k))] = k;
+        }
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = remap[codes[i]];
+        }
+        return new SensitiveFeature(name, sorted, codes);
+    }
+
+    /**
+     * A feature from int codes into a list of levels. Levels that no row uses are dropped.
+     *
+     * @throws IllegalArgumentException if a level is null or repeated, or a code is outside
+     *     {@code [0, levels.length)} (naming the row)
+     */
+    public static SensitiveFeature ofCodes(String name, int[] codes, String[] levels) {
+        requireName(name);
+        Set<String> distinct = new HashSet<>();
+        for (int k = 0; k < levels.length; k++) {
+            if (levels[k] == null) {
+                throw InputErrors.badValue(name + "' levels, index " + k + " ('" + name, k, "null",
+                        "a non-null level name");
+            }
+            if (!distinct.add(levels[k])) {
+                throw new IllegalArgumentException("column '" + name + "': level '" + levels[k]
+                        + "' appears twice in the levels; expected distinct levels");
+            }
+        }
+        boolean[] used = new boolean[levels.length];
+        for (int i = 0; i < codes.length; i++) {
+            int c = codes[i];
+            if (c < 0 || c >= levels.length) {
+                throw InputErrors.badValue(name, i, c, "a code in [0, " + levels.length + ") indexing its levels");
+            }
+            used[c] = true;
+        }
+        int[] remap = new int[levels.length];
+        List<String> kept = new ArrayList<>();
+        for (int k = 0; k < levels.length; k++) {
+            remap[k] = used[k] ? kept.size() : -1;
+            if (used[k]) {
+                kept.add(levels[k]);
+            }
+        }
+        int[] copy;
+        if (kept.size() == levels.length) {
+            copy = codes.clone();
+        } else {
+            copy = new int[codes.length];
+            for (int i = 0; i < codes.length; i++) {
+                copy[i] = remap[codes[i]];
+            }
+        }
+        return new SensitiveFeature(name, kept, copy);
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a sensitive feature needs a non-blank name, got '" + name + "'");
+        }
+    }
+
+    /** @return the feature's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the levels that occur, in code order */
+    public List<String> levels() {
+        return levels;
+    }
+
+    /** @return the number of rows */
+    public int rows() {
+        return codes.length;
+    }
+
+    /** @return the code of a row's level, an index into {@link #levels()} */
+    public int code(int row) {
+        return codes[row];
+    }
+
+    /** @return a row's level */
+    public String level(int row) {
+        return levels.get(codes[row]);
+    }
+
+    int[] codes() {
+        return codes;
+    }
+
+    @Override
+    public String toString() {
+        return "SensitiveFeature[" + name + ", levels " + levels + ", " + codes.length + " rows]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SensitiveFeature && name.equals(((SensitiveFeature) o).name)
+                && levels.equals(((SensitiveFeature) o).levels) && Arrays.equals(codes, ((SensitiveFeature) o).codes);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + Arrays.hashCode(codes);
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * FairKit core: measure group fairness of a binary classifier's decisions.
+ *
+ * <p>Entry point: {@link org.fairkit.core.Fairness#of(org.fairkit.core.FairnessData)}. Build the input with
+ * {@link org.fairkit.core.FairnessData#builder()}, configure groups, metrics and a reference group, and
+ * {@code evaluate()} to get an immutable {@link org.fairkit.core.FairnessReport}. Evaluation is two steps: one
+ * pass over the rows into per-group confusion counts ({@link org.fairkit.core.tally}), then everything derived
+ * from those counts ({@link org.fairkit.core.GroupResults}).
+ *
+ * <p>Stability: public API, evolving before 1.0.
+ */
+package org.fairkit.core;

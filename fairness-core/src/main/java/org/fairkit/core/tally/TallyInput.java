@@ -1,0 +1,115 @@
+package org.fairkit.core.tally;
+
+import org.fairkit.core.errors.InputErrors;
+
+/**
+ * The columns the {@link TallyKernel} reads, validated once so that the kernel's loop can run without checks.
+ *
+ * <p>Labels and predictions are bytes holding 0 or 1, group codes are ints in {@code [0, groupCount)}, weights
+ * (optional) are finite and {@code >= 0}. The arrays are <em>not copied</em>: callers must not change them
+ * afterwards. {@code FairnessData} builds one per grouping and never exposes its arrays.
+ */
+public final class TallyInput {
+    private final byte[] labels;
+    private final byte[] predictions;
+    private final int[] groups;
+    private final double[] weights;
+    private final int groupCount;
+
+    private TallyInput(byte[] labels, byte[] predictions, int[] groups, double[] weights, int groupCount) {
+        this.labels = labels;
+        this.predictions = predictions;
+        this.groups = groups;
+        this.weights = weights;
+        this.groupCount = groupCount;
+    }
+
+    /**
+     * Validates and wraps the columns.
+     *
+     * @param labels 0 or 1 per row
+     * @param predictions 0 or 1 per row
+     * @param groups group code per row, in {@code [0, groupCount)}
+     * @param weights weight per row (finite, {@code >= 0}), or {@code null} for unweighted
+     * @param groupCount the number of groups
+     * @throws IllegalArgumentException naming the column and the first bad row
+     */
+    public static TallyInput of(byte[] labels, byte[] predictions, int[] groups, double[] weights, int groupCount) {
+        ConfusionTally.requireGroupCount(groupCount);
+        int n = labels.length;
+        requireLength("predictions", predictions.length, n);
+        requireLength("groups", groups.length, n);
+        if (weights != null) {
+            requireLength("weights", weights.length, n);
+        }
+        int bits = 0;
+        for (int i = 0; i < n; i++) {
+            bits |= labels[i] | predictions[i];
+        }
+        if ((bits & ~1) != 0) {
+            for (int i = 0; i < n; i++) {
+                if ((labels[i] & ~1) != 0) {
+                    throw bad("labels", i, labels[i], "0 or 1");
+                }
+                if ((predictions[i] & ~1) != 0) {
+                    throw bad("predictions", i, predictions[i], "0 or 1");
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (groups[i] < 0 || groups[i] >= groupCount) {
+                throw bad("groups", i, groups[i], "a group code in [0, " + groupCount + ")");
+            }
+        }
+        if (weights != null) {
+            for (int i = 0; i < n; i++) {
+                double w = weights[i];
+                if (!(w >= 0) || Double.isInfinite(w)) {
+                    throw bad("weights", i, w, "a finite weight >= 0");
+                }
+            }
+        }
+        return new TallyInput(labels, predictions, groups, weights, groupCount);
+    }
+
+    private static void requireLength(String column, int length, int rows) {
+        if (length != rows) {
+            throw InputErrors.lengthMismatch(column, length, "labels", rows);
+        }
+    }
+
+    private static IllegalArgumentException bad(String column, int row, Object value, String expected) {
+        return InputErrors.badValue(column, row, value, expected);
+    }
+
+    /** @return the number of rows */
+    public int rows() {
+        return labels.length;
+    }
+
+    /** @return the number of groups */
+    public int groupCount() {
+        return groupCount;
+    }
+
+    /** @return whether rows carry weights */
+    public boolean isWeighted() {
+        return weights != null;
+    }
+
+    byte[] labels() {
+        return labels;
+    }
+
+    byte[] predictions() {
+        return predictions;
+    }
+
+    int[] groups() {
+        return groups;
+    }
+
+    double[] weights() {
+        return weights;
+    }
+}
