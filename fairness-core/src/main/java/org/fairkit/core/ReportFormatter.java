@@ -11,6 +11,7 @@ import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.core.metrics.Metrics;
 
 /** Prints a {@link FairnessReport} as fixed-width text, independent of the JVM's locale. */
 final class ReportFormatter {
@@ -48,7 +49,8 @@ final class ReportFormatter {
             anySmall |= row.small();
             line.add(Long.toString(row.rows()));
             for (GroupMetric m : metrics) {
-                line.add(cell(row.value(m), Optional.ofNullable(row.intervals().get(m)), withIntervals));
+                line.add(m == Metrics.COUNT ? Long.toString(row.rows())
+                        : cell(row.value(m), Optional.ofNullable(row.intervals().get(m)), withIntervals));
             }
             table.add(line);
         }
@@ -56,8 +58,8 @@ final class ReportFormatter {
         overall.add("overall");
         overall.add(Long.toString(rows));
         for (GroupMetric m : metrics) {
-            overall.add(cell(r.overall(m), r.interval(Estimand.aggregate(Estimand.Kind.OVERALL_VALUE, m)),
-                    withIntervals));
+            overall.add(m == Metrics.COUNT ? Long.toString(rows)
+                    : cell(r.overall(m), r.interval(Estimand.aggregate(Estimand.Kind.OVERALL_VALUE, m)), withIntervals));
         }
         table.add(overall);
         render(b, table);
@@ -66,7 +68,7 @@ final class ReportFormatter {
                     .append(": reported, left out of disparities\n");
         }
 
-        List<GroupMetric> rated = metrics.stream().filter(m -> !m.id().equals("count")).toList();
+        List<GroupMetric> rated = metrics.stream().filter(m -> m != Metrics.COUNT).toList();
         if (!rated.isEmpty()) {
             b.append('\n');
             List<List<String>> agg = new ArrayList<>();
