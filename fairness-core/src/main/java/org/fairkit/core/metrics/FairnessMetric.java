@@ -68,24 +68,25 @@ public enum FairnessMetric {
     STATISTICAL_PARITY_DIFFERENCE(referenced("statistical_parity_difference", "Statistical parity difference",
             "SR_unpriv - SR_ref", -1, 1, Direction.ZERO_IS_PARITY,
             "AIF360 statistical_parity_difference (= mean_difference), privileged = the reference group."),
-            (v, ref) -> signed("statistical_parity_difference", ref, v, false, Metrics.SELECTION_RATE)),
+            (v, ref) -> vsReference("statistical_parity_difference", ref, v, Combine.MEAN_DIFFERENCE, Metrics.SELECTION_RATE)),
     /** SR(group) / SR(reference). */
     DISPARATE_IMPACT(referenced("disparate_impact", "Disparate impact",
             "SR_unpriv / SR_ref", 0, Double.POSITIVE_INFINITY, Direction.ONE_IS_PARITY,
             "AIF360 disparate_impact, privileged = the reference group. Below 0.8 fails the four-fifths rule "
                     + "(EEOC), which needs group sizes and intervals beside it."),
-            (v, ref) -> signed("disparate_impact", ref, v, true, Metrics.SELECTION_RATE)),
+            (v, ref) -> vsReference("disparate_impact", ref, v, Combine.RATIO, Metrics.SELECTION_RATE)),
     /** ((FPR_g − FPR_ref) + (TPR_g − TPR_ref)) / 2. */
     AVERAGE_ODDS_DIFFERENCE(referenced("average_odds_difference", "Average odds difference",
             "((FPR_unpriv - FPR_ref) + (TPR_unpriv - TPR_ref)) / 2", -1, 1, Direction.ZERO_IS_PARITY,
             "AIF360 average_odds_difference (signed), privileged = the reference group."),
-            (v, ref) -> signed("average_odds_difference", ref, v, false, Metrics.FALSE_POSITIVE_RATE,
+            (v, ref) -> vsReference("average_odds_difference", ref, v, Combine.MEAN_DIFFERENCE, Metrics.FALSE_POSITIVE_RATE,
                     Metrics.TRUE_POSITIVE_RATE)),
     /** (|FPR_g − FPR_ref| + |TPR_g − TPR_ref|) / 2. */
     AVERAGE_ABS_ODDS_DIFFERENCE(referenced("average_abs_odds_difference", "Average absolute odds difference",
             "(|FPR_unpriv - FPR_ref| + |TPR_unpriv - TPR_ref|) / 2", 0, 1, Direction.ZERO_IS_PARITY,
             "AIF360 average_abs_odds_difference, privileged = the reference group."),
-            (v, ref) -> signed("average_abs_odds_difference", ref, v, false, Metrics.FALSE_POSITIVE_RATE,
+            (v, ref) -> vsReference("average_abs_odds_difference", ref, v, Combine.MEAN_ABSOLUTE_DIFFERENCE,
+                    Metrics.FALSE_POSITIVE_RATE,
                     Metrics.TRUE_POSITIVE_RATE)),
     /** max − min of the positive predictive value. */
     PREDICTIVE_PARITY_DIFFERENCE(between("predictive_parity_difference", "Predictive parity difference",
@@ -97,7 +98,7 @@ public enum FairnessMetric {
     ERROR_RATE_DIFFERENCE(referenced("error_rate_difference", "Error rate difference",
             "ERR_unpriv - ERR_ref", -1, 1, Direction.ZERO_IS_PARITY,
             "AIF360 error_rate_difference, privileged = the reference group."),
-            (v, ref) -> signed("error_rate_difference", ref, v, false, Metrics.ERROR_RATE));
+            (v, ref) -> vsReference("error_rate_difference", ref, v, Combine.MEAN_DIFFERENCE, Metrics.ERROR_RATE));
 
     private final MetricInfo info;
     private final Rule rule;
@@ -197,8 +198,18 @@ public enum FairnessMetric {
      * Each other group against the reference, on one or two component metrics; the group farthest from parity
      * is reported.
      */
-    private static Disparity signed(String id, OptionalInt reference, Function<Metrics, GroupValues> values,
-            boolean ratio, Metrics... components) {
+    /** How a group's component values are compared with the reference's. */
+    private enum Combine {
+        /** Mean over components of (group − reference); signed. */
+        MEAN_DIFFERENCE,
+        /** Mean over components of |group − reference|. */
+        MEAN_ABSOLUTE_DIFFERENCE,
+        /** group / reference, on the single component. */
+        RATIO
+    }
+
+    private static Disparity vsReference(String id, OptionalInt reference, Function<Metrics, GroupValues> values,
+            Combine combine, Metrics... components) {
         if (reference.isEmpty()) {
             return Disparity.of(id, MetricValue.undefined("needs a reference group; set one with reference(...)"),
                     List.of(), List.of());
@@ -235,7 +246,7 @@ public enum FairnessMetric {
             }
             double value;
             double score;
-            if (ratio) {
+            if (combine == Combine.RATIO) {
                 double r = comps.get(0).value(ref).value();
                 if (r == 0) {
                     MetricValue z = comps.get(0).zeroDivided("the reference group " + refKey.label() + " has "
@@ -244,14 +255,11 @@ public enum FairnessMetric {
                 }
                 value = comps.get(0).value(g).value() / r;
                 score = value == 0 ? Double.POSITIVE_INFINITY : Math.abs(Math.log(value));
-            } else if (id.equals("average_abs_odds_difference")) {
-                value = 0.5 * (Math.abs(comps.get(0).value(g).value() - comps.get(0).value(ref).value())
-                        + Math.abs(comps.get(1).value(g).value() - comps.get(1).value(ref).value()));
-                score = value;
             } else {
                 double sum = 0;
                 for (GroupValues c : comps) {
-                    sum += c.value(g).value() - c.value(ref).value();
+                    double d = c.value(g).value() - c.value(ref).value();
+                    sum += combine == Combine.MEAN_ABSOLUTE_DIFFERENCE ? Math.abs(d) : d;
                 }
                 value = sum / comps.size();
                 score = Math.abs(value);
