@@ -118,11 +118,22 @@ public final class TallyKernel {
         for (int c = firstChunk; c < endChunk; c++) {
             int from = c * chunk;
             int to = (int) Math.min(n, (long) from + chunk);
+            char[] keys = in.keys();
             if (sumLanes == null) {
-                count(in.labels(), in.predictions(), in.groups(), from, to, lanes[0], lanes[1], lanes[2], lanes[3]);
+                if (keys != null) {
+                    count(keys, from, to, lanes[0], lanes[1], lanes[2], lanes[3]);
+                } else {
+                    count(in.labels(), in.predictions(), in.groups(), from, to, lanes[0], lanes[1], lanes[2],
+                            lanes[3]);
+                }
             } else {
-                countWeighted(in.labels(), in.predictions(), in.groups(), in.weights(), from, to, lanes[0],
-                        lanes[1], lanes[2], lanes[3], sumLanes[0], sumLanes[1], sumLanes[2], sumLanes[3]);
+                if (keys != null) {
+                    countWeighted(keys, in.weights(), from, to, lanes[0], lanes[1], lanes[2], lanes[3],
+                            sumLanes[0], sumLanes[1], sumLanes[2], sumLanes[3]);
+                } else {
+                    countWeighted(in.labels(), in.predictions(), in.groups(), in.weights(), from, to, lanes[0],
+                            lanes[1], lanes[2], lanes[3], sumLanes[0], sumLanes[1], sumLanes[2], sumLanes[3]);
+                }
                 int o = c * cells;
                 for (int k = 0; k < cells; k++) {
                     chunkSums[o + k] = (sumLanes[0][k] + sumLanes[1][k]) + (sumLanes[2][k] + sumLanes[3][k]);
@@ -153,6 +164,44 @@ public final class TallyKernel {
         }
         for (; i < to; i++) {
             c0[(g[i] << 2) | (y[i] << 1) | p[i]]++;
+        }
+    }
+
+    private static void count(char[] k, int from, int to, int[] c0, int[] c1, int[] c2, int[] c3) {
+        int i = from;
+        int end = from + ((to - from) & ~(LANES - 1));
+        for (; i < end; i += LANES) {
+            c0[k[i]]++;
+            c1[k[i + 1]]++;
+            c2[k[i + 2]]++;
+            c3[k[i + 3]]++;
+        }
+        for (; i < to; i++) {
+            c0[k[i]]++;
+        }
+    }
+
+    private static void countWeighted(char[] k, double[] w, int from, int to, int[] c0, int[] c1, int[] c2,
+            int[] c3, double[] s0, double[] s1, double[] s2, double[] s3) {
+        int i = from;
+        int end = from + ((to - from) & ~(LANES - 1));
+        for (; i < end; i += LANES) {
+            int k0 = k[i];
+            int k1 = k[i + 1];
+            int k2 = k[i + 2];
+            int k3 = k[i + 3];
+            c0[k0]++;
+            s0[k0] += w[i];
+            c1[k1]++;
+            s1[k1] += w[i + 1];
+            c2[k2]++;
+            s2[k2] += w[i + 2];
+            c3[k3]++;
+            s3[k3] += w[i + 3];
+        }
+        for (; i < to; i++) {
+            c0[k[i]]++;
+            s0[k[i]] += w[i];
         }
     }
 
