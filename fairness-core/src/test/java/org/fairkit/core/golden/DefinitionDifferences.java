@@ -154,7 +154,8 @@ final class DefinitionDifferences {
         double presentRecall = number(m.get(noPositives ? "true_negative_rate" : "true_positive_rate"));
         String at = path + ".by_group[" + g.label() + "].balanced_accuracy";
         assertThat(sklearn).as("%s: scikit-learn balanced_accuracy_score of a group with only %s is the recall of "
-                + "that class", at, noPositives ? "negatives" : "positives").isCloseTo(presentRecall, within(TOLERANCE));
+                + "that class", at, noPositives ? "negatives" : "positives")
+                .isCloseTo(presentRecall, within(TOLERANCE));
         MetricValue v = undefinedPolicy.value(Metrics.BALANCED_ACCURACY, g);
         assertThat(v.reason()).as("%s (scikit-learn %s): FairKit under ZeroDivision.UNDEFINED", at, sklearn)
                 .contains(noPositives ? NO_POSITIVES : NO_NEGATIVES);

@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Finds and reads the shared reference files ({@code ../shared/golden/*.json}, {@code ../shared/data/*.csv}).
@@ -33,6 +34,7 @@ final class GoldenFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, JsonNode> JSON_CACHE = new ConcurrentHashMap<>();
     private static final Map<String, Table> CSV_CACHE = new ConcurrentHashMap<>();
+    private static final AtomicBoolean SKIP_ANNOUNCED = new AtomicBoolean();
 
     private GoldenFiles() {
     }
@@ -58,8 +60,12 @@ final class GoldenFiles {
     /** @return the golden folder; skips the calling test when it is absent */
     static Path goldenDir() {
         Path dir = shared().resolve("golden");
-        assumeTrue(Files.isDirectory(dir), () -> SKIP_MESSAGE + " (looked in " + dir + "; set -D" + PROPERTY
-                + "=<path of shared>)");
+        boolean present = Files.isDirectory(dir);
+        String message = SKIP_MESSAGE + " (looked in " + dir + "; set -D" + PROPERTY + "=<path of shared>)";
+        if (!present && !SKIP_ANNOUNCED.getAndSet(true)) {
+            System.err.println(message); // Surefire's summary only counts skipped tests; say why once
+        }
+        assumeTrue(present, message);
         return dir;
     }
 

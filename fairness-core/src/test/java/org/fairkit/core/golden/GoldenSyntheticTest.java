@@ -287,7 +287,8 @@ class GoldenSyntheticTest {
         assertThat(number(unpriv.get("positive_predictive_value")))
                 .as("%sclassification_metric_by_group.unprivileged.positive_predictive_value", p).isEqualTo(0.0);
         assertThat(r.value(Metrics.POSITIVE_PREDICTIVE_VALUE, n).reason())
-                .as("FairKit value(POSITIVE_PREDICTIVE_VALUE, N)").contains(DefinitionDifferences.NO_PREDICTED_POSITIVES);
+                .as("FairKit value(POSITIVE_PREDICTIVE_VALUE, N)")
+                .contains(DefinitionDifferences.NO_PREDICTED_POSITIVES);
         assertThat(number(unpriv.get("false_discovery_rate")))
                 .as("%sclassification_metric_by_group.unprivileged.false_discovery_rate", p).isEqualTo(0.0);
         assertThat(r.value(Metrics.FALSE_DISCOVERY_RATE, n).reason()).as("FairKit value(FALSE_DISCOVERY_RATE, N)")
