@@ -19,7 +19,6 @@ import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.tally.Cell;
-import org.fairkit.core.tally.CellCounts;
 
 /**
  * Turns Fairlearn blocks of a golden file ({@code MetricFrame} results and the fairness functions) into

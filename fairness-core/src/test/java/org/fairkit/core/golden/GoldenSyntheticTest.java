@@ -7,6 +7,7 @@ import static org.fairkit.core.golden.GoldenFiles.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +70,7 @@ class GoldenSyntheticTest {
                 .sensitive("group3", strings(rows.get("group3")).toArray(String[]::new));
         if (weighted) {
             int[] w = ints(rows.get("weight"));
-            b.weights(java.util.Arrays.stream(w).asDoubleStream().toArray());
+            b.weights(Arrays.stream(w).asDoubleStream().toArray());
         }
         return b.build();
     }
