@@ -89,7 +89,7 @@ public enum Metrics implements GroupMetric {
             EnumSet.of(Requirement.LABELS, Requirement.PREDICTIONS), Reasons.NO_PREDICTED_POSITIVES,
             List.of("ppv", "precision"), "Chouldechova 2017",
             "scikit-learn precision_score returns 0.0 (zero_division='warn') for a group without predicted "
-                    + "positives; AIF360 returns NaN; FairKit reports undefined.",
+                    + "positives; AIF360 also returns 0.0 (unlike its NaN rates); FairKit reports undefined.",
             "Undefined for groups without predicted positives."),
             (g, all) -> ratio(g.tp(), g.predictedPositives(), Reasons.NO_PREDICTED_POSITIVES)),
     /** TN / (TN + FN). */
@@ -97,7 +97,7 @@ public enum Metrics implements GroupMetric {
             "Share of negative predictions that are correct.",
             "TN / (TN + FN)", 0, 1, Direction.HIGHER_IS_BETTER, MetricFamily.PREDICTIVE_VALUE,
             EnumSet.of(Requirement.LABELS, Requirement.PREDICTIONS), Reasons.NO_PREDICTED_NEGATIVES, List.of("npv"), "-",
-            "AIF360 negative_predictive_value (NaN when undefined); FairKit reports undefined.",
+            "AIF360 negative_predictive_value (0.0 when undefined); FairKit reports undefined.",
             "Undefined for groups without predicted negatives."),
             (g, all) -> ratio(g.tn(), g.predictedNegatives(), Reasons.NO_PREDICTED_NEGATIVES)),
     /** FP / (TP + FP). */
@@ -105,7 +105,7 @@ public enum Metrics implements GroupMetric {
             "Share of positive predictions that are wrong.",
             "FP / (TP + FP)", 0, 1, Direction.LOWER_IS_BETTER, MetricFamily.PREDICTIVE_VALUE,
             EnumSet.of(Requirement.LABELS, Requirement.PREDICTIONS), Reasons.NO_PREDICTED_POSITIVES, List.of("fdr"), "-",
-            "AIF360 false_discovery_rate (NaN when undefined); Aequitas 'fdr'.",
+            "AIF360 false_discovery_rate (0.0 when undefined); Aequitas 'fdr'; FairKit reports undefined.",
             "Undefined for groups without predicted positives."),
             (g, all) -> ratio(g.fp(), g.predictedPositives(), Reasons.NO_PREDICTED_POSITIVES)),
     /** FN / (TN + FN). */
@@ -113,7 +113,7 @@ public enum Metrics implements GroupMetric {
             "Share of negative predictions that are wrong.",
             "FN / (TN + FN)", 0, 1, Direction.LOWER_IS_BETTER, MetricFamily.PREDICTIVE_VALUE,
             EnumSet.of(Requirement.LABELS, Requirement.PREDICTIONS), Reasons.NO_PREDICTED_NEGATIVES, List.of("for"), "-",
-            "AIF360 false_omission_rate (NaN when undefined); Aequitas 'for'.",
+            "AIF360 false_omission_rate (0.0 when undefined); Aequitas 'for'; FairKit reports undefined.",
             "Undefined for groups without predicted negatives."),
             (g, all) -> ratio(g.fn(), g.predictedNegatives(), Reasons.NO_PREDICTED_NEGATIVES)),
     /** (TP + TN) / n. */
