@@ -50,7 +50,14 @@ public final class DataGen {
     /** Cases weighted in one of the given ways (every way when none is given). */
     public static Gen<Case> cases(Weights... kinds) {
         Weights[] ks = kinds.length == 0 ? Weights.values() : kinds.clone();
-        Gen<Case> gen = rs -> generate(rs, ks);
+        Gen<Case> gen = rs -> generate(rs, ks, false);
+        return gen.describedAs(Case::toString);
+    }
+
+    /** Cases with two sensitive features, grouped by their intersection. */
+    public static Gen<Case> intersections(Weights... kinds) {
+        Weights[] ks = kinds.length == 0 ? Weights.values() : kinds.clone();
+        Gen<Case> gen = rs -> generate(rs, ks, true);
         return gen.describedAs(Case::toString);
     }
 
@@ -58,7 +65,7 @@ public final class DataGen {
         return Generate.range(lo, hi).generate(rs);
     }
 
-    private static Case generate(RandomnessSource rs, Weights[] kinds) {
+    private static Case generate(RandomnessSource rs, Weights[] kinds, boolean intersection) {
         Weights kind = kinds[draw(rs, 0, kinds.length - 1)];
         int k1 = draw(rs, 1, 6);
         List<String> names1 = pickLevels(rs, k1);
@@ -108,7 +115,7 @@ public final class DataGen {
             f1[i] = names1.get(code1[perm[i]]);
         }
         features.add(f1);
-        boolean two = draw(rs, 0, 1) == 1;
+        boolean two = intersection || draw(rs, 0, 1) == 1;
         List<List<String>> declared = new ArrayList<>();
         declared.add(names1);
         if (two) {
@@ -125,7 +132,7 @@ public final class DataGen {
         List<String> names = FEATURE_NAMES.subList(0, features.size());
         List<String> groupBy;
         if (two) {
-            int g = draw(rs, 0, 2);
+            int g = intersection ? 2 : draw(rs, 0, 2);
             groupBy = g == 0 ? List.of("f1") : g == 1 ? List.of("f2") : List.of("f1", "f2");
         } else {
             groupBy = List.of("f1");
