@@ -2,6 +2,7 @@ package org.fairkit.core.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,6 +74,48 @@ class GroupingTest {
                     assertThat(data.sensitive(name).level(i)).isEqualTo(c.features().get(f)[i]);
                 }
             }
+        });
+    }
+
+    /** 300^3 = 2.7e7 combinations: more than the dense table of 2^24 entries, so the sparse path is taken. */
+    @Test
+    void intersectionWithMoreCombinationsThanTheDenseTableKeepsOnlyPresentOnesInLevelOrder() {
+        qt().withExamples(20).forAll(longs().all()).checkAssert(seed -> {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+            int k = 300;
+            int n = k + r.nextInt(3000);
+            String[] levels = new String[k];
+            for (int j = 0; j < k; j++) {
+                levels[j] = "L" + (k - j); // declared order differs from string order
+            }
+            int[][] codes = new int[3][n];
+            int[] stride = {1, 7, 11}; // coprime with 300: the first k rows use every level of every feature
+            for (int i = 0; i < n; i++) {
+                int copy = i < k ? -1 : r.nextInt(2) == 0 ? r.nextInt(i) : -1; // repeat a combination
+                for (int f = 0; f < 3; f++) {
+                    codes[f][i] = i < k ? (i * stride[f]) % k : copy >= 0 ? codes[f][copy] : r.nextInt(k);
+                }
+            }
+            List<SensitiveFeature> fs = new ArrayList<>();
+            for (int f = 0; f < 3; f++) {
+                fs.add(SensitiveFeature.ofCodes("f" + f, codes[f], levels));
+                assertThat(fs.get(f).levels()).hasSize(k);
+            }
+            assertThat((long) k * k * k).isGreaterThan(1L << 24);
+            Grouping g = Grouping.of(fs);
+            Set<List<String>> present = new LinkedHashSet<>();
+            for (int i = 0; i < n; i++) {
+                List<String> key = List.of(levels[codes[0][i]], levels[codes[1][i]], levels[codes[2][i]]);
+                present.add(key);
+                assertThat(g.groups().get(g.groupOf(i)).levels()).isEqualTo(key);
+            }
+            assertThat(g.groupCount()).isEqualTo(present.size());
+            List<List<Integer>> order = g.groups().stream()
+                    .map(key -> key.levels().stream().map(l -> List.of(levels).indexOf(l)).toList()).toList();
+            List<List<Integer>> sorted = new ArrayList<>(order);
+            sorted.sort(Comparator.<List<Integer>>comparingInt(x -> x.get(0)).thenComparingInt(x -> x.get(1))
+                    .thenComparingInt(x -> x.get(2)));
+            assertThat(order).isEqualTo(sorted);
         });
     }
 
