@@ -148,6 +148,21 @@ class FairnessDataValidationTest {
                 "column 'weights', row 3: got Infinity; expected a finite weight >= 0");
     }
 
+    /** Each weight is finite, but their sum is not: the tally could not represent it. */
+    @Test
+    void weightsWhoseTotalOverflowsAreRejected() {
+        assertRejected(valid().weights(new double[] {Double.MAX_VALUE, 1, Double.MAX_VALUE, 1}),
+                "column 'weights': total Infinity; expected a finite total weight");
+    }
+
+    @Test
+    void largeWeightsWithAFiniteTotalAreAccepted() {
+        double quarter = Double.MAX_VALUE / 4;
+        FairnessData d = valid().weights(new double[] {quarter, quarter, quarter, quarter}).build();
+        assertThat(Fairness.of(d).metrics(org.fairkit.core.metrics.Metrics.SELECTION_RATE).evaluate()
+                .overall(org.fairkit.core.metrics.Metrics.SELECTION_RATE).value()).isEqualTo(0.5);
+    }
+
     @Test
     void aNegativeWeightFromRecordsIsRejectedWithItsRow() {
         List<Applicant> rs = applicants();

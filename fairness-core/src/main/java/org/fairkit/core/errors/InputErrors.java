@@ -29,6 +29,11 @@ public final class InputErrors {
                 + "' appears twice in the levels; expected distinct levels");
     }
 
+    /** A column whose values are each valid but whose total is not: {@code column 'weights': total Infinity; ...}. */
+    public static IllegalArgumentException badTotal(String column, double total, String expected) {
+        return new IllegalArgumentException("column '" + column + "': total " + total + "; expected " + expected);
+    }
+
     /** A column whose length differs from the first column's. */
     public static IllegalArgumentException lengthMismatch(String column, int length, String firstColumn, int rows) {
         return new IllegalArgumentException("column '" + column + "' has " + length + " rows; expected " + rows
