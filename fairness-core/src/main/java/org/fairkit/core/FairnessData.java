@@ -351,11 +351,17 @@ public final class FairnessData {
                 }
             }
             if (weights != null) {
+                double total = 0;
                 for (int i = 0; i < n; i++) {
                     double w = weights[i];
                     if (!(w >= 0) || Double.isInfinite(w)) {
                         throw InputErrors.badValue("weights", i, w, "a finite weight >= 0");
                     }
+                    total += w;
+                }
+                // Weight sums are the metrics' denominators: an overflowing total cannot be tallied.
+                if (Double.isInfinite(total)) {
+                    throw InputErrors.badTotal("weights", total, "a finite total weight");
                 }
             }
             Map<String, SensitiveFeature> features = new LinkedHashMap<>();

@@ -14,6 +14,26 @@ public final class InputErrors {
                 "column '" + column + "', row " + row + ": got " + value + "; expected " + expected);
     }
 
+    /**
+     * A bad entry of a feature's level list (for codes):
+     * {@code column 'race' levels, index 2: got null; expected a non-null level name}.
+     */
+    public static IllegalArgumentException badLevel(String column, int index, Object value, String expected) {
+        return new IllegalArgumentException(
+                "column '" + column + "' levels, index " + index + ": got " + value + "; expected " + expected);
+    }
+
+    /** A level that appears twice in a feature's level list. */
+    public static IllegalArgumentException duplicateLevel(String column, String level) {
+        return new IllegalArgumentException("column '" + column + "': level '" + level
+                + "' appears twice in the levels; expected distinct levels");
+    }
+
+    /** A column whose values are each valid but whose total is not: {@code column 'weights': total Infinity; ...}. */
+    public static IllegalArgumentException badTotal(String column, double total, String expected) {
+        return new IllegalArgumentException("column '" + column + "': total " + total + "; expected " + expected);
+    }
+
     /** A column whose length differs from the first column's. */
     public static IllegalArgumentException lengthMismatch(String column, int length, String firstColumn, int rows) {
         return new IllegalArgumentException("column '" + column + "' has " + length + " rows; expected " + rows

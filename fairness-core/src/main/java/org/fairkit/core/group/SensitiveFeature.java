@@ -79,12 +79,10 @@ public final class SensitiveFeature {
         Set<String> distinct = new HashSet<>();
         for (int k = 0; k < levels.length; k++) {
             if (levels[k] == null) {
-                throw InputErrors.badValue(name + "' levels, index " + k + " ('" + name, k, "null",
-                        "a non-null level name");
+                throw InputErrors.badLevel(name, k, "null", "a non-null level name");
             }
             if (!distinct.add(levels[k])) {
-                throw new IllegalArgumentException("column '" + name + "': level '" + levels[k]
-                        + "' appears twice in the levels; expected distinct levels");
+                throw InputErrors.duplicateLevel(name, levels[k]);
             }
         }
         boolean[] used = new boolean[levels.length];
