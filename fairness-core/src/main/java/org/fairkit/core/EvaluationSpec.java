@@ -3,6 +3,7 @@ package org.fairkit.core;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.ZeroDivision;
@@ -36,8 +37,7 @@ public record EvaluationSpec(List<String> groupBy, List<GroupMetric> metrics, Li
             throw new IllegalArgumentException("minGroupSize must be >= 0, got " + minGroupSize);
         }
         if (reference.isPresent() && reference.get().size() != groupBy.size()) {
-            throw new IllegalArgumentException("reference needs one level per grouping feature " + groupBy
-                    + ", got " + reference.get());
+            throw InputErrors.referenceLevels(groupBy, reference.get());
         }
     }
 }

@@ -162,8 +162,7 @@ public final class Fairness {
             by = data.sensitiveNames();
         }
         if (reference != null && reference.size() != by.size()) {
-            throw new IllegalArgumentException("reference needs one level per grouping feature " + by + ", got "
-                    + reference);
+            throw InputErrors.referenceLevels(by, reference);
         }
         List<FairnessMetric> named = fairnessMetrics;
         if (named == null) {

@@ -121,8 +121,7 @@ public final class FairnessData {
     public SensitiveFeature sensitive(String name) {
         SensitiveFeature f = sensitive.get(name);
         if (f == null) {
-            throw new IllegalArgumentException("no sensitive feature named '" + name + "'; the data has "
-                    + sensitive.keySet());
+            throw InputErrors.unknownFeature(name, sensitive.keySet());
         }
         return f;
     }
@@ -476,6 +475,9 @@ public final class FairnessData {
             }
             if (prediction == null) {
                 throw InputErrors.missing("predictions", "prediction(...) or predictionWhen(...)");
+            }
+            if (sensitive.isEmpty()) {
+                throw InputErrors.missing("sensitive", "sensitive(name, accessor)");
             }
             IntColumn y = new IntColumn();
             IntColumn p = new IntColumn();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.metrics.Disparity;
@@ -73,8 +74,7 @@ public final class GroupResults {
             List<String> levels = spec.reference().get();
             ref = grouping.indexOf(levels);
             if (ref.isEmpty()) {
-                throw new IllegalArgumentException("reference group " + levels + " has no rows; the groups of "
-                        + grouping.features() + " are " + grouping.groups());
+                throw InputErrors.unknownReference(levels, grouping.features(), grouping.groups());
             }
         }
         GroupResults r = new GroupResults(spec, grouping.groups(), tally, ref);

@@ -262,6 +262,14 @@ class FairnessDataValidationTest {
     }
 
     @Test
+    void aMissingSensitiveFeatureFromRecordsNamesTheAccessorSetter() {
+        assertThatThrownBy(() -> FairnessData.fromRecords(java.util.List.of("a")).label(r -> 1).prediction(r -> 0)
+                .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column 'sensitive' is required; set it with sensitive(name, accessor)");
+    }
+
+    @Test
     void missingLabelsFromRecordsAreRejected() {
         assertThatThrownBy(() -> FairnessData.fromRecords(applicants()).predictionWhen(Applicant::approved)
                 .sensitive("race", Applicant::race).build()).isInstanceOf(IllegalArgumentException.class)

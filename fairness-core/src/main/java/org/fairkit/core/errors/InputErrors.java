@@ -64,4 +64,21 @@ public final class InputErrors {
     public static IllegalStateException settingTwice(String setting) {
         return new IllegalStateException(setting + " is already set; each setting is set once");
     }
+
+    /** A sensitive feature name that the data does not have. */
+    public static IllegalArgumentException unknownFeature(String name, Object known) {
+        return new IllegalArgumentException("no sensitive feature named '" + name + "'; the data has " + known);
+    }
+
+    /** A reference group that has no rows in the grouping. */
+    public static IllegalArgumentException unknownReference(Object levels, Object features, Object groups) {
+        return new IllegalArgumentException("reference group " + levels + " has no rows; the groups of " + features
+                + " are " + groups);
+    }
+
+    /** A reference group with the wrong number of levels. */
+    public static IllegalArgumentException referenceLevels(Object groupBy, Object levels) {
+        return new IllegalArgumentException("reference needs one level per grouping feature " + groupBy + ", got "
+                + levels);
+    }
 }
