@@ -159,17 +159,26 @@ public final class GroupValues {
         return Disparity.of(id, MetricValue.of(lo / hi), pair, excluded);
     }
 
-    /** @return max over eligible groups of |group − overall|; groups is the group attaining it */
-    public Disparity differenceToOverall() {
-        String id = metricId + ".difference_to_overall";
-        List<Integer> ok = eligible();
-        List<Exclusion> excluded = exclusions(-1);
+    /** The shared undefined cases of the to-overall aggregates, or {@code null} when they are defined. */
+    private Disparity undefinedToOverall(String id, List<Integer> ok, List<Exclusion> excluded) {
         if (!overall.isDefined()) {
             return Disparity.of(id, MetricValue.undefined("the overall value is undefined: "
                     + overall.reason().orElseThrow()), List.of(), excluded);
         }
         if (ok.isEmpty()) {
             return Disparity.of(id, MetricValue.undefined("no group has a defined value"), List.of(), excluded);
+        }
+        return null;
+    }
+
+    /** @return max over eligible groups of |group − overall|; groups is the group attaining it */
+    public Disparity differenceToOverall() {
+        String id = metricId + ".difference_to_overall";
+        List<Integer> ok = eligible();
+        List<Exclusion> excluded = exclusions(-1);
+        Disparity undefined = undefinedToOverall(id, ok, excluded);
+        if (undefined != null) {
+            return undefined;
         }
         int worst = ok.get(0);
         double o = overall.value();
@@ -187,12 +196,9 @@ public final class GroupValues {
         String id = metricId + ".ratio_to_overall";
         List<Integer> ok = eligible();
         List<Exclusion> excluded = exclusions(-1);
-        if (!overall.isDefined()) {
-            return Disparity.of(id, MetricValue.undefined("the overall value is undefined: "
-                    + overall.reason().orElseThrow()), List.of(), excluded);
-        }
-        if (ok.isEmpty()) {
-            return Disparity.of(id, MetricValue.undefined("no group has a defined value"), List.of(), excluded);
+        Disparity undefined = undefinedToOverall(id, ok, excluded);
+        if (undefined != null) {
+            return undefined;
         }
         double o = overall.value();
         if (o < 0) {
