@@ -13,22 +13,29 @@ import java.util.concurrent.ForkJoinPool;
  * <h2>Layout and determinism</h2>
  * Rows are cut into fixed chunks of {@link #chunkRows(int)} rows, by row index only. Inside a chunk, row
  * {@code i} is counted in lane {@code i % 4} (four independent histograms break the store-to-load
- * dependency when consecutive rows fall in the same cell); lanes are added in a fixed order at the end of the
- * chunk. Threads take contiguous ranges of chunks. Counts are exact {@code long}s, so their sum does not depend
+ * dependency when consecutive rows fall in the same cell; weighted data with more than 64 groups uses one lane,
+ * see below); lanes are added in a fixed order at the end of the chunk. Up to
+ * {@link TallyInput#MAX_PACKED_GROUPS} groups the loop reads one packed 16-bit key per row. Threads take contiguous ranges of chunks. Counts are exact {@code long}s, so their sum does not depend
  * on the split; each chunk's weight sums are stored and folded, in chunk order, into Neumaier-compensated
  * totals after all threads finish. The same input therefore gives the same bits on any number of threads.
  *
  * <h2>Accuracy of weighted sums</h2>
- * Within a chunk a lane adds at most {@code chunkRows / 4} weights in plain double arithmetic (relative error at
- * most about {@code chunkRows / 4} units in the last place, for non-negative weights); across chunks the sum is
- * compensated, so the error does not grow with the number of rows.
+ * Within a chunk a lane adds at most {@code chunkRows} weights in plain double arithmetic (relative error at
+ * most about {@code chunkRows} units in the last place, for non-negative weights; typically far less); across
+ * chunks the sum is compensated, so the error does not grow with the number of rows.
  *
  * <h2>Cost</h2>
- * One read of each column; no allocation in the loop; extra memory {@code 4 * groupCount} doubles per chunk
- * when weighted.
+ * One read of the packed keys (and of the weights); no allocation in the loop; extra memory
+ * {@code 4 * groupCount} doubles per chunk when weighted. Weighted tallies read 10 bytes per row and are bound by
+ * memory bandwidth on small machines (see benchmarks/README.md).
  */
 public final class TallyKernel {
     private static final int LANES = 4;
+    /**
+     * Above this many cells (64 groups), the weighted loop uses one lane: with many groups consecutive rows
+     * rarely share a cell, and four lanes of counts and sums would no longer fit in the L1 cache.
+     */
+    private static final int MAX_LANED_WEIGHTED_CELLS = 256;
     private static final int MIN_CHUNK = 1 << 15;
 
     private TallyKernel() {
@@ -127,7 +134,9 @@ public final class TallyKernel {
                             lanes[3]);
                 }
             } else {
-                if (keys != null) {
+                if (keys != null && cells > MAX_LANED_WEIGHTED_CELLS) {
+                    countWeighted(keys, in.weights(), from, to, lanes[0], sumLanes[0]);
+                } else if (keys != null) {
                     countWeighted(keys, in.weights(), from, to, lanes[0], lanes[1], lanes[2], lanes[3],
                             sumLanes[0], sumLanes[1], sumLanes[2], sumLanes[3]);
                 } else {
@@ -178,6 +187,14 @@ public final class TallyKernel {
         }
         for (; i < to; i++) {
             c0[k[i]]++;
+        }
+    }
+
+    private static void countWeighted(char[] k, double[] w, int from, int to, int[] c, double[] s) {
+        for (int i = from; i < to; i++) {
+            int key = k[i];
+            c[key]++;
+            s[key] += w[i];
         }
     }
 
