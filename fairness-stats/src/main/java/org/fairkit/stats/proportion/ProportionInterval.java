@@ -25,7 +25,8 @@ public enum ProportionInterval {
     /**
      * Wilson score interval (Wilson 1927): {@code (p̂ + z²/2n ∓ z·sqrt(p̂(1-p̂)/n + z²/4n²)) / (1 + z²/n)}.
      * Matches {@code method='wilson'}. statsmodels does not clip; its lower limit at {@code k = 0} is 0 only up to
-     * rounding (e.g. -3.5e-18), FairKit clamps the ends to [0, 1] so that rounding never leaves the unit interval.
+     * rounding (e.g. -3.5e-18, or a positive 1e-18 that excludes the estimate 0): FairKit returns exactly 0 at
+     * {@code k = 0} and exactly 1 at {@code k = n} (the mathematical values) and clamps the ends to [0, 1].
      */
     WILSON("Wilson score") {
         @Override
@@ -35,7 +36,10 @@ public enum ProportionInterval {
             double denom = 1 + z2 / n;
             double center = (p + z2 / (2.0 * n)) / denom;
             double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denom;
-            return of(clamp(center - half), clamp(center + half), level);
+            // At k = 0 (k = n) the lower (upper) limit is exactly 0 (1); computed, it can miss by an ulp.
+            double lower = k == 0 ? 0 : clamp(center - half);
+            double upper = k == n ? 1 : clamp(center + half);
+            return of(lower, upper, level);
         }
     },
 
