@@ -2,6 +2,7 @@ package org.fairkit.stats.drift;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.fairkit.core.errors.InputErrors;
@@ -21,8 +22,9 @@ import org.fairkit.core.metrics.MetricValue;
  *
  * <p>p-value: a seeded permutation test of the pooled sample (H0: the sample labels are exchangeable),
  * {@code (b + 1) / (P + 1)} with {@code b} the permutations whose MMD² is at least the observed one (Phipson
- * &amp; Smyth 2010). Permutations run in blocks with generators seeded by {@code (seed, block)}, so the result
- * depends on the seed only, whatever the number of threads.
+ * &amp; Smyth 2010). Permutations run in blocks, each with its own generator (XO_RO_SHI_RO_128_PP seeded with
+ * {@code seed}, jumped 2^64 steps per block), so the result depends on the seed only, whatever the number of
+ * threads.
  *
  * <p>Cost: the pooled kernel matrix is computed once, {@code O(N²)} memory and time with {@code N = n + m},
  * and each permutation costs {@code O(N²)}; {@code N} is limited to {@value #MAX_POOLED} (subsample larger
@@ -126,8 +128,9 @@ public final class MaximumMeanDiscrepancy {
         double observed = mmd2(kernel, isRef, n, m);
         double threshold = observed - 1e-12 * Math.abs(observed);
         int blocks = (permutations + BLOCK - 1) / BLOCK;
+        UniformRandomProvider[] streams = streams(seed, blocks);
         long exceed = IntStream.range(0, blocks).parallel().mapToLong(b -> {
-            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, b});
+            UniformRandomProvider rng = streams[b];
             int count = Math.min(BLOCK, permutations - b * BLOCK);
             int[] idx = new int[total];
             boolean[] label = new boolean[total];
@@ -231,5 +234,15 @@ public final class MaximumMeanDiscrepancy {
             c[i][0] = x[i];
         }
         return c;
+    }
+
+    /**
+     * One generator per block: XO_RO_SHI_RO_128_PP seeded with {@code seed} (expanded by SplitMix64), then jumped
+     * 2^64 steps per block, so the blocks' streams never overlap and depend on the seed only.
+     */
+    static UniformRandomProvider[] streams(long seed, int blocks) {
+        JumpableUniformRandomProvider base = (JumpableUniformRandomProvider) RandomSource.XO_RO_SHI_RO_128_PP
+                .create(seed);
+        return base.jumps(blocks).toArray(UniformRandomProvider[]::new);
     }
 }

@@ -1,6 +1,7 @@
 package org.fairkit.stats.tests;
 
 import java.util.stream.IntStream;
+import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.HypergeometricDistribution;
@@ -27,9 +28,9 @@ import org.fairkit.core.tally.GroupConfusion;
  * p-value is {@code (b + 1) / (m + 1)}: Phipson &amp; Smyth (2010), "Permutation p-values should never be zero",
  * the exact p-value of a test that treats the observed data as one of the permutations; never 0.
  *
- * <p>Reproducible: permutations are drawn in blocks of {@value #BLOCK}; block {@code i} uses its own generator
- * seeded with {@code (seed, i)} (XO_RO_SHI_RO_128_PP), so the result depends on the seed only, not on the
- * number of threads (the parallel and sequential runs give the same bits).
+ * <p>Reproducible: permutations are drawn in blocks of {@value #BLOCK}; block {@code i} uses its own generator,
+ * XO_RO_SHI_RO_128_PP seeded with {@code seed} and jumped {@code i} times by 2^64, so the result depends on the
+ * seed only, not on the number of threads (the parallel and sequential runs give the same bits).
  *
  * <p>Usage: {@code PermutationTest.of(9999, 42).test(groupConfusion,
  * PermutationTest.maxMinDifference(Metrics.SELECTION_RATE))}. Immutable.
@@ -138,9 +139,10 @@ public final class PermutationTest {
         double obs = observed.value();
         double threshold = obs - 1e-12 * Math.abs(obs);
         int blocks = (permutations + BLOCK - 1) / BLOCK;
+        UniformRandomProvider[] streams = streams(seed, blocks);
         IntStream stream = IntStream.range(0, blocks);
         long[][] perBlock = (parallel ? stream.parallel() : stream).mapToObj(b -> {
-            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, b});
+            UniformRandomProvider rng = streams[b];
             int n = Math.min(BLOCK, permutations - b * BLOCK);
             long exceed = 0;
             long undefined = 0;
@@ -235,5 +237,15 @@ public final class PermutationTest {
             c[i] = t[i].clone();
         }
         return c;
+    }
+
+    /**
+     * One generator per block: XO_RO_SHI_RO_128_PP seeded with {@code seed} (expanded by SplitMix64), then jumped
+     * 2^64 steps per block, so the blocks' streams never overlap and depend on the seed only.
+     */
+    static UniformRandomProvider[] streams(long seed, int blocks) {
+        JumpableUniformRandomProvider base = (JumpableUniformRandomProvider) RandomSource.XO_RO_SHI_RO_128_PP
+                .create(seed);
+        return base.jumps(blocks).toArray(UniformRandomProvider[]::new);
     }
 }
