@@ -104,6 +104,21 @@ class DriftTest {
     }
 
     @Test
+    void mmdGivesTheSameResultOnOneThread() throws Exception {
+        double[] a = {0.1, 0.4, 0.35, 0.8, 0.9, 0.2, 0.55, 0.6, 0.05, 0.7};
+        double[] b = {0.5, 0.65, 0.9, 0.95, 0.75, 0.85, 0.6, 0.99};
+        MaximumMeanDiscrepancy mmd = MaximumMeanDiscrepancy.of(2000, 11);
+        MaximumMeanDiscrepancy.Result common = mmd.test(a, b);
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            assertThat(one.submit(() -> mmd.test(a, b)).get()).isEqualTo(common);
+        } finally {
+            one.shutdown();
+        }
+        assertThat(MaximumMeanDiscrepancy.of(2000, 12).test(a, b).exceedances()).isNotEqualTo(common.exceedances());
+    }
+
+    @Test
     void mmdBandwidthIsTheMedianPairwiseDistance() {
         // Pooled {0, 1, 3}: distances 1, 3, 2 -> median 2. Identical points: bandwidth 0, statistic 0, p = 1.
         MaximumMeanDiscrepancy.Result r = MaximumMeanDiscrepancy.of(9, 1).test(new double[] {0, 1}, new double[] {3});
