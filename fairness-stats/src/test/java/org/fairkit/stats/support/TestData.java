@@ -93,6 +93,28 @@ public final class TestData {
         return FairnessData.builder().labels(y).predictions(p).sensitive("race", race).build();
     }
 
+    /** The rows of {@code data} (grouped by race) in the given races, in order. */
+    public static FairnessData compasSubset(FairnessData data, String... races) {
+        java.util.Set<String> keep = java.util.Set.of(races);
+        org.fairkit.core.group.Grouping g = data.grouping(List.of("race"));
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < data.rows(); i++) {
+            if (keep.contains(g.groups().get(g.groupOf(i)).levels().get(0))) {
+                rows.add(i);
+            }
+        }
+        int[] y = new int[rows.size()];
+        int[] p = new int[rows.size()];
+        String[] r = new String[rows.size()];
+        for (int k = 0; k < rows.size(); k++) {
+            int i = rows.get(k);
+            y[k] = data.label(i);
+            p[k] = data.prediction(i);
+            r[k] = g.groups().get(g.groupOf(i)).levels().get(0);
+        }
+        return FairnessData.builder().labels(y).predictions(p).sensitive("race", r).build();
+    }
+
     private static int index(String[] head, String name) {
         for (int i = 0; i < head.length; i++) {
             if (head[i].equals(name)) {
