@@ -254,4 +254,63 @@ class BootstrapTest {
         assertThat(ba.lower()).isCloseTo(2 * theta - pc.upper(), org.assertj.core.data.Offset.offset(1e-12));
         assertThat(ba.upper()).isCloseTo(2 * theta - pc.lower(), org.assertj.core.data.Offset.offset(1e-12));
     }
+
+    /**
+     * The count-space jackknife (one value per cell, or per distinct weight in a cell, with multiplicities) gives
+     * the same acceleration as deleting each row in turn and re-tallying.
+     */
+    @Test
+    void countSpaceJackknifeEqualsTheRowByRowJackknife() {
+        for (boolean weighted : new boolean[] {false, true}) {
+            int n = 90;
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) {
+                w[i] = 1 + (i * 7) % 3;
+            }
+            FairnessData d = TestData.groups(21, new int[] {50, 40}, new double[] {0.6, 0.3}, 0.5,
+                    weighted ? w : null);
+            Fairness c = Fairness.of(d).groupBy("g").metrics(Metrics.SELECTION_RATE, Metrics.TRUE_POSITIVE_RATE)
+                    .reference("A");
+            BootstrapResult res = Bootstrap.bca(50).distribution(TestData.request(c, d, 1));
+            for (Estimand e : new Estimand[] {sr("A"), SR_DIFF, Estimand.groupValue(Metrics.TRUE_POSITIVE_RATE,
+                GroupKey.of("g", "B"))}) {
+                double[] values = new double[n];
+                for (int drop = 0; drop < n; drop++) {
+                    FairnessData without = without(d, drop);
+                    Fairness cw = Fairness.of(without).groupBy("g").metrics(Metrics.SELECTION_RATE,
+                            Metrics.TRUE_POSITIVE_RATE).reference("A");
+                    values[drop] = TestData.request(cw, without, 1).estimates().values().get(e).value();
+                }
+                double expected = org.fairkit.stats.bootstrap.Jackknife.acceleration(values);
+                assertThat(res.distribution(e).orElseThrow().acceleration().orElseThrow()).as("%s weighted %s", e,
+                        weighted).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
+            }
+        }
+    }
+
+    private static FairnessData without(FairnessData d, int drop) {
+        int n = d.rows() - 1;
+        int[] y = new int[n];
+        int[] p = new int[n];
+        String[] g = new String[n];
+        double[] w = d.hasWeights() ? new double[n] : null;
+        var grouping = d.grouping(java.util.List.of("g"));
+        for (int i = 0, k = 0; i < d.rows(); i++) {
+            if (i == drop) {
+                continue;
+            }
+            y[k] = d.label(i);
+            p[k] = d.prediction(i);
+            g[k] = grouping.groups().get(grouping.groupOf(i)).levels().get(0);
+            if (w != null) {
+                w[k] = d.weight(i);
+            }
+            k++;
+        }
+        FairnessData.Builder b = FairnessData.builder().labels(y).predictions(p).sensitive("g", g);
+        if (w != null) {
+            b.weights(w);
+        }
+        return b.build();
+    }
 }
