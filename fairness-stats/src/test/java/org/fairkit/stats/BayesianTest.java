@@ -212,4 +212,22 @@ class BayesianTest {
                     }
                 });
     }
+
+    @Test
+    void zeroSubstitutionDoesNotPassThePriorOffAsAnInterval() {
+        int[] y = new int[60];
+        int[] p = new int[60];
+        String[] g = new String[60];
+        for (int i = 0; i < 60; i++) {
+            g[i] = i < 40 ? "A" : "B";
+            y[i] = i < 40 ? i % 2 : 0;
+            p[i] = i % 3 == 0 ? 1 : 0;
+        }
+        FairnessData d = FairnessData.builder().labels(y).predictions(p).sensitive("g", g).build();
+        Fairness c = Fairness.of(d).groupBy("g").metrics(Metrics.TRUE_POSITIVE_RATE)
+                .zeroDivision(org.fairkit.core.metrics.ZeroDivision.ZERO);
+        Posterior post = Bayesian.jeffreys().draws(100).posterior(TestData.request(c, d, 1));
+        assertThat(post.omitted().get(Estimand.groupValue(Metrics.TRUE_POSITIVE_RATE, B))).isEqualTo(
+                "no rows in the rate's denominator: the posterior would be the prior");
+    }
 }

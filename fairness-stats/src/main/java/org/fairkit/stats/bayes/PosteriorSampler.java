@@ -202,6 +202,10 @@ public final class PosteriorSampler {
                 omitted.put(e, "the point estimate is undefined: " + p.reason().orElse(""));
                 continue;
             }
+            if (beta.isPresent() && denominatorEvidence(e, spec, grouping, evidence) == 0) {
+                omitted.put(e, "no rows in the rate's denominator: the posterior would be the prior");
+                continue;
+            }
             if (beta.isPresent()) {
                 double[] ends = s.hpd() ? beta.get().hpd(s.level()) : beta.get().equalTailed(s.level());
                 intervals.put(e, new Interval(ends[0], ends[1], s.level(), method + ", exact Beta("
@@ -263,6 +267,15 @@ public final class PosteriorSampler {
         int g = grouping.indexOf(e.group().orElseThrow().levels()).orElseThrow();
         return Optional.of(BetaPosterior.of(sum(evidence[g], cells.get()[0]), sum(evidence[g], cells.get()[1]),
                 s.priorA(), s.priorB()));
+    }
+
+    private static double denominatorEvidence(Estimand e, EvaluationSpec spec, Grouping grouping,
+            double[][] evidence) {
+        GroupMetric metric = spec.metrics().stream().filter(m -> m.id().equals(e.metricId())).findFirst()
+                .orElseThrow();
+        int[] cells = betaCells(metric).orElseThrow();
+        int g = grouping.indexOf(e.group().orElseThrow().levels()).orElseThrow();
+        return sum(evidence[g], cells[0] | cells[1]);
     }
 
     /** Masses rescaled so the group's total is its row count (identity for unweighted data). */
