@@ -11,9 +11,9 @@ import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
+import org.fairkit.core.metrics.GroupValues;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.MetricValue;
-import org.fairkit.core.metrics.GroupValues;
 import org.fairkit.core.metrics.ReferenceComparison;
 import org.fairkit.core.scores.ScoreMetric;
 
