@@ -1,5 +1,6 @@
 package org.fairkit.orchestration.io;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
@@ -107,6 +108,7 @@ public final class CsvSource {
             CsvMapper mapper = new CsvMapper();
             mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+            mapper.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
             try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(reader)) {
                 if (!hasNext(it)) {
                     throw CsvErrors.noHeader(file);
