@@ -1,6 +1,7 @@
 package org.fairkit.orchestration.io;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -9,7 +10,9 @@ import java.util.List;
 
 /** Writes CSV records with Jackson: a header, then one array of cells per record, {@code \n} line ends. */
 final class CsvOut {
-    private static final CsvMapper MAPPER = new CsvMapper();
+    /** Quotes a cell only when it must (separator, quote, line break, surrounding space). */
+    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
 
     private CsvOut() {
     }

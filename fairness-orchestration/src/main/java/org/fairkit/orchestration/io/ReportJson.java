@@ -1,6 +1,9 @@
 package org.fairkit.orchestration.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -65,6 +68,9 @@ public final class ReportJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
     private ReportJson() {
     }
@@ -152,7 +158,7 @@ public final class ReportJson {
         return root;
     }
 
-    /** @return the report as indented JSON text (two spaces, {@code \n} line ends) */
+    /** @return the report as indented JSON text (two spaces, {@code "key": value}, {@code \n} line ends) */
     public static String toJson(FairnessReport report) {
         return write(toTree(report));
     }
@@ -160,9 +166,7 @@ public final class ReportJson {
     /** Writes any tree of this module's outputs with the same formatting as {@link #toJson}. */
     public static String write(com.fasterxml.jackson.databind.JsonNode tree) {
         try {
-            return MAPPER.writer(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
-                    .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n")))
-                    .writeValueAsString(tree) + "\n";
+            return MAPPER.writer(PRINTER).writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
