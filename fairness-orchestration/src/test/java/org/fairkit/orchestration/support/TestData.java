@@ -51,6 +51,16 @@ public final class TestData {
         return bld.build();
     }
 
+    /** {@link #random} from the first seed at or after {@code seed} whose feature {@code a} has 3 or 4 levels. */
+    public static FairnessData randomWithGroups(long seed, int rows, boolean weighted) {
+        for (long s = seed;; s++) {
+            FairnessData d = random(s, rows, weighted);
+            if (d.sensitive("a").levels().size() >= 3 && d.sensitive("b").levels().size() >= 2) {
+                return d;
+            }
+        }
+    }
+
     /** The mapping of files written by {@link #writeCsv}. */
     public static CsvColumns columns(boolean weighted) {
         CsvColumns.Builder b = CsvColumns.builder().id("id").label("y").prediction("p").score("score")
