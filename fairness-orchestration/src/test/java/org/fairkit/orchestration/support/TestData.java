@@ -61,6 +61,45 @@ public final class TestData {
         }
     }
 
+    /** The rows of several data sets with the same columns, in order. */
+    public static FairnessData concat(java.util.List<FairnessData> parts) {
+        int n = parts.stream().mapToInt(FairnessData::rows).sum();
+        FairnessData first = parts.get(0);
+        int[] y = new int[n];
+        int[] p = new int[n];
+        double[] s = first.hasScores() ? new double[n] : null;
+        double[] w = first.hasWeights() ? new double[n] : null;
+        java.util.Map<String, String[]> features = new java.util.LinkedHashMap<>();
+        for (String f : first.sensitiveNames()) {
+            features.put(f, new String[n]);
+        }
+        int k = 0;
+        for (FairnessData d : parts) {
+            for (int i = 0; i < d.rows(); i++, k++) {
+                y[k] = d.label(i);
+                p[k] = d.prediction(i);
+                if (s != null) {
+                    s[k] = d.score(i);
+                }
+                if (w != null) {
+                    w[k] = d.weight(i);
+                }
+                for (java.util.Map.Entry<String, String[]> e : features.entrySet()) {
+                    e.getValue()[k] = d.sensitive(e.getKey()).level(i);
+                }
+            }
+        }
+        FairnessData.Builder b = FairnessData.builder().labels(y).predictions(p);
+        if (s != null) {
+            b.scores(s);
+        }
+        if (w != null) {
+            b.weights(w);
+        }
+        features.forEach(b::sensitive);
+        return b.build();
+    }
+
     /** The mapping of files written by {@link #writeCsv}. */
     public static CsvColumns columns(boolean weighted) {
         CsvColumns.Builder b = CsvColumns.builder().id("id").label("y").prediction("p").score("score")
