@@ -101,8 +101,9 @@ public final class Checks {
     }
 
     /**
-     * Page's CUSUM ({@link Cusum}) on a fairness metric's series: the first {@code baselineWindows} windows with a
-     * defined value give the in-control mean and standard deviation ({@link Cusum#fromBaseline}); the check fires
+     * Page's CUSUM ({@link Cusum}) on a fairness metric's series over the monitor's retained windows: the first
+     * {@code baselineWindows} of them with a defined value give the in-control mean and standard deviation
+     * ({@link Cusum#fromBaseline}; a constant baseline disables the check); the check fires
      * ({@link Severity#WARNING}) in every window whose series since the baseline raises an alarm, naming the
      * estimated change window. Windows with an undefined value are left out of the series. Rule id:
      * {@code <metric id>_cusum}.

@@ -148,8 +148,8 @@ public final class Monitor {
             weighted = batch.hasWeights();
         } else if (weighted != batch.hasWeights()) {
             throw new IllegalArgumentException("batch " + b + " is " + (batch.hasWeights() ? "weighted" : "unweighted")
-                    + " but the monitor's " + (baseline != null && closed.isEmpty() && open == null ? "baseline"
-                            : "first batch") + " was " + (weighted ? "weighted" : "unweighted"));
+                    + " but earlier input (the baseline or the first batch) was "
+                    + (weighted ? "weighted" : "unweighted") + "; every batch must agree");
         }
         List<WindowResult> out = new ArrayList<>();
         long paneIndex;
@@ -157,8 +157,7 @@ public final class Monitor {
             paneIndex = Math.floorDiv(Duration.between(Instant.EPOCH, eventTime).toNanos(),
                     windowing.paneSpan().toNanos());
             if (open != null && paneIndex < open.index) {
-                GroupTally checked = tally(batch, "batch " + b);
-                Objects.requireNonNull(checked);
+                tally(batch, "batch " + b); // a late batch is still validated
                 late++;
                 batches++;
                 LOG.warn("batch {} at {} is late (its pane {} closed before pane {}); dropped", b, eventTime, paneIndex,

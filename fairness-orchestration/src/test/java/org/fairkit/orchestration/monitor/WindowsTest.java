@@ -174,6 +174,12 @@ class WindowsTest {
                 new double[] {0.5}).sensitive("sex", new String[] {"F"}).build();
         assertThatThrownBy(() -> m.accept(noRace, T0))
                 .hasMessage("batch 0: no sensitive feature named 'race'; the data has [sex]");
+        Monitor w = Monitor.builder().groupBy("race").windowing(Windowing.tumblingBatches(2)).build();
+        w.accept(noScores, T0);
+        FairnessData weighted = FairnessData.builder().labels(new int[] {1}).predictions(new int[] {1})
+                .weights(new double[] {2}).sensitive("race", new String[] {"A"}).build();
+        assertThatThrownBy(() -> w.accept(weighted, T0)).hasMessage("batch 1 is weighted but earlier input (the "
+                + "baseline or the first batch) was unweighted; every batch must agree");
         assertThatThrownBy(() -> Windowing.slidingBatches(5, 2))
                 .hasMessage("size must be a multiple of slide, got size 5 and slide 2");
     }
