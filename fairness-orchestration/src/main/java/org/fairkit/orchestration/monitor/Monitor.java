@@ -55,8 +55,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Windows</b> ({@link Windowing}) are merges of panes. Count panes close on their last batch. Time panes are
  * aligned to the epoch; a pane closes when a batch with a later pane's event time arrives (or on {@link #flush()});
- * a batch whose event time falls before the open pane is late: it is dropped, counted in {@link #lateBatches()}
- * and logged. Panes that passed without batches are empty; windows without rows are not emitted.
+ * a batch whose event time falls in a closed pane (before the open one, or after {@link #flush()} in or before the
+ * flushed one) is late: it is dropped, counted in {@link #lateBatches()} and logged. Panes that passed without
+ * batches are empty; windows without rows are not emitted.
  *
  * <p><b>Baseline</b> of the drift tests: {@link Builder#baseline(FairnessData)} when given, otherwise the first
  * emitted window (which then has no drift results).
@@ -83,6 +84,7 @@ public final class Monitor {
     private GroupTally baseline;
     private final Deque<Pane> closed = new ArrayDeque<>();
     private Pane open;
+    private long lastPane = Long.MIN_VALUE;
     private long batches;
     private long late;
     private long emitted;
@@ -144,6 +146,7 @@ public final class Monitor {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(eventTime, "eventTime");
         long b = batches;
+        GroupTally t = tally(batch, "batch " + b);
         if (weighted == null) {
             weighted = batch.hasWeights();
         } else if (weighted != batch.hasWeights()) {
@@ -156,27 +159,28 @@ public final class Monitor {
         if (windowing.isTime()) {
             paneIndex = Math.floorDiv(Duration.between(Instant.EPOCH, eventTime).toNanos(),
                     windowing.paneSpan().toNanos());
-            if (open != null && paneIndex < open.index) {
-                tally(batch, "batch " + b); // a late batch is still validated
+            boolean started = open != null || lastPane != Long.MIN_VALUE;
+            long current = open != null ? open.index : lastPane;
+            if (started && (open != null ? paneIndex < current : paneIndex <= current)) {
                 late++;
                 batches++;
-                LOG.warn("batch {} at {} is late (its pane {} closed before pane {}); dropped", b, eventTime, paneIndex,
-                        open.index);
+                LOG.warn("batch {} at {} is late (its pane {} is closed; the latest pane is {}); dropped", b,
+                        eventTime, paneIndex, current);
                 return out;
             }
-            if (open != null && paneIndex > open.index) {
-                long gap = paneIndex - open.index - 1;
-                long last = open.index;
-                close(out);
+            if (started && paneIndex > current) {
+                if (open != null) {
+                    close(out);
+                }
+                long gap = paneIndex - current - 1;
                 for (long j = 1; j <= Math.min(gap, windowing.panes()); j++) {
-                    open = new Pane(last + j, emptyTally());
+                    open = new Pane(current + j, emptyTally());
                     close(out);
                 }
             }
         } else {
             paneIndex = b / windowing.batchesPerPane();
         }
-        GroupTally t = tally(batch, "batch " + b);
         if (open == null) {
             open = new Pane(paneIndex, emptyTally());
         }
@@ -238,6 +242,7 @@ public final class Monitor {
     private void close(List<WindowResult> out) {
         Pane p = open;
         open = null;
+        lastPane = p.index;
         closed.addLast(p);
         while (closed.size() > windowing.panes()) {
             closed.removeFirst();

@@ -148,6 +148,16 @@ class WindowsTest {
             assertThat(w.lastBatch()).isEqualTo(3);
         });
         assertThat(m.windows()).extracting(WindowResult::index).containsExactly(0L, 1L, 2L);
+        // After the flush, hour 4 is closed: a batch for it is late; one at hour 5 opens a pane adjacent to it.
+        assertThat(m.accept(all.get(5), T0.plus(Duration.ofHours(4)).plusSeconds(20))).isEmpty();
+        assertThat(m.lateBatches()).isEqualTo(2);
+        assertThat(m.accept(all.get(5), T0.plus(Duration.ofHours(5)))).isEmpty();
+        assertThat(m.flush()).singleElement().satisfies(w -> {
+            assertThat(w.start()).contains(T0.plus(Duration.ofHours(4)));
+            assertThat(w.firstBatch()).isEqualTo(3);
+            assertThat(w.lastBatch()).isEqualTo(6);
+            assertThat(w.rows()).isEqualTo(all.get(3).rows() + all.get(5).rows());
+        });
     }
 
     @Test
