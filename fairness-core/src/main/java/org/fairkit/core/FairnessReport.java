@@ -41,6 +41,20 @@ public final class FairnessReport {
         this.provenance = Objects.requireNonNull(provenance);
     }
 
+    /**
+     * A report from results derived elsewhere than {@code Fairness.evaluate()}: per-group counts tallied from a
+     * streamed file, a monitoring window, or a distributed engine, then {@link GroupResults#derive derived}. The
+     * caller is responsible for a provenance that says where the counts came from.
+     *
+     * @param results the derived point estimates
+     * @param intervals intervals by estimand (may be empty)
+     * @param provenance where the numbers come from
+     */
+    public static FairnessReport of(GroupResults results, Map<Estimand, Interval> intervals, Provenance provenance) {
+        return new FairnessReport(Objects.requireNonNull(results, "results"),
+                Objects.requireNonNull(intervals, "intervals"), provenance);
+    }
+
     /** @return the derived point estimates behind this report */
     public GroupResults results() {
         return results;

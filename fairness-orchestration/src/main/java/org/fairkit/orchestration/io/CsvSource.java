@@ -1,0 +1,382 @@
+package org.fairkit.orchestration.io;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.fairkit.core.FairnessData;
+
+/**
+ * A CSV file read through a {@link CsvColumns} mapping with Jackson's {@link CsvMapper}, record by record.
+ *
+ * <pre>{@code
+ * CsvSource source = CsvSource.of(Path.of("predictions.csv"), columns);
+ * StreamedInput in = source.stream(List.of(List.of("race")), 0);   // one pass, memory independent of rows
+ * FairnessReport report = in.report(spec, Clock.systemUTC());
+ * FairnessData data = source.load();                               // or everything in memory
+ * }</pre>
+ *
+ * <p><b>Streaming.</b> {@link #stream} and {@link #forEachRow} hold one record at a time: memory grows with the
+ * number of groups, never with the number of rows. {@link #stream} tallies each grouping into a {@link GroupTally},
+ * whose report equals the in-memory {@code Fairness.of(load())...evaluate()} (see {@link GroupTally} for the one
+ * rounding caveat of real-valued weights). Every pass also computes the SHA-256 of the file's bytes, which a
+ * streamed report's provenance carries as its input fingerprint (an auditor can check it with {@code sha256sum}).
+ *
+ * <p><b>Format.</b> RFC 4180 CSV, UTF-8 (a leading byte-order mark is ignored), comma separated, a header line with
+ * distinct names for the mapped columns; quoted cells may contain commas and line breaks; empty lines are skipped.
+ * Cells are trimmed of surrounding spaces before they are mapped.
+ *
+ * <p><b>Errors</b> are {@link IllegalArgumentException}s naming the file, the file line and 1-based data row, the
+ * column and the expected domain: a missing mapped column, a record with the wrong number of cells, a label or
+ * prediction cell outside its {@link BinaryValues}, a score outside [0, 1] or not a number, a negative or non-finite
+ * weight, an empty sensitive cell, or malformed CSV. The first bad cell stops the read.
+ */
+public final class CsvSource {
+    private final Path file;
+    private final CsvColumns columns;
+
+    private CsvSource(Path file, CsvColumns columns) {
+        this.file = file;
+        this.columns = columns;
+    }
+
+    /** A file read through a column mapping. Nothing is read until a method below is called. */
+    public static CsvSource of(Path file, CsvColumns columns) {
+        return new CsvSource(Objects.requireNonNull(file, "file"), Objects.requireNonNull(columns, "columns"));
+    }
+
+    /** @return the file */
+    public Path file() {
+        return file;
+    }
+
+    /** @return the column mapping */
+    public CsvColumns columns() {
+        return columns;
+    }
+
+    /**
+     * What a pass over the file saw.
+     *
+     * @param rows the number of data rows
+     * @param sha256 the SHA-256 of the file's bytes, in hex
+     */
+    public record ReadSummary(long rows, String sha256) {
+    }
+
+    /**
+     * Reads every row, in file order, handing each to {@code visitor}; one record is held at a time.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException at the first bad cell, naming line, data row and column
+     */
+    public ReadSummary forEachRow(Consumer<? super CsvRow> visitor) throws IOException {
+        Objects.requireNonNull(visitor, "visitor");
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+        long rows = 0;
+        try (InputStream raw = Files.newInputStream(file);
+                DigestInputStream digest = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), md);
+                Reader reader = new InputStreamReader(digest, StandardCharsets.UTF_8)) {
+            CsvMapper mapper = new CsvMapper();
+            mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+            mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+            mapper.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+            try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(reader)) {
+                if (!hasNext(it)) {
+                    throw CsvErrors.noHeader(file);
+                }
+                Layout layout = new Layout(next(it));
+                while (hasNext(it)) {
+                    String[] cells = next(it);
+                    long line = it.getParser().currentTokenLocation().getLineNr();
+                    rows++;
+                    visitor.accept(layout.row(cells, line, rows));
+                }
+            }
+            // The CSV parser may stop before trailing bytes: hash the whole file.
+            byte[] sink = new byte[8192];
+            while (digest.read(sink) >= 0) {
+                // drain
+            }
+        }
+        if (rows == 0) {
+            throw CsvErrors.noRows(file);
+        }
+        return new ReadSummary(rows, HexFormat.of().formatHex(md.digest()));
+    }
+
+    private boolean hasNext(MappingIterator<String[]> it) throws IOException {
+        try {
+            return it.hasNextValue();
+        } catch (JsonProcessingException | RuntimeJsonMappingException e) {
+            throw malformed(it, e);
+        }
+    }
+
+    private String[] next(MappingIterator<String[]> it) throws IOException {
+        try {
+            return it.nextValue();
+        } catch (JsonProcessingException | RuntimeJsonMappingException e) {
+            throw malformed(it, e);
+        }
+    }
+
+    private IllegalArgumentException malformed(MappingIterator<String[]> it, Exception e) {
+        String message = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
+                : e.getMessage();
+        return CsvErrors.malformed(file, it.getParser().currentLocation().getLineNr(), message);
+    }
+
+    /**
+     * One streaming pass that tallies every grouping at once.
+     *
+     * @param groupings each grouping's sensitive columns (one or several for an intersection)
+     * @param scoreBins equal-width score bins per group for drift tests, or 0 for none (then no score is needed)
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException at the first bad cell, or for a grouping naming an unmapped column
+     */
+    public StreamedInput stream(List<List<String>> groupings, int scoreBins) throws IOException {
+        if (groupings.isEmpty()) {
+            throw new IllegalArgumentException("groupings must hold at least one grouping");
+        }
+        if (scoreBins > 0 && columns.score().isEmpty()) {
+            throw new IllegalArgumentException("score histograms need a score column; map one with score(column)");
+        }
+        boolean weighted = columns.weight().isPresent();
+        Map<List<String>, GroupTally> tallies = new LinkedHashMap<>();
+        List<int[]> picks = new ArrayList<>();
+        for (List<String> g : groupings) {
+            int[] pick = new int[g.size()];
+            for (int j = 0; j < g.size(); j++) {
+                pick[j] = columns.sensitive().indexOf(g.get(j));
+                if (pick[j] < 0) {
+                    throw new IllegalArgumentException("grouping " + g + " names '" + g.get(j)
+                            + "', which is not a sensitive column of the mapping " + columns.sensitive());
+                }
+            }
+            if (tallies.putIfAbsent(List.copyOf(g), GroupTally.create(g, weighted, scoreBins)) == null) {
+                picks.add(pick);
+            }
+        }
+        List<GroupTally> ts = new ArrayList<>(tallies.values());
+        ReadSummary summary = forEachRow(row -> {
+            for (int k = 0; k < ts.size(); k++) {
+                int[] pick = picks.get(k);
+                List<String> levels;
+                if (pick.length == 1) {
+                    levels = List.of(row.sensitive().get(pick[0]));
+                } else {
+                    String[] l = new String[pick.length];
+                    for (int j = 0; j < pick.length; j++) {
+                        l[j] = row.sensitive().get(pick[j]);
+                    }
+                    levels = Arrays.asList(l);
+                }
+                ts.get(k).accept(levels, row.label(), row.prediction(), row.weight(), row.score());
+            }
+        });
+        return new StreamedInput(file, summary.rows(), summary.sha256(), tallies);
+    }
+
+    /**
+     * Reads the whole file into memory (for intervals that resample rows, or row-level outputs), in one pass.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException at the first bad cell
+     */
+    public FairnessData load() throws IOException {
+        IntBuffer labels = new IntBuffer();
+        IntBuffer predictions = new IntBuffer();
+        DoubleBuffer scores = columns.score().isPresent() ? new DoubleBuffer() : null;
+        DoubleBuffer weights = columns.weight().isPresent() ? new DoubleBuffer() : null;
+        List<List<String>> levels = new ArrayList<>();
+        for (int j = 0; j < columns.sensitive().size(); j++) {
+            levels.add(new ArrayList<>());
+        }
+        forEachRow(row -> {
+            labels.add(row.label());
+            predictions.add(row.prediction());
+            if (scores != null) {
+                scores.add(row.score());
+            }
+            if (weights != null) {
+                weights.add(row.weight());
+            }
+            for (int j = 0; j < levels.size(); j++) {
+                levels.get(j).add(row.sensitive().get(j));
+            }
+        });
+        FairnessData.Builder b = FairnessData.builder().labels(labels.toArray()).predictions(predictions.toArray());
+        if (scores != null) {
+            b.scores(scores.toArray());
+        }
+        if (weights != null) {
+            b.weights(weights.toArray());
+        }
+        for (int j = 0; j < levels.size(); j++) {
+            b.sensitive(columns.sensitive().get(j), levels.get(j).toArray(new String[0]));
+        }
+        return b.build();
+    }
+
+    @Override
+    public String toString() {
+        return "CsvSource[" + file + ", " + columns.roles() + "]";
+    }
+
+    /** Where each mapped column sits in the header, and how to turn a record into a {@link CsvRow}. */
+    private final class Layout {
+        private final int width;
+        private final int label;
+        private final int prediction;
+        private final int score;
+        private final int weight;
+        private final int id;
+        private final int[] sensitive;
+        private final Map<String, String> interned = new HashMap<>();
+
+        Layout(String[] header) {
+            if (header.length > 0 && header[0].startsWith("\uFEFF")) {
+                header[0] = header[0].substring(1);
+            }
+            List<String> names = new ArrayList<>();
+            for (String h : header) {
+                names.add(h.trim());
+            }
+            width = header.length;
+            for (String mapped : columns.roles().keySet()) {
+                if (names.indexOf(mapped) != names.lastIndexOf(mapped)) {
+                    throw CsvErrors.duplicateColumn(file, mapped);
+                }
+            }
+            label = index(names, columns.label(), "label");
+            prediction = index(names, columns.prediction(), "prediction");
+            score = columns.score().map(c -> index(names, c, "score")).orElse(-1);
+            weight = columns.weight().map(c -> index(names, c, "weight")).orElse(-1);
+            id = columns.id().map(c -> index(names, c, "id")).orElse(-1);
+            sensitive = new int[columns.sensitive().size()];
+            for (int j = 0; j < sensitive.length; j++) {
+                sensitive[j] = index(names, columns.sensitive().get(j), "sensitive");
+            }
+        }
+
+        private int index(List<String> names, String column, String role) {
+            int i = names.indexOf(column);
+            if (i < 0) {
+                throw CsvErrors.missingColumn(file, column, role, names);
+            }
+            return i;
+        }
+
+        CsvRow row(String[] cells, long line, long dataRow) {
+            if (cells.length != width) {
+                throw CsvErrors.cellCount(file, line, dataRow, cells.length, width);
+            }
+            int y = binary(cells, label, columns.label(), columns.labelValues(), line, dataRow);
+            int p = binary(cells, prediction, columns.prediction(), columns.predictionValues(), line, dataRow);
+            double s = Double.NaN;
+            if (score >= 0) {
+                s = number(cells[score], columns.score().orElseThrow(), line, dataRow, "a number in [0, 1]");
+                if (!(s >= 0 && s <= 1)) {
+                    throw CsvErrors.badCell(file, line, dataRow, columns.score().orElseThrow(), cells[score],
+                            "a number in [0, 1]");
+                }
+            }
+            double w = 1.0;
+            if (weight >= 0) {
+                w = number(cells[weight], columns.weight().orElseThrow(), line, dataRow, "a finite weight >= 0");
+                if (!(w >= 0) || Double.isInfinite(w)) {
+                    throw CsvErrors.badCell(file, line, dataRow, columns.weight().orElseThrow(), cells[weight],
+                            "a finite weight >= 0");
+                }
+            }
+            String[] levels = new String[sensitive.length];
+            for (int j = 0; j < sensitive.length; j++) {
+                String v = cells[sensitive[j]].trim();
+                if (v.isEmpty()) {
+                    throw CsvErrors.badCell(file, line, dataRow, columns.sensitive().get(j), cells[sensitive[j]],
+                            "a non-empty level");
+                }
+                levels[j] = interned.size() < 65536 ? interned.computeIfAbsent(v, x -> x) : v;
+            }
+            Optional<String> rowId = id >= 0 ? Optional.of(cells[id].trim()) : Optional.empty();
+            return new CsvRow(dataRow, line, rowId, y, p, s, w, Arrays.asList(levels));
+        }
+
+        private int binary(String[] cells, int at, String column, BinaryValues values, long line, long dataRow) {
+            int code = values.code(cells[at].trim());
+            if (code < 0) {
+                throw CsvErrors.badCell(file, line, dataRow, column, cells[at], values.expected());
+            }
+            return code;
+        }
+
+        private double number(String cell, String column, long line, long dataRow, String expected) {
+            try {
+                return Double.parseDouble(cell.trim());
+            } catch (NumberFormatException e) {
+                throw CsvErrors.badCell(file, line, dataRow, column, cell, expected);
+            }
+        }
+    }
+
+    private static final class IntBuffer {
+        private int[] a = new int[1024];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+
+    private static final class DoubleBuffer {
+        private double[] a = new double[1024];
+        private int n;
+
+        void add(double v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+}

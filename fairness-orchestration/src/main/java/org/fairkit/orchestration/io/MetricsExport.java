@@ -1,0 +1,139 @@
+package org.fairkit.orchestration.io;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.fairkit.core.Estimand;
+import org.fairkit.core.FairnessReport;
+import org.fairkit.core.group.GroupKey;
+import org.fairkit.core.metrics.Interval;
+import org.fairkit.core.metrics.MetricValue;
+
+/**
+ * The Metrics Export: every number of one or more reports as a flat table, in CSV and in JSON, one record per
+ * reported quantity ({@link Estimand}), in the order of {@code GroupResults.values()}.
+ *
+ * <p>Columns (CSV header, and the field names of each JSON record):
+ * <ul>
+ *   <li>{@code grouping}: the grouping's features joined by {@code " x "}, e.g. {@code race x sex}</li>
+ *   <li>{@code kind}: {@code group_value}, {@code overall_value}, {@code difference}, {@code ratio},
+ *       {@code difference_to_overall}, {@code ratio_to_overall}, {@code reference_difference},
+ *       {@code reference_ratio} or {@code fairness_metric} (the {@link Estimand.Kind} in lower case). The per-group
+ *       statistical parity difference (SPD) is {@code reference_difference} of {@code selection_rate}; per-group TPR
+ *       and FPR are {@code group_value} of {@code true_positive_rate} and {@code false_positive_rate}.</li>
+ *   <li>{@code metric}: the group metric's or the fairness metric's catalog id</li>
+ *   <li>{@code group}: the group's label for group-level kinds, empty otherwise</li>
+ *   <li>{@code count}: the group's row count for group-level kinds, all rows for the others</li>
+ *   <li>{@code value}: the value, empty (JSON {@code null}) when undefined</li>
+ *   <li>{@code undefined_reason}: why it is undefined, empty otherwise</li>
+ *   <li>{@code lower}, {@code upper}, {@code level}, {@code interval_method}: the interval when one was estimated,
+ *       empty otherwise</li>
+ * </ul>
+ * JSON: {@code {"schema": "fairkit.metrics-export/1", "records": [ {..}, .. ]}} with numbers as numbers, absent
+ * values as {@code null}, infinite values as the strings {@code "Infinity"}/{@code "-Infinity"}. CSV numbers are
+ * Java's shortest round-trip form ({@link Double#toString(double)}).
+ */
+public final class MetricsExport {
+    /** The JSON schema id. */
+    public static final String SCHEMA = "fairkit.metrics-export/1";
+    /** The columns, in order. */
+    public static final List<String> COLUMNS = List.of("grouping", "kind", "metric", "group", "count", "value",
+            "undefined_reason", "lower", "upper", "level", "interval_method");
+
+    private MetricsExport() {
+    }
+
+    /**
+     * One exported quantity.
+     *
+     * @param grouping features joined by {@code " x "}
+     * @param kind the estimand kind in lower case
+     * @param metric the metric id
+     * @param group the group label, empty for aggregates
+     * @param count the group's rows, or all rows
+     * @param value the value, undefined with a reason
+     * @param interval its interval, when estimated
+     */
+    public record Record(String grouping, String kind, String metric, String group, long count, MetricValue value,
+            Optional<Interval> interval) {
+    }
+
+    /** @return every quantity of the reports, report by report */
+    public static List<Record> records(List<FairnessReport> reports) {
+        List<Record> out = new ArrayList<>();
+        for (FairnessReport r : reports) {
+            String grouping = String.join(" x ", r.groups().get(0).features());
+            long all = r.results().overallCounts().rows();
+            for (Map.Entry<Estimand, MetricValue> e : r.results().values().entrySet()) {
+                Estimand est = e.getKey();
+                Optional<GroupKey> g = est.group();
+                long count = g.map(k -> r.results().counts(k).rows()).orElse(all);
+                out.add(new Record(grouping, est.kind().name().toLowerCase(Locale.ROOT), est.metricId(),
+                        g.map(GroupKey::label).orElse(""), count, e.getValue(), r.interval(est)));
+            }
+        }
+        return out;
+    }
+
+    /** Writes the CSV form. */
+    public static void writeCsv(List<FairnessReport> reports, Writer out) throws IOException {
+        try (SequenceWriter w = CsvOut.open(out, COLUMNS)) {
+            for (Record r : records(reports)) {
+                Optional<Interval> i = r.interval();
+                w.write(new Object[] {r.grouping(), r.kind(), r.metric(), r.group(), r.count(),
+                    r.value().isDefined() ? CsvOut.number(r.value().value()) : "", r.value().reason().orElse(""),
+                    i.map(x -> CsvOut.number(x.lower())).orElse(""), i.map(x -> CsvOut.number(x.upper())).orElse(""),
+                    i.map(x -> CsvOut.number(x.level())).orElse(""), i.map(Interval::method).orElse("")});
+            }
+        }
+    }
+
+    /** @return the JSON form as a tree */
+    public static ObjectNode toTree(List<FairnessReport> reports) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.put("schema", SCHEMA);
+        ArrayNode records = root.putArray("records");
+        for (Record r : records(reports)) {
+            ObjectNode o = records.addObject();
+            o.put("grouping", r.grouping());
+            o.put("kind", r.kind());
+            o.put("metric", r.metric());
+            o.put("group", r.group());
+            o.put("count", r.count());
+            if (r.value().isDefined()) {
+                ReportJson.number(o, "value", r.value().value());
+                o.putNull("undefined_reason");
+            } else {
+                o.putNull("value");
+                o.put("undefined_reason", r.value().reason().orElseThrow());
+            }
+            if (r.interval().isPresent()) {
+                Interval i = r.interval().get();
+                ReportJson.number(o, "lower", i.lower());
+                ReportJson.number(o, "upper", i.upper());
+                o.put("level", i.level());
+                o.put("interval_method", i.method());
+            } else {
+                o.putNull("lower");
+                o.putNull("upper");
+                o.putNull("level");
+                o.putNull("interval_method");
+            }
+        }
+        return root;
+    }
+
+    /** Writes the JSON form (indented as {@link ReportJson#toJson}). */
+    public static void writeJson(List<FairnessReport> reports, Writer out) throws IOException {
+        out.write(ReportJson.write(toTree(reports)));
+    }
+}

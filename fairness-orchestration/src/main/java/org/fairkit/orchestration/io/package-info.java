@@ -1,0 +1,13 @@
+/**
+ * Input and output formats of audit runs: CSV input through a column mapping ({@link
+ * org.fairkit.orchestration.io.CsvSource}, streamed into a mergeable {@link org.fairkit.orchestration.io.GroupTally}
+ * or loaded into {@code FairnessData}), the stable report JSON ({@link org.fairkit.orchestration.io.ReportJson}),
+ * the Metrics Export ({@link org.fairkit.orchestration.io.MetricsExport}) and the Flagged Cases file
+ * ({@link org.fairkit.orchestration.io.FlaggedCases}, with the {@link org.fairkit.orchestration.io.DecisionChange}
+ * extension point for a group-fair post-processor).
+ *
+ * <p>Entry points: {@code CsvSource.of(path, CsvColumns.builder()...build())} and {@code ReportJson.toJson(report)}.
+ *
+ * <p>Stability: public API, evolving before 1.0; the JSON and CSV layouts are versioned by their schema ids.
+ */
+package org.fairkit.orchestration.io;

@@ -1,0 +1,258 @@
+package org.fairkit.orchestration.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.fairkit.core.Fairness;
+import org.fairkit.core.FairnessData;
+import org.fairkit.core.FairnessReport;
+import org.fairkit.core.metrics.FairnessMetric;
+import org.fairkit.core.metrics.GroupMetric;
+import org.fairkit.orchestration.io.RowSource;
+import org.fairkit.orchestration.io.StreamedInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes {@link AuditPlan}s: evaluates one report per grouping, writes the selected outputs into a directory, and
+ * records the run (measured duration beside the estimate, every file's SHA-256) in {@code run-record.json}.
+ *
+ * <pre>{@code
+ * AuditRunner runner = AuditRunner.builder()
+ *     .outputs(StandardOutputs.metricsExport(), StandardOutputs.detailedReport(), StandardOutputs.flaggedCases())
+ *     .estimator(loadModel::estimate)      // optional: the audit load model
+ *     .build();
+ * AuditResult result = runner.run(plan, Path.of("audits/credit-q2"));
+ * }</pre>
+ *
+ * <p>Every output a plan selects must be registered (checked before any work, naming the registered ids). The
+ * duration is measured with the ticker ({@link System#nanoTime()} by default) around evaluation and writing; the
+ * start time comes from the clock. Both are injectable for tests. A failing output fails the run with its exception;
+ * files already written stay, and no run record is written. Thread-safe: a runner holds no per-run state.
+ */
+public final class AuditRunner {
+    /** The name of the run record file written into the run directory. */
+    public static final String RUN_RECORD_FILE = "run-record.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditRunner.class);
+
+    private final Map<String, AuditOutput> outputs;
+    private final Clock clock;
+    private final LongSupplier ticker;
+    private final DurationEstimator estimator;
+    private final Supplier<String> runIds;
+
+    private AuditRunner(Map<String, AuditOutput> outputs, Clock clock, LongSupplier ticker,
+            DurationEstimator estimator, Supplier<String> runIds) {
+        this.outputs = outputs;
+        this.clock = clock;
+        this.ticker = ticker;
+        this.estimator = estimator;
+        this.runIds = runIds;
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a runner with the Metrics Export, Flagged Cases and Detailed Report registered, and no estimator */
+    public static AuditRunner standard() {
+        return builder().outputs(StandardOutputs.metricsExport(), StandardOutputs.flaggedCases(),
+                StandardOutputs.detailedReport()).build();
+    }
+
+    /** @return the registered output ids, in registration order */
+    public List<String> outputIds() {
+        return List.copyOf(outputs.keySet());
+    }
+
+    /**
+     * Runs a plan.
+     *
+     * @param plan what to do
+     * @param directory where to write (created if needed)
+     * @return the run record and the reports
+     * @throws IllegalArgumentException if the plan selects an unregistered output, or the input is bad
+     * @throws IOException if reading the input or writing an output fails
+     */
+    public AuditResult run(AuditPlan plan, Path directory) throws IOException {
+        for (String id : plan.outputs()) {
+            if (!outputs.containsKey(id)) {
+                throw new IllegalArgumentException("plan '" + plan.id() + "' selects output '" + id
+                        + "', which no writer is registered for; registered: " + outputs.keySet());
+            }
+        }
+        Optional<Duration> estimate = estimator.estimate(plan);
+        String runId = runIds.get();
+        Instant startedAt = clock.instant();
+        long t0 = ticker.getAsLong();
+        LOG.info("audit run {} of plan '{}' started", runId, plan.id());
+
+        List<FairnessReport> reports = evaluate(plan);
+        Files.createDirectories(directory);
+        AuditContext context = new AuditContext(runId, plan, reports, rows(plan), startedAt);
+        Path root = directory.toAbsolutePath().normalize();
+        List<OutputFile> files = new ArrayList<>();
+        for (String id : plan.outputs()) {
+            for (Path p : outputs.get(id).write(context, directory)) {
+                Path abs = p.toAbsolutePath().normalize();
+                if (!abs.startsWith(root)) {
+                    throw new IllegalStateException("output '" + id + "' wrote " + abs + ", outside the run directory "
+                            + root);
+                }
+                files.add(new OutputFile(id, root.relativize(abs).toString().replace('\\', '/'), Files.size(abs),
+                        sha256(abs)));
+            }
+        }
+        Duration duration = Duration.ofNanos(ticker.getAsLong() - t0);
+        RunRecord record = new RunRecord(runId, plan.id(), plan.source().describe(), startedAt, duration, estimate,
+                plan.timeline(), files);
+        Files.writeString(directory.resolve(RUN_RECORD_FILE), record.toJson(), StandardCharsets.UTF_8);
+        LOG.info("audit run {} of plan '{}' finished in {} ({} files)", runId, plan.id(), duration, files.size());
+        return new AuditResult(record, reports);
+    }
+
+    private List<FairnessReport> evaluate(AuditPlan plan) throws IOException {
+        List<FairnessReport> reports = new ArrayList<>();
+        if (plan.source() instanceof AuditSource.Csv && ((AuditSource.Csv) plan.source()).streamed()) {
+            AuditSource.Csv csv = (AuditSource.Csv) plan.source();
+            List<List<String>> groupings = plan.groupings().stream().map(AuditGrouping::features).toList();
+            StreamedInput in = csv.csv().stream(groupings, 0);
+            for (AuditGrouping g : plan.groupings()) {
+                reports.add(in.report(plan.spec(g), clock));
+            }
+            return reports;
+        }
+        FairnessData data = plan.source() instanceof AuditSource.InMemory
+                ? ((AuditSource.InMemory) plan.source()).data() : ((AuditSource.Csv) plan.source()).csv().load();
+        for (AuditGrouping g : plan.groupings()) {
+            Fairness f = Fairness.of(data).groupBy(g.features().toArray(new String[0]))
+                    .metrics(plan.metrics().toArray(new GroupMetric[0])).minGroupSize(plan.minGroupSize())
+                    .clock(clock);
+            plan.fairnessMetrics().ifPresent(fm -> f.fairnessMetrics(fm.toArray(new FairnessMetric[0])));
+            g.reference().ifPresent(r -> f.reference(r.toArray(new String[0])));
+            plan.intervals().ifPresent(f::intervals);
+            reports.add(f.evaluate());
+        }
+        return reports;
+    }
+
+    private static RowSource rows(AuditPlan plan) {
+        if (plan.source() instanceof AuditSource.InMemory) {
+            return RowSource.of(((AuditSource.InMemory) plan.source()).data());
+        }
+        return RowSource.of(((AuditSource.Csv) plan.source()).csv());
+    }
+
+    /** @return the SHA-256 of a file's bytes, in hex */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) >= 0;) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    @Override
+    public String toString() {
+        return "AuditRunner[outputs " + outputs.keySet() + ", estimator " + estimator + "]";
+    }
+
+    /** Builds an {@link AuditRunner}; each setting once. */
+    public static final class Builder {
+        private final Map<String, AuditOutput> outputs = new LinkedHashMap<>();
+        private Clock clock;
+        private LongSupplier ticker;
+        private DurationEstimator estimator;
+        private Supplier<String> runIds;
+
+        private Builder() {
+        }
+
+        private static void once(Object current, String name) {
+            if (current != null) {
+                throw new IllegalStateException(name + " is already set; each setting is set once");
+            }
+        }
+
+        /**
+         * Registers outputs by their ids.
+         *
+         * @throws IllegalArgumentException if an id is registered twice or is not snake case
+         */
+        public Builder outputs(AuditOutput... writers) {
+            for (AuditOutput o : writers) {
+                Objects.requireNonNull(o, "output");
+                if (!o.id().matches("[a-z][a-z0-9_]*")) {
+                    throw new IllegalArgumentException("output id must be snake case, got '" + o.id() + "'");
+                }
+                if (outputs.putIfAbsent(o.id(), o) != null) {
+                    throw new IllegalArgumentException("output '" + o.id() + "' is already registered");
+                }
+            }
+            return this;
+        }
+
+        /** The clock of start times and report provenance (default the system UTC clock). */
+        public Builder clock(Clock c) {
+            once(clock, "clock");
+            clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /** The nanosecond ticker durations are measured with (default {@link System#nanoTime()}). */
+        public Builder ticker(LongSupplier t) {
+            once(ticker, "ticker");
+            ticker = Objects.requireNonNull(t, "ticker");
+            return this;
+        }
+
+        /** The duration estimator (default {@link DurationEstimator#NONE}). */
+        public Builder estimator(DurationEstimator e) {
+            once(estimator, "estimator");
+            estimator = Objects.requireNonNull(e, "estimator");
+            return this;
+        }
+
+        /** The run id generator (default random UUIDs). */
+        public Builder runIds(Supplier<String> ids) {
+            once(runIds, "runIds");
+            runIds = Objects.requireNonNull(ids, "runIds");
+            return this;
+        }
+
+        /** @return the runner */
+        public AuditRunner build() {
+            return new AuditRunner(new LinkedHashMap<>(outputs),
+                    clock == null ? Clock.systemUTC() : clock, ticker == null ? System::nanoTime : ticker,
+                    estimator == null ? DurationEstimator.NONE : estimator,
+                    runIds == null ? () -> UUID.randomUUID().toString() : runIds);
+        }
+    }
+}
