@@ -26,7 +26,7 @@ import java.util.OptionalDouble;
  * @param totalLoad O + 2·I
  * @param designTargetLoad 3.2·I
  * @param recommendedOutputLoad 1.2·I: the largest output load within the design target
- * @param outputs the selected outputs, in {@link AuditOutput} order
+ * @param outputs the selected outputs, in {@link OutputKind} order
  * @param timeline the timeline the estimate was judged against
  * @param estimatedSeconds the estimated time of a run
  * @param bufferedSeconds the estimate with the strict-SLA buffer when the SLA is strict, else the estimate
@@ -36,7 +36,7 @@ import java.util.OptionalDouble;
  * @param suggestions changes that would make it {@link Feasibility#FEASIBLE}
  */
 public record LoadEstimate(double inputLoad, double outputLoad, double totalLoad, double designTargetLoad,
-        double recommendedOutputLoad, List<AuditOutput> outputs, Timeline timeline, double estimatedSeconds,
+        double recommendedOutputLoad, List<OutputKind> outputs, Timeline timeline, double estimatedSeconds,
         double bufferedSeconds, OptionalDouble availableSeconds, Feasibility feasibility, List<String> warnings,
         List<String> suggestions) {
 

@@ -92,8 +92,8 @@ final class LoadMessages {
         return "move the deadline to " + enough + " or later";
     }
 
-    static String deselect(List<AuditOutput> removed, double left, double target) {
-        return "deselect " + removed.stream().map(AuditOutput::displayName).collect(Collectors.joining(", "))
+    static String deselect(List<OutputKind> removed, double left, double target) {
+        return "deselect " + removed.stream().map(OutputKind::displayName).collect(Collectors.joining(", "))
                 + " to bring the output load to " + DurationFormat.units(left) + " (at most "
                 + DurationFormat.units(target) + ")";
     }

@@ -22,7 +22,7 @@ import org.fairkit.core.errors.InputErrors;
  * <ul>
  *   <li>Input load: {@code I = 100 + 20·sensitiveAttributes + 5·dateRangeDays + 10·filters}, or the
  *       {@link InputProfile#estimatedSize() pre-calculated size} when present.</li>
- *   <li>Output load: {@code O = Σ weight(o)} over the selected {@link AuditOutput}s (all eight: 13.0).</li>
+ *   <li>Output load: {@code O = Σ weight(o)} over the selected {@link OutputKind}s (all eight: 13.0).</li>
  *   <li>Total process load: {@code L = O + 2·I} ({@link #INPUT_PASS_MULTIPLIER} 2.0: the input is read twice,
  *       once for ingestion and enrichment and once for the fairness evaluation).</li>
  *   <li>Design target: {@code 3.2·I} ({@link #TOTAL_LOAD_MULTIPLIER}), i.e. a recommended output load of at
@@ -78,7 +78,7 @@ public final class LoadModel {
 
     private static final LoadModel DEFAULTS = builder().build();
 
-    private final Map<AuditOutput, Double> weights;
+    private final Map<OutputKind, Double> weights;
     private final double inputBase;
     private final double unitsPerSensitiveAttribute;
     private final double unitsPerDay;
@@ -93,8 +93,8 @@ public final class LoadModel {
     private final Clock clock;
 
     private LoadModel(Builder b) {
-        Map<AuditOutput, Double> w = new EnumMap<>(AuditOutput.class);
-        for (AuditOutput o : AuditOutput.values()) {
+        Map<OutputKind, Double> w = new EnumMap<>(OutputKind.class);
+        for (OutputKind o : OutputKind.values()) {
             w.put(o, b.weights.getOrDefault(o, o.defaultWeight()));
         }
         this.weights = Collections.unmodifiableMap(w);
@@ -145,7 +145,7 @@ public final class LoadModel {
     }
 
     /** @return the weight of an output, in output units */
-    public double weight(AuditOutput output) {
+    public double weight(OutputKind output) {
         return weights.get(Objects.requireNonNull(output, "output"));
     }
 
@@ -160,9 +160,9 @@ public final class LoadModel {
     }
 
     /** @return {@code O}: the sum of the weights of the outputs */
-    public double outputLoad(Set<AuditOutput> outputs) {
+    public double outputLoad(Set<OutputKind> outputs) {
         double o = 0;
-        for (AuditOutput out : AuditOutput.values()) {
+        for (OutputKind out : OutputKind.values()) {
             if (outputs.contains(out)) {
                 o += weight(out);
             }
@@ -199,7 +199,7 @@ public final class LoadModel {
      * @param outputs what it produces
      * @param timeline when it runs and its limits
      */
-    public LoadEstimate estimate(InputProfile input, Set<AuditOutput> outputs, Timeline timeline) {
+    public LoadEstimate estimate(InputProfile input, Set<OutputKind> outputs, Timeline timeline) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(outputs, "outputs");
         Objects.requireNonNull(timeline, "timeline");
@@ -247,9 +247,9 @@ public final class LoadModel {
                 warnings, suggestions);
     }
 
-    private static List<AuditOutput> sortedOutputs(Set<AuditOutput> outputs) {
-        List<AuditOutput> sorted = new ArrayList<>();
-        for (AuditOutput o : AuditOutput.values()) {
+    private static List<OutputKind> sortedOutputs(Set<OutputKind> outputs) {
+        List<OutputKind> sorted = new ArrayList<>();
+        for (OutputKind o : OutputKind.values()) {
             if (outputs.contains(o)) {
                 sorted.add(o);
             }
@@ -340,12 +340,12 @@ public final class LoadModel {
         }
     }
 
-    private String deselect(Set<AuditOutput> outputs, double out, double target) {
-        List<AuditOutput> heaviestFirst = new ArrayList<>(sortedOutputs(outputs));
+    private String deselect(Set<OutputKind> outputs, double out, double target) {
+        List<OutputKind> heaviestFirst = new ArrayList<>(sortedOutputs(outputs));
         heaviestFirst.sort((a, b) -> Double.compare(weight(b), weight(a)));
-        List<AuditOutput> removed = new ArrayList<>();
+        List<OutputKind> removed = new ArrayList<>();
         double left = out;
-        for (AuditOutput o : heaviestFirst) {
+        for (OutputKind o : heaviestFirst) {
             if (left <= target) {
                 break;
             }
@@ -430,7 +430,7 @@ public final class LoadModel {
     @Override
     public String toString() {
         StringBuilder w = new StringBuilder();
-        for (AuditOutput o : AuditOutput.values()) {
+        for (OutputKind o : OutputKind.values()) {
             w.append(w.length() == 0 ? "" : ", ").append(o.id()).append(' ').append(DurationFormat.units(weight(o)));
         }
         return String.format(Locale.ROOT, "LoadModel[I = %s + %s/attribute + %s/day + %s/filter; L = O + %s I; "
@@ -453,7 +453,7 @@ public final class LoadModel {
      * set, it follows from the other two.
      */
     public static final class Builder {
-        private final Map<AuditOutput, Double> weights = new EnumMap<>(AuditOutput.class);
+        private final Map<OutputKind, Double> weights = new EnumMap<>(OutputKind.class);
         private Double inputBase;
         private Double unitsPerSensitiveAttribute;
         private Double unitsPerDay;
@@ -481,7 +481,7 @@ public final class LoadModel {
         }
 
         /** The weight of one output, in output units ({@code >= 0}). */
-        public Builder weight(AuditOutput output, double weight) {
+        public Builder weight(OutputKind output, double weight) {
             Objects.requireNonNull(output, "output");
             weights.put(output, once(weights.get(output), "weight(" + output.id() + ")", weight, false));
             return this;

@@ -7,7 +7,7 @@
  * {@link org.fairkit.orchestration.load.LoadModel#builder()}, then
  * {@link org.fairkit.orchestration.load.LoadModel#estimate} with an
  * {@link org.fairkit.orchestration.load.InputProfile}, a set of
- * {@link org.fairkit.orchestration.load.AuditOutput}s and a {@link org.fairkit.orchestration.load.Timeline}.
+ * {@link org.fairkit.orchestration.load.OutputKind}s and a {@link org.fairkit.orchestration.load.Timeline}.
  * Record each run's measured time with {@link org.fairkit.orchestration.load.LoadEstimate#measured} and refit
  * the rates with {@link org.fairkit.orchestration.load.LoadModel#calibrate}.
  *

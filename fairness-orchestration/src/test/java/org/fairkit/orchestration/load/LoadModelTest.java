@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** The load model's formulas, the three reference scenarios of issue #5, feasibility and every message. */
 class LoadModelTest {
-    private static final Set<AuditOutput> ALL = EnumSet.allOf(AuditOutput.class);
-    private static final Set<AuditOutput> METRICS_AND_FLAGGED =
-            EnumSet.of(AuditOutput.METRICS_EXPORT, AuditOutput.FLAGGED_CASES_CSV);
+    private static final Set<OutputKind> ALL = EnumSet.allOf(OutputKind.class);
+    private static final Set<OutputKind> METRICS_AND_FLAGGED =
+            EnumSet.of(OutputKind.METRICS_EXPORT, OutputKind.FLAGGED_CASES_CSV);
     /** 100 + 20·2 + 5·70 + 10·1 = 500. */
     private static final InputProfile FIVE_HUNDRED = InputProfile.of(2, 70, 1);
     private static final LoadModel MODEL = LoadModel.defaults();
@@ -88,24 +88,26 @@ class LoadModelTest {
 
     @Test
     void eachOutputWeighsWhatTheSpecificationSays() {
-        assertThat(MODEL.weight(AuditOutput.FAIRNESS_AUDIT_PDF)).isEqualTo(2.5);
-        assertThat(MODEL.weight(AuditOutput.METRICS_EXPORT)).isEqualTo(1.0);
-        assertThat(MODEL.weight(AuditOutput.FLAGGED_CASES_CSV)).isEqualTo(1.5);
-        assertThat(MODEL.weight(AuditOutput.EXECUTIVE_SUMMARY_SLIDES)).isEqualTo(2.0);
-        assertThat(MODEL.weight(AuditOutput.DETAILED_REPORT_JSON)).isEqualTo(1.2);
-        assertThat(MODEL.weight(AuditOutput.ALERT_CONFIGURATION)).isEqualTo(0.8);
-        assertThat(MODEL.weight(AuditOutput.DASHBOARD_EXPORT)).isEqualTo(1.8);
-        assertThat(MODEL.weight(AuditOutput.COMPLIANCE_REPORT)).isEqualTo(2.2);
+        assertThat(MODEL.weight(OutputKind.FAIRNESS_AUDIT_PDF)).isEqualTo(2.5);
+        assertThat(MODEL.weight(OutputKind.METRICS_EXPORT)).isEqualTo(1.0);
+        assertThat(MODEL.weight(OutputKind.FLAGGED_CASES_CSV)).isEqualTo(1.5);
+        assertThat(MODEL.weight(OutputKind.EXECUTIVE_SUMMARY_SLIDES)).isEqualTo(2.0);
+        assertThat(MODEL.weight(OutputKind.DETAILED_REPORT_JSON)).isEqualTo(1.2);
+        assertThat(MODEL.weight(OutputKind.ALERT_CONFIGURATION)).isEqualTo(0.8);
+        assertThat(MODEL.weight(OutputKind.DASHBOARD_EXPORT)).isEqualTo(1.8);
+        assertThat(MODEL.weight(OutputKind.COMPLIANCE_REPORT)).isEqualTo(2.2);
         assertThat(MODEL.outputLoad(ALL)).isCloseTo(13.0, within(1e-12));
         assertThat(MODEL.outputLoad(Set.of())).isEqualTo(0.0);
     }
 
     @Test
     void outputIdsParseAndUnknownIdsListTheValidOnes() {
-        assertThat(AuditOutput.byId(" Flagged_Cases_CSV ")).isEqualTo(AuditOutput.FLAGGED_CASES_CSV);
-        assertThatThrownBy(() -> AuditOutput.byId("pdf")).hasMessage("unknown audit output id 'pdf'; valid ids: "
-                + "fairness_audit_pdf, metrics_export, flagged_cases_csv, executive_summary_slides, "
-                + "detailed_report_json, alert_configuration, dashboard_export, compliance_report");
+        assertThat(OutputKind.byId(" Flagged_Cases ")).isEqualTo(OutputKind.FLAGGED_CASES_CSV);
+        assertThat(OutputKind.byIds(List.of("metrics_export", "flagged_cases", "metrics_export")))
+                .isEqualTo(METRICS_AND_FLAGGED);
+        assertThatThrownBy(() -> OutputKind.byId("pdf")).hasMessage("unknown audit output id 'pdf'; valid ids: "
+                + "fairness_audit_pdf, metrics_export, flagged_cases, executive_summary_slides, "
+                + "detailed_report, alert_configuration, dashboard_export, compliance_report");
     }
 
     @Test
@@ -120,14 +122,14 @@ class LoadModelTest {
         assertThat(MODEL.timeFormula()).isEqualTo(TimeFormula.AVERAGE_RATE);
         assertThat(MODEL).hasToString("LoadModel[I = 100 + 20/attribute + 5/day + 10/filter; L = O + 2 I; "
                 + "target 3.2 I (O <= 1.2 I); rates in 15, out 8 units/s; AVERAGE_RATE; strict SLA buffer 20%; "
-                + "weights fairness_audit_pdf 2.5, metrics_export 1, flagged_cases_csv 1.5, "
-                + "executive_summary_slides 2, detailed_report_json 1.2, alert_configuration 0.8, "
+                + "weights fairness_audit_pdf 2.5, metrics_export 1, flagged_cases 1.5, "
+                + "executive_summary_slides 2, detailed_report 1.2, alert_configuration 0.8, "
                 + "dashboard_export 1.8, compliance_report 2.2]");
     }
 
     @Test
     void everyConstantIsConfigurable() {
-        LoadModel m = LoadModel.builder().weight(AuditOutput.METRICS_EXPORT, 3).inputBase(50)
+        LoadModel m = LoadModel.builder().weight(OutputKind.METRICS_EXPORT, 3).inputBase(50)
                 .unitsPerSensitiveAttribute(1).unitsPerDay(2).unitsPerFilter(4).inputPassMultiplier(3)
                 .outputTargetMultiplier(0.5).inputRate(10).outputRate(30).strictSlaBuffer(0.5).build();
         assertThat(m.inputLoad(InputProfile.of(1, 2, 3))).isEqualTo(50 + 1 + 4 + 12.0);
@@ -144,7 +146,7 @@ class LoadModelTest {
     void badSettingsFailAtOnceNamingTheSetting() {
         assertThatThrownBy(() -> LoadModel.builder().inputRate(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("inputRate must be finite and > 0, got 0.0");
-        assertThatThrownBy(() -> LoadModel.builder().weight(AuditOutput.DASHBOARD_EXPORT, Double.NaN))
+        assertThatThrownBy(() -> LoadModel.builder().weight(OutputKind.DASHBOARD_EXPORT, Double.NaN))
                 .hasMessage("weight(dashboard_export) must be finite and >= 0, got NaN");
         assertThatThrownBy(() -> LoadModel.builder().outputRate(4).outputRate(5))
                 .isInstanceOf(IllegalStateException.class)
@@ -317,8 +319,8 @@ class LoadModelTest {
 
     @Test
     void anEstimatePrintsItsLoadsVerdictMessageAndSuggestions() {
-        LoadEstimate e = MODEL.estimate(InputProfile.ofEstimatedSize(5), EnumSet.of(AuditOutput.FAIRNESS_AUDIT_PDF,
-                AuditOutput.COMPLIANCE_REPORT, AuditOutput.ALERT_CONFIGURATION), Timeline.now());
+        LoadEstimate e = MODEL.estimate(InputProfile.ofEstimatedSize(5), EnumSet.of(OutputKind.FAIRNESS_AUDIT_PDF,
+                OutputKind.COMPLIANCE_REPORT, OutputKind.ALERT_CONFIGURATION), Timeline.now());
         assertThat(e.toString()).isEqualTo(String.join(System.lineSeparator(),
                 "I = 5, O = 5.5 (target <= 6), total = 15.5 (design target 16), estimated 1.3 seconds: FEASIBLE",
                 "This fairness audit will process approximately 5 input units and generate 5.5 output units, "

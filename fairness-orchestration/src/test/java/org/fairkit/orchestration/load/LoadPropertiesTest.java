@@ -14,9 +14,9 @@ import org.quicktheories.core.Gen;
 
 /** Properties of the load model over generated audits. */
 class LoadPropertiesTest {
-    private static final Gen<Set<AuditOutput>> OUTPUTS = integers().between(0, 255).map(mask -> {
-        Set<AuditOutput> s = EnumSet.noneOf(AuditOutput.class);
-        for (AuditOutput o : AuditOutput.values()) {
+    private static final Gen<Set<OutputKind>> OUTPUTS = integers().between(0, 255).map(mask -> {
+        Set<OutputKind> s = EnumSet.noneOf(OutputKind.class);
+        for (OutputKind o : OutputKind.values()) {
             if ((mask >> o.ordinal() & 1) == 1) {
                 s.add(o);
             }
@@ -32,7 +32,7 @@ class LoadPropertiesTest {
             LoadEstimate e = LoadModel.defaults().estimate(input, outputs, Timeline.now());
             assertThat(e.totalLoad()).isEqualTo(e.outputLoad() + 2 * e.inputLoad());
             double sum = 0;
-            for (AuditOutput o : outputs) {
+            for (OutputKind o : outputs) {
                 sum += o.defaultWeight();
             }
             assertThat(e.outputLoad()).isCloseTo(sum, within(1e-12));

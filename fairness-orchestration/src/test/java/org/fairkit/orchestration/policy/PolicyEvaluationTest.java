@@ -124,7 +124,7 @@ class PolicyEvaluationTest {
                 report.difference(Metrics.TRUE_POSITIVE_RATE));
         List<String> ids = List.of("demographic_parity_ratio", "disparate_impact", "statistical_parity_difference",
                 "true_positive_rate.difference");
-        qt().withFixedSeed(31).withExamples(400)
+        qt().withFixedSeed(31).withExamples(200)
                 .forAll(integers().between(0, 3), integers().between(0, 3), doubles().between(-0.1, 1.1))
                 .checkAssert((which, op, u) -> {
                     Disparity d = ds.get(which);
