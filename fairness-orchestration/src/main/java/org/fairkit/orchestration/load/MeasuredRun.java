@@ -33,7 +33,10 @@ public record MeasuredRun(double inputLoad, double outputLoad, double estimatedS
         }
     }
 
-    /** @return measured / estimated − 1: positive when the run took longer than estimated */
+    /**
+     * @return measured / estimated − 1: positive when the run took longer than estimated; infinite when the
+     *     estimate is 0
+     */
     public double relativeError() {
         return estimatedSeconds == 0 ? Double.POSITIVE_INFINITY : measuredSeconds / estimatedSeconds - 1;
     }

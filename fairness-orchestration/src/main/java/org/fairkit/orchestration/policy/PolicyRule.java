@@ -34,7 +34,8 @@ public record PolicyRule(String name, Measure measure, Comparison comparison, do
         List<String> grouping, Optional<EvidenceMode> evidence, Severity severity) {
 
     private static final Pattern RULE = Pattern.compile(
-            "\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*(>=|<=|>|<)\\s*([-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)"
+            "\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*(>=|<=|>|<)\\s*"
+                    + "([-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)"
                     + "\\s*(?:\\s(?i:for)\\s+(.+?))?\\s*");
 
     /** Validates every part and copies the grouping. */

@@ -145,7 +145,8 @@ class PolicyParseTest {
         assertThatThrownBy(() -> Policy.parse("policy: p\nrules: []\n")).hasMessage("a policy needs at least one "
                 + "rule");
         assertThatThrownBy(() -> Policy.parse("policy: p\nevidence: interval\nrules: [accuracy >= 0.8]\n"))
-                .hasMessage("policy YAML, line 2, column 11: unknown evidence mode 'interval'; valid: point, pass_if_interval_satisfies, "
+                .hasMessage("policy YAML, line 2, column 11: unknown evidence mode 'interval'; valid: point, "
+                        + "pass_if_interval_satisfies, "
                         + "fail_if_interval_violates");
         assertThatThrownBy(() -> Policy.parse("policy: p\nrules: [accuracy >= 0.8, accuracy >= 0.8]\n"))
                 .hasMessage("rule names must be unique in a policy; 'accuracy >= 0.8' appears twice");
