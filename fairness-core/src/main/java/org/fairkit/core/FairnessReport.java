@@ -44,14 +44,15 @@ public final class FairnessReport {
     /**
      * A report from results derived elsewhere than {@code Fairness.evaluate()}: per-group counts tallied from a
      * streamed file, a monitoring window, or a distributed engine, then {@link GroupResults#derive derived}. The
-     * caller is responsible for a provenance that says where the counts came from.
+     * caller is responsible for a provenance that says where the counts came from. Such a report has no score
+     * metrics (they need the raw scores, which counts do not keep).
      *
      * @param results the derived point estimates
      * @param intervals intervals by estimand (may be empty)
      * @param provenance where the numbers come from
      */
     public static FairnessReport of(GroupResults results, Map<Estimand, Interval> intervals, Provenance provenance) {
-        return new FairnessReport(Objects.requireNonNull(results, "results"),
+        return new FairnessReport(Objects.requireNonNull(results, "results"), ScoreResults.none(),
                 Objects.requireNonNull(intervals, "intervals"), provenance);
     }
 

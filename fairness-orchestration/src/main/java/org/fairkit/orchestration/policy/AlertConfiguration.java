@@ -1,0 +1,80 @@
+package org.fairkit.orchestration.policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A policy's rules as an alert configuration: the document behind the "Alert Configuration" audit output, for a
+ * monitoring system that watches fairness metrics between audits.
+ *
+ * <p>The YAML is deterministic (same policy, same bytes; no timestamp):
+ * <pre>
+ * alert_configuration:
+ *   format: fairkit-alerts/1
+ *   policy: lending-fairness
+ *   default_evidence: point
+ *   alerts:
+ *   - name: demographic_parity_ratio &gt;= 0.8 for race
+ *     metric: demographic_parity_ratio
+ *     grouping: [race]              (omitted when the rule applies to any grouping)
+ *     require: "&gt;= 0.8"             (what a healthy value satisfies)
+ *     alert_when: "&lt; 0.8"           (the negation: when the alert fires)
+ *     threshold: 0.8
+ *     evidence: point
+ *     severity: error
+ *     on_inconclusive: warn         (an undefined value or a missing interval never passes silently)
+ * </pre>
+ */
+public final class AlertConfiguration {
+    /** The format id written in every document. */
+    public static final String FORMAT = "fairkit-alerts/1";
+
+    private AlertConfiguration() {
+    }
+
+    /** @return the alert configuration of a policy, as YAML */
+    public static String render(Policy policy) {
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        for (PolicyRule r : policy.rules()) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("name", r.name());
+            a.put("metric", r.measure().id());
+            if (!r.grouping().isEmpty()) {
+                a.put("grouping", r.grouping());
+            }
+            a.put("require", r.comparison().symbol() + " " + PolicyRule.number(r.threshold()));
+            a.put("alert_when", negation(r.comparison()) + " " + PolicyRule.number(r.threshold()));
+            a.put("threshold", r.threshold());
+            a.put("evidence", r.evidenceOr(policy.evidence()).id());
+            a.put("severity", r.severity().id());
+            a.put("on_inconclusive", "warn");
+            alerts.add(a);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("format", FORMAT);
+        body.put("policy", policy.name());
+        if (!policy.description().isEmpty()) {
+            body.put("description", policy.description());
+        }
+        body.put("default_evidence", policy.evidence().id());
+        body.put("alerts", alerts);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("alert_configuration", body);
+        return PolicyYaml.writeTree(doc);
+    }
+
+    private static String negation(Comparison c) {
+        switch (c) {
+            case AT_LEAST:
+                return "<";
+            case GREATER_THAN:
+                return "<=";
+            case AT_MOST:
+                return ">";
+            default:
+                return ">=";
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.fairkit.orchestration.policy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.fairkit.core.FairnessReport;
+
+/**
+ * Policy-as-code: named fairness rules with the evidence each needs, read from YAML and judged against
+ * {@link FairnessReport}s.
+ *
+ * <pre>{@code
+ * Policy policy = Policy.parse("""
+ *     policy: lending-fairness
+ *     evidence: point
+ *     rules:
+ *       - demographic_parity_ratio >= 0.8 for race
+ *       - rule: equalized_odds_difference <= 0.05
+ *         evidence: pass_if_interval_satisfies
+ *         severity: warning
+ *       - min_group_size >= 30
+ *     """);
+ * PolicyResult result = policy.evaluate(report);
+ * }</pre>
+ *
+ * <h2>YAML</h2>
+ * {@code policy} (required): the name. {@code description} (optional). {@code evidence} (optional, default
+ * {@code point}): the default {@link EvidenceMode} of the rules. {@code rules} (required, non-empty): each either
+ * a rule as text (see {@link PolicyRule}) or an object with {@code rule} (the text, required), {@code name},
+ * {@code evidence} and {@code severity} ({@code error}, the default, or {@code warning}). Unknown keys, unknown
+ * metrics and malformed rules are errors that name the line and column and list what is valid.
+ *
+ * <h2>Evaluation</h2>
+ * Each rule is judged on every report whose grouping has exactly the rule's features (any order), or on every
+ * report when the rule names none; a rule that no report matches is {@link Outcome#INCONCLUSIVE}. Values,
+ * intervals and the groups responsible come from the report (the {@code Disparity} of a fairness metric or
+ * aggregate, the group table of every-group rules and {@code min_group_size}).
+ *
+ * @param name the policy's name
+ * @param description what it is for (may be empty)
+ * @param evidence the evidence mode of rules that do not set their own
+ * @param rules the rules, at least one, with unique names
+ */
+public record Policy(String name, String description, EvidenceMode evidence, List<PolicyRule> rules)
+        implements PolicyCheck {
+
+    /** Validates the name, the rules and the uniqueness of rule names. */
+    public Policy {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(PolicyErrors.blankName());
+        }
+        description = description == null ? "" : description;
+        Objects.requireNonNull(evidence, "evidence");
+        rules = List.copyOf(rules);
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException(PolicyErrors.noRules());
+        }
+        Set<String> names = new HashSet<>();
+        for (PolicyRule r : rules) {
+            if (!names.add(r.name())) {
+                throw new IllegalArgumentException(PolicyErrors.duplicateName(r.name()));
+            }
+        }
+    }
+
+    /** A policy with point evidence and no description. */
+    public static Policy of(String name, PolicyRule... rules) {
+        return new Policy(name, "", EvidenceMode.POINT, List.of(rules));
+    }
+
+    /**
+     * Parses a policy from YAML (see the class documentation).
+     *
+     * @throws IllegalArgumentException naming the line, column and problem
+     */
+    public static Policy parse(String yaml) {
+        return PolicyYaml.parse(yaml);
+    }
+
+    /**
+     * Reads a policy from a YAML file.
+     *
+     * @throws IllegalArgumentException naming the line, column and problem
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static Policy read(Path file) {
+        try {
+            return PolicyYaml.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the policy " + file + ": " + e, e);
+        }
+    }
+
+    /** @return the policy as canonical YAML, which {@link #parse(String)} reads back to an equal policy */
+    public String toYaml() {
+        return PolicyYaml.write(this);
+    }
+
+    /** @return the rules as an alert configuration document (see {@link AlertConfiguration}) */
+    public String toAlertConfigurationYaml() {
+        return AlertConfiguration.render(this);
+    }
+
+    /** Judges one report. */
+    @Override
+    public PolicyResult evaluate(FairnessReport report) {
+        return evaluate(List.of(Objects.requireNonNull(report, "report")));
+    }
+
+    /**
+     * Judges several reports of the same audit (for example one per grouping).
+     *
+     * @throws IllegalArgumentException if there is no report
+     */
+    public PolicyResult evaluate(List<FairnessReport> reports) {
+        if (reports.isEmpty()) {
+            throw new IllegalArgumentException(PolicyErrors.noReports());
+        }
+        List<List<String>> groupings = new ArrayList<>();
+        for (FairnessReport r : reports) {
+            groupings.add(r.results().spec().groupBy());
+        }
+        List<RuleVerdict> verdicts = new ArrayList<>();
+        for (PolicyRule rule : rules) {
+            EvidenceMode mode = rule.evidenceOr(evidence);
+            boolean matched = false;
+            for (int i = 0; i < reports.size(); i++) {
+                if (rule.grouping().isEmpty() || Set.copyOf(rule.grouping()).equals(Set.copyOf(groupings.get(i)))
+                        && rule.grouping().size() == groupings.get(i).size()) {
+                    verdicts.add(RuleEvaluator.evaluate(rule, mode, reports.get(i)));
+                    matched = true;
+                }
+            }
+            if (!matched) {
+                verdicts.add(RuleEvaluator.noMatchingReport(rule, mode, groupings));
+            }
+        }
+        return new PolicyResult(name, verdicts);
+    }
+
+    /** @return the name and the rules, one per line */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("Policy ").append(name).append(" (evidence ").append(evidence.id())
+                .append(')');
+        for (PolicyRule r : rules) {
+            b.append(System.lineSeparator()).append("  ").append(r).append(" [").append(r.evidenceOr(evidence).id())
+                    .append(", ").append(r.severity().id()).append(']');
+        }
+        return b.toString();
+    }
+}

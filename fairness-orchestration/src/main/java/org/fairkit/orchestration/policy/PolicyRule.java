@@ -1,0 +1,148 @@
+package org.fairkit.orchestration.policy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One rule of a {@link Policy}: a measure, a comparison with a threshold, optionally the grouping it is about,
+ * the evidence it needs and how much it matters.
+ *
+ * <p>Written as text: {@code <measure> <op> <threshold> [for <feature>[, <feature>...]]}, e.g.
+ * {@code demographic_parity_ratio >= 0.8 for race}, {@code equalized_odds_difference <= 0.05},
+ * {@code min_group_size >= 30}; {@code op} is one of {@code >=}, {@code >}, {@code <=}, {@code <}. The features of
+ * {@code for} name the report's grouping (several for an intersection, in any order, separated by {@code ,} or
+ * {@code &}); a rule without {@code for} applies to every report. From Java, without strings:
+ * <pre>{@code
+ * PolicyRule r = PolicyRule.of(Measure.fairness(FairnessMetric.DEMOGRAPHIC_PARITY_RATIO), Comparison.AT_LEAST, 0.8)
+ *     .forGrouping("race").withEvidence(EvidenceMode.PASS_IF_INTERVAL_SATISFIES);
+ * }</pre>
+ *
+ * @param name the rule's name, unique in its policy; by default its {@link #expression()}
+ * @param measure what is measured
+ * @param comparison how the value is compared with the threshold
+ * @param threshold the threshold, finite
+ * @param grouping the report grouping the rule is about, empty for any
+ * @param evidence the evidence mode, empty to use the policy's default
+ * @param severity whether a failure fails the policy
+ */
+public record PolicyRule(String name, Measure measure, Comparison comparison, double threshold,
+        List<String> grouping, Optional<EvidenceMode> evidence, Severity severity) {
+
+    private static final Pattern RULE = Pattern.compile(
+            "\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*(>=|<=|>|<)\\s*"
+                    + "([-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)"
+                    + "\\s*(?:\\s(?i:for)\\s+(.+?))?\\s*");
+
+    /** Validates every part and copies the grouping. */
+    public PolicyRule {
+        Objects.requireNonNull(measure, "measure");
+        Objects.requireNonNull(comparison, "comparison");
+        Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(severity, "severity");
+        if (!Double.isFinite(threshold)) {
+            throw new IllegalArgumentException("threshold must be finite, got " + threshold);
+        }
+        grouping = List.copyOf(grouping);
+        for (String f : grouping) {
+            if (f.isBlank() || !f.strip().equals(f) || f.contains(",") || f.contains("&")) {
+                throw new IllegalArgumentException("grouping features must be non-blank names without surrounding "
+                        + "spaces, ',' or '&', got '" + f + "'");
+            }
+        }
+        if (grouping.stream().distinct().count() != grouping.size()) {
+            throw new IllegalArgumentException("grouping names a feature twice: " + grouping);
+        }
+        if (name == null || name.isBlank()) {
+            name = expression(measure, comparison, threshold, grouping);
+        }
+    }
+
+    /** A rule with the policy's default evidence, severity {@link Severity#ERROR}, about any grouping. */
+    public static PolicyRule of(Measure measure, Comparison comparison, double threshold) {
+        return new PolicyRule(null, measure, comparison, threshold, List.of(), Optional.empty(), Severity.ERROR);
+    }
+
+    /**
+     * Parses a rule written as text (see the class documentation).
+     *
+     * @throws IllegalArgumentException saying what was expected, or listing the valid measures
+     */
+    public static PolicyRule parse(String text) {
+        Matcher m = RULE.matcher(text == null ? "" : text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(PolicyErrors.badRule(text));
+        }
+        Measure measure = Measure.byId(m.group(1));
+        double threshold = Double.parseDouble(m.group(3));
+        List<String> grouping = new ArrayList<>();
+        if (m.group(4) != null) {
+            for (String f : m.group(4).split("[,&]")) {
+                grouping.add(f.strip());
+            }
+        }
+        return new PolicyRule(null, measure, Comparison.bySymbol(m.group(2)), threshold, grouping, Optional.empty(),
+                Severity.ERROR);
+    }
+
+    /** @return this rule about the report grouped by these features */
+    public PolicyRule forGrouping(String... features) {
+        return new PolicyRule(defaultNamed() ? null : name, measure, comparison, threshold, List.of(features),
+                evidence, severity);
+    }
+
+    /** @return this rule with its own evidence mode */
+    public PolicyRule withEvidence(EvidenceMode mode) {
+        return new PolicyRule(name, measure, comparison, threshold, grouping,
+                Optional.of(Objects.requireNonNull(mode, "evidence")), severity);
+    }
+
+    /** @return this rule with a severity */
+    public PolicyRule withSeverity(Severity s) {
+        return new PolicyRule(name, measure, comparison, threshold, grouping, evidence, s);
+    }
+
+    /** @return this rule with a name */
+    public PolicyRule named(String newName) {
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("a rule name must be non-blank, got '" + newName + "'");
+        }
+        return new PolicyRule(newName, measure, comparison, threshold, grouping, evidence, severity);
+    }
+
+    private boolean defaultNamed() {
+        return name.equals(expression());
+    }
+
+    /** @return the rule as text, e.g. {@code demographic_parity_ratio >= 0.8 for race} */
+    public String expression() {
+        return expression(measure, comparison, threshold, grouping);
+    }
+
+    private static String expression(Measure measure, Comparison comparison, double threshold,
+            List<String> grouping) {
+        return measure.id() + " " + comparison.symbol() + " " + number(threshold)
+                + (grouping.isEmpty() ? "" : " for " + String.join(", ", grouping));
+    }
+
+    /** The shortest decimal that reads back as the same double, without exponent: {@code 0.8}, {@code 30}. */
+    static String number(double v) {
+        BigDecimal d = BigDecimal.valueOf(v).stripTrailingZeros();
+        return d.signum() == 0 ? "0" : d.toPlainString();
+    }
+
+    /** @return the evidence mode this rule uses under a policy default */
+    public EvidenceMode evidenceOr(EvidenceMode policyDefault) {
+        return evidence.orElse(policyDefault);
+    }
+
+    /** @return {@link #expression()}, and the name when it differs */
+    @Override
+    public String toString() {
+        return defaultNamed() ? expression() : name + ": " + expression();
+    }
+}

@@ -1,0 +1,201 @@
+package org.fairkit.orchestration.policy;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Reads and writes policies as YAML through a typed document model. */
+final class PolicyYaml {
+    static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private PolicyYaml() {
+    }
+
+    /** One rule: a text, or an object with the text and options. */
+    record RuleDocument(String rule, String name, String evidence, String severity) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static RuleDocument text(String rule) {
+            return new RuleDocument(rule, null, null, null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        static RuleDocument object(@JsonProperty(value = "rule", required = true) String rule,
+                @JsonProperty("name") String name, @JsonProperty("evidence") String evidence,
+                @JsonProperty("severity") String severity) {
+            return new RuleDocument(rule, name, evidence, severity);
+        }
+
+        PolicyRule toRule() {
+            PolicyRule r = PolicyRule.parse(rule);
+            if (name != null) {
+                r = r.named(name);
+            }
+            if (evidence != null) {
+                r = r.withEvidence(EvidenceMode.byId(evidence));
+            }
+            if (severity != null) {
+                r = r.withSeverity(Severity.byId(severity));
+            }
+            return r;
+        }
+    }
+
+    private static final List<String> KEYS = List.of("policy", "description", "evidence", "rules");
+
+    /**
+     * Reads the document key by key, so that every error names where it is: Jackson's location for structural
+     * errors, the start of the rule or value for the errors of FairKit's own parsers.
+     */
+    static Policy parse(String yaml) {
+        if (yaml == null || yaml.isBlank()) {
+            throw new IllegalArgumentException(PolicyErrors.yaml("", "the document is empty"));
+        }
+        String name = null;
+        String description = null;
+        EvidenceMode evidence = EvidenceMode.POINT;
+        List<PolicyRule> rules = null;
+        try (JsonParser p = MAPPER.createParser(yaml)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException(PolicyErrors.yaml(where(p.currentTokenLocation()),
+                        "expected a mapping with the keys " + KEYS));
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonLocation keyAt = p.currentTokenLocation();
+                JsonToken value = p.nextToken();
+                JsonLocation valueAt = p.currentTokenLocation();
+                switch (key) {
+                    case "policy":
+                        name = scalar(p, value, key);
+                        break;
+                    case "description":
+                        description = scalar(p, value, key);
+                        break;
+                    case "evidence":
+                        String mode = scalar(p, value, key);
+                        evidence = at(valueAt, () -> EvidenceMode.byId(mode));
+                        break;
+                    case "rules":
+                        rules = rules(p, value);
+                        break;
+                    default:
+                        throw new IllegalArgumentException(PolicyErrors.yaml(where(keyAt), "unknown key '" + key
+                                + "'; valid keys: " + String.join(", ", KEYS)));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(PolicyErrors.yaml(where(e.getLocation()), e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (rules == null) {
+            throw new IllegalArgumentException(PolicyErrors.yaml("", "the key 'rules' is missing"));
+        }
+        if (name == null) {
+            throw new IllegalArgumentException(PolicyErrors.yaml("", "the key 'policy' (the policy's name) is "
+                    + "missing"));
+        }
+        return new Policy(name, description, evidence, rules);
+    }
+
+    private static String scalar(JsonParser p, JsonToken token, String key) throws IOException {
+        if (!token.isScalarValue() || token == JsonToken.VALUE_NULL) {
+            throw new IllegalArgumentException(PolicyErrors.yaml(where(p.currentTokenLocation()), "'" + key
+                    + "' must be text"));
+        }
+        return p.getValueAsString();
+    }
+
+    private static List<PolicyRule> rules(JsonParser p, JsonToken token) throws IOException {
+        if (token != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException(PolicyErrors.yaml(where(p.currentTokenLocation()),
+                    "'rules' must be a list"));
+        }
+        List<PolicyRule> rules = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            JsonLocation at = p.currentTokenLocation();
+            RuleDocument doc;
+            try {
+                doc = MAPPER.readValue(p, RuleDocument.class);
+            } catch (UnrecognizedPropertyException e) {
+                throw new IllegalArgumentException(PolicyErrors.yaml(where(at), "unknown key '" + e.getPropertyName()
+                        + "' in a rule; valid keys: rule, name, evidence, severity"), e);
+            } catch (MismatchedInputException e) {
+                throw new IllegalArgumentException(PolicyErrors.yaml(where(at), "a rule is either text or a mapping "
+                        + "with the key 'rule' (and optionally name, evidence, severity)"), e);
+            }
+            if (doc == null || doc.rule() == null) {
+                throw new IllegalArgumentException(PolicyErrors.yaml(where(at), "the rule is empty"));
+            }
+            rules.add(at(at, doc::toRule));
+        }
+        return rules;
+    }
+
+    /** Runs a FairKit parser, prefixing its error with the YAML location. */
+    private static <T> T at(JsonLocation location, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PolicyErrors.yaml(where(location), e.getMessage()), e);
+        }
+    }
+
+    private static String where(JsonLocation at) {
+        return at == null || at.getLineNr() < 1 ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    static String write(Policy p) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("policy", p.name());
+        if (!p.description().isEmpty()) {
+            doc.put("description", p.description());
+        }
+        doc.put("evidence", p.evidence().id());
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (PolicyRule r : p.rules()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (!r.name().equals(r.expression())) {
+                m.put("name", r.name());
+            }
+            m.put("rule", r.expression());
+            r.evidence().ifPresent(e -> m.put("evidence", e.id()));
+            m.put("severity", r.severity().id());
+            rules.add(m);
+        }
+        doc.put("rules", rules);
+        return writeTree(doc);
+    }
+
+    static String writeTree(Object tree) {
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings, numbers and lists always serializes", e);
+        }
+    }
+}
