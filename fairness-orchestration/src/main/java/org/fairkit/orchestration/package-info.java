@@ -10,7 +10,20 @@
  *       point or interval evidence; start at {@link org.fairkit.orchestration.policy.Policy#parse(String)}.</li>
  *   <li>{@link org.fairkit.orchestration.trail}: a tamper-evident, hash-chained audit trail; start at
  *       {@link org.fairkit.orchestration.trail.AuditTrail#open(java.nio.file.Path)}.</li>
+ *   <li>{@link org.fairkit.orchestration.run}: audit plans executed by a runner that writes real output files and
+ *       records measured durations and file hashes; start at
+ *       {@link org.fairkit.orchestration.run.AuditPlan#builder(String)}.</li>
+ *   <li>{@link org.fairkit.orchestration.io}: streamed CSV input, the stable report JSON, Metrics Export and Flagged
+ *       Cases.</li>
+ *   <li>{@link org.fairkit.orchestration.schedule}: run now, at a time, or every period, without overlaps.</li>
+ *   <li>{@link org.fairkit.orchestration.monitor}: tumbling and sliding windows over prediction batches, checks,
+ *       drift and de-duplicated alerts.</li>
  * </ul>
+ *
+ * <p>This package plugs them together: {@link org.fairkit.orchestration.PlanLoad} (the load model as the runner's
+ * estimator, and run records as calibration history), {@link org.fairkit.orchestration.PolicyAlerts} (a policy as
+ * the Alert Configuration output and as a monitor check) and {@link org.fairkit.orchestration.RunTrail} (runs
+ * recorded in the audit trail with the fingerprint of their reports).
  *
  * <p>Stability: public API, evolving before 1.0.
  */

@@ -1,0 +1,64 @@
+package org.fairkit.orchestration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.fairkit.core.group.GroupKey;
+import org.fairkit.orchestration.monitor.Finding;
+import org.fairkit.orchestration.monitor.Severity;
+import org.fairkit.orchestration.monitor.WindowCheck;
+import org.fairkit.orchestration.policy.Outcome;
+import org.fairkit.orchestration.policy.Policy;
+import org.fairkit.orchestration.policy.PolicyResult;
+import org.fairkit.orchestration.policy.RuleVerdict;
+import org.fairkit.orchestration.run.AlertRenderer;
+
+/**
+ * A {@link Policy} where the runner and the monitor need it: as the renderer of the Alert Configuration output,
+ * and as a {@link WindowCheck} that judges every monitoring window's report by the policy's rules.
+ *
+ * <p>Window findings, one per rule that did not pass (rule id = the rule's name, group = the first group
+ * responsible when there is one, value = the measured value or NaN when undefined):
+ * <ul>
+ *   <li>{@link Outcome#FAIL} of a rule with {@link org.fairkit.orchestration.policy.Severity#ERROR} →
+ *       {@link Severity#CRITICAL};</li>
+ *   <li>{@link Outcome#FAIL} of a rule with {@link org.fairkit.orchestration.policy.Severity#WARNING} →
+ *       {@link Severity#WARNING};</li>
+ *   <li>{@link Outcome#INCONCLUSIVE} (no interval under an interval mode, an undefined value, no report with the
+ *       rule's grouping) → {@link Severity#INFO}, so a window that cannot be judged is visible, never a silent
+ *       pass.</li>
+ * </ul>
+ */
+public final class PolicyAlerts {
+    private PolicyAlerts() {
+    }
+
+    /** @return a renderer writing the policy's {@link Policy#toAlertConfigurationYaml() alert configuration} */
+    public static AlertRenderer renderer(Policy policy) {
+        Objects.requireNonNull(policy, "policy");
+        return context -> policy.toAlertConfigurationYaml();
+    }
+
+    /** @return a monitor check judging each window's report by the policy (see the class documentation) */
+    public static WindowCheck check(Policy policy) {
+        Objects.requireNonNull(policy, "policy");
+        return context -> findings(policy.evaluate(context.window().report()));
+    }
+
+    /** @return the findings for a policy result (see the class documentation) */
+    public static List<Finding> findings(PolicyResult result) {
+        List<Finding> out = new ArrayList<>();
+        for (RuleVerdict v : result.verdicts()) {
+            if (v.outcome() == Outcome.PASS) {
+                continue;
+            }
+            Severity s = v.outcome() == Outcome.INCONCLUSIVE ? Severity.INFO
+                    : v.rule().severity() == org.fairkit.orchestration.policy.Severity.ERROR ? Severity.CRITICAL
+                            : Severity.WARNING;
+            Optional<GroupKey> group = v.groups().isEmpty() ? Optional.empty() : Optional.of(v.groups().get(0));
+            out.add(new Finding(v.rule().name(), group, s, v.message(), v.value().value()));
+        }
+        return out;
+    }
+}
