@@ -20,8 +20,9 @@ import java.util.Locale;
  *       first, the last and every point whose fitted value differs from its predecessor's or successor's.</li>
  *   <li>{@link #apply(double)} clips the score to [{@link #xMin()}, {@link #xMax()}] (the smallest and largest
  *       training score) and interpolates linearly between the two thresholds around it:
- *       {@code f(s) = y_lo + (y_hi - y_lo) / (x_hi - x_lo) * (s - x_lo)}. With a single threshold the map is
- *       constant.</li>
+ *       {@code f(s) = y_lo + (y_hi - y_lo) / (x_hi - x_lo) * (s - x_lo)} (scipy's {@code interp1d}), capped at
+ *       {@code y_hi}: scipy's rounding can overshoot {@code y_hi} by one ulp, which would break monotonicity and
+ *       can give 1.0000000000000002. With a single threshold the map is constant.</li>
  * </ol>
  * The output is non-decreasing in the score and lies in [0, 1] because the labels do. Fitting costs O(n): the sort
  * is a radix sort, pool-adjacent-violators is linear; applying costs O(log m) for m thresholds.
@@ -133,7 +134,8 @@ public final class IsotonicMap implements ScoreMap {
         }
         int lo = hi - 1;
         double slope = (y[hi] - y[lo]) / (x[hi] - x[lo]);
-        return slope * (s - x[lo]) + y[lo];
+        // Clamped to the segment's values: rounding of the interpolation may not overshoot y[hi] by an ulp.
+        return Math.min(slope * (s - x[lo]) + y[lo], y[hi]);
     }
 
     /** @return the scores where the fitted function changes slope (scikit-learn's {@code X_thresholds_}), a copy */

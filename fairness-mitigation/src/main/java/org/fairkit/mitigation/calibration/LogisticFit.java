@@ -14,7 +14,9 @@ import org.apache.commons.math3.linear.RealVector;
  * {@code softplus(eta) = log(1 + e^eta)} is evaluated as {@code max(eta, 0) + log1p(e^-|eta|)}. The gradient is
  * {@code X^T w (sigma(eta) - t)} and the Hessian {@code X^T diag(w sigma (1 - sigma)) X}; L is convex, so a Newton
  * step solved by Cholesky decomposition (commons-math3) and halved until
- * {@code L(theta + a d) <= L(theta) + 1e-4 a g^T d} converges quadratically near the optimum (Nocedal &amp; Wright,
+ * {@code L(theta + a d) <= L(theta) + 1e-4 a g^T d} converges quadratically near the optimum; once the predicted
+ * decrease {@code -g^T d / 2} is below {@code 1e-13 (1 + |L|)} (the rounding of L, where a line search cannot
+ * compare points) full steps are taken (Nocedal &amp; Wright,
  * <i>Numerical Optimization</i>, 2nd ed., algorithms 3.1 and 3.2; Boyd &amp; Vandenberghe, <i>Convex Optimization</i>,
  * section 9.5).
  *
@@ -29,6 +31,8 @@ import org.apache.commons.math3.linear.RealVector;
 final class LogisticFit {
     static final int MAX_ITERATIONS = 200;
     static final double STEP_TOLERANCE = 1e-10;
+    /** Relative size below which a predicted decrease of the loss is lost in rounding. */
+    static final double ROUNDING = 1e-13;
 
     private LogisticFit() {
     }
@@ -107,28 +111,32 @@ final class LogisticFit {
             for (int j = 0; j < p; j++) {
                 slope += grad[j] * step[j];
             }
+            if (-slope / 2 <= ROUNDING * (1 + Math.abs(loss))) {
+                // The predicted decrease is below the rounding of the loss: the line search cannot tell a better
+                // point from a worse one. This is the quadratic region, where full Newton steps are safe.
+                for (int j = 0; j < p; j++) {
+                    theta[j] += step[j];
+                }
+                loss = loss(features, targets, weights, theta);
+                continue;
+            }
             double alpha = 1.0;
             double[] trial = new double[p];
             double trialLoss = Double.NaN;
             boolean accepted = false;
-            for (int halving = 0; halving < 60; halving++) {
+            for (int halving = 0; halving < 50; halving++) {
                 for (int j = 0; j < p; j++) {
                     trial[j] = theta[j] + alpha * step[j];
                 }
                 trialLoss = loss(features, targets, weights, trial);
-                if (trialLoss <= loss + 1e-4 * alpha * slope) {
+                if (trialLoss < loss && trialLoss <= loss + 1e-4 * alpha * slope) {
                     accepted = true;
                     break;
                 }
                 alpha *= 0.5;
             }
             if (!accepted) {
-                // No decrease is representable. At the optimum up to rounding the Newton decrement -g^T d is
-                // negligible against the loss; anything else is a numerical breakdown on a diverging fit.
-                if (-slope <= 1e-9 * (1 + Math.abs(loss))) {
-                    return new Result(theta, loss, iter);
-                }
-                throw separated();
+                throw separated(); // numerical breakdown on a diverging fit
             }
             theta = trial.clone();
             loss = trialLoss;
