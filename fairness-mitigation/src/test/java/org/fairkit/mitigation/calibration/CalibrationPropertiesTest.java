@@ -100,6 +100,67 @@ class CalibrationPropertiesTest {
         });
     }
 
+    /** Weighted log loss of a map on a case, written out independently of the fitting code. */
+    private static double logLoss(Case k, java.util.function.DoubleUnaryOperator p) {
+        double sum = 0;
+        for (int i = 0; i < k.size(); i++) {
+            double w = k.weights() == null ? 1 : k.weights()[i];
+            if (w > 0) {
+                double q = p.applyAsDouble(Math.min(Math.max(k.scores()[i], 1e-12), 1 - 1e-12));
+                sum -= w * Math.log(k.labels()[i] == 1 ? q : 1 - q);
+            }
+        }
+        return sum;
+    }
+
+    private static double sigma(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    @Test
+    void parametricFitsMinimizeTheirLogLossOverTheirFeasibleParameters() {
+        qt().withExamples(150).forAll(Cases.fittable(3, 120), longs().all()).checkAssert((k, seed) -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            Calibrator beta = fitOrNull(Calibration.beta(), k);
+            if (beta != null) {
+                BetaMap m = (BetaMap) beta.global();
+                double best = logLoss(k, s -> sigma(m.a() * Math.log(s) - m.b() * Math.log1p(-s) + m.c()));
+                for (int t = 0; t < 200; t++) {
+                    double scale = t < 100 ? 1e-3 : t < 150 ? 0.1 : 3;
+                    double a = Math.max(0, m.a() + scale * (r.nextDouble() - 0.5));
+                    double b = Math.max(0, m.b() + scale * (r.nextDouble() - 0.5));
+                    double c = m.c() + scale * (r.nextDouble() - 0.5);
+                    double other = logLoss(k, s -> sigma(a * Math.log(s) - b * Math.log1p(-s) + c));
+                    assertThat(best).as("beta %s vs a=%s b=%s c=%s", m, a, b, c)
+                            .isLessThanOrEqualTo(other + 1e-9 * (1 + other));
+                }
+            }
+            Calibrator platt = fitOrNull(Calibration.platt(PlattTargets.LABELS), k);
+            if (platt != null) {
+                PlattMap m = (PlattMap) platt.global();
+                double best = logLoss(k, s -> sigma(-(m.a() * Math.log(s / (1 - s)) + m.b())));
+                for (int t = 0; t < 100; t++) {
+                    double scale = t < 50 ? 1e-3 : 1;
+                    double a = m.a() + scale * (r.nextDouble() - 0.5);
+                    double b = m.b() + scale * (r.nextDouble() - 0.5);
+                    double other = logLoss(k, s -> sigma(-(a * Math.log(s / (1 - s)) + b)));
+                    assertThat(best).isLessThanOrEqualTo(other + 1e-9 * (1 + other));
+                }
+            }
+            Calibrator temp = fitOrNull(Calibration.temperature(), k);
+            if (temp != null) {
+                TemperatureMap m = (TemperatureMap) temp.global();
+                double inv = 1 / m.temperature();
+                double best = logLoss(k, s -> sigma(inv * Math.log(s / (1 - s))));
+                for (int t = 0; t < 100; t++) {
+                    double other = Math.max(0, inv + (t < 50 ? 1e-3 : 1) * (r.nextDouble() - 0.5));
+                    assertThat(best).isLessThanOrEqualTo(logLoss(k, s -> sigma(other * Math.log(s / (1 - s))))
+                            * (1 + 1e-9) + 1e-9);
+                }
+            }
+        });
+    }
+
     @Test
     void pavMinimizesTheWeightedSquaredErrorAmongAllMonotoneFitsByBruteForce() {
         qt().withExamples(1000).forAll(lists().of(doubles().between(-3, 3)).ofSizeBetween(1, 8),
