@@ -20,8 +20,11 @@ import java.util.Objects;
  * ({@code a, b} free; {@code a = 0}; {@code b = 0}; {@code a = b = 0}); each face is fitted by Newton's method with
  * line search and the feasible face with the lowest loss is kept. This agrees with {@code betacal} whenever its
  * refit lands on a non-negative coefficient, and stays non-negative when it does not. Weighted rows enter the
- * likelihood with their weights. Data whose scores separate the classes have no maximum-likelihood fit and are
- * rejected with a clear error.
+ * likelihood with their weights. With {@code a, b >= 0} the predictor increases with s, so the constrained fit
+ * exists exactly when the classes overlap in s: data in which every row of label 1 scores at least as high as
+ * every row of label 0 are rejected with a clear error (the fit would be a step). Data separated only by a
+ * non-monotone curve are fitted, since the constraint excludes such curves. With a single distinct score only
+ * {@code c} is identified and {@code a = b = 0}.
  */
 public final class BetaMap implements ScoreMap {
     private final double a;
@@ -49,41 +52,44 @@ public final class BetaMap implements ScoreMap {
             lnOneMinus[i] = -Math.log1p(-s);
             y[i] = sample.labels[i];
         }
-        double base = Math.log(sample.positiveWeight / (sample.totalWeight - sample.positiveWeight));
         double[] w = sample.weights;
-        LogisticFit.Result full = null;
+        // With a, b >= 0 the predictor increases with s, so the constrained fit exists iff the classes overlap in s.
         try {
-            full = LogisticFit.fit(new double[][] {lnS, lnOneMinus}, y, w, new double[] {base, 0, 0});
+            LogisticFit.requireOverlap(lnS, sample.labels, w, false);
         } catch (FitFailure f) {
             if (f.kind() == FitFailure.Kind.SEPARATED) {
                 throw f;
             }
+            // A single distinct score: only the intercept is identified (the a = b = 0 face below).
         }
-        if (full != null && full.theta()[1] >= 0 && full.theta()[2] >= 0) {
-            return new BetaMap(full.theta()[1], full.theta()[2], full.theta()[0], n, "a, b free");
-        }
-        // Faces of the constraint set; the intercept-only face is always feasible.
+        double base = Math.log(sample.positiveWeight / (sample.totalWeight - sample.positiveWeight));
+        // The intercept-only face is always feasible and finite; every other face is fitted unconstrained and kept
+        // when its coefficients are feasible. A face without a finite optimum cannot hold the constrained optimum.
         double bestLoss = LogisticFit.loss(new double[0][], y, w, new double[] {base});
         BetaMap best = new BetaMap(0, 0, base, n, "a = b = 0");
-        LogisticFit.Result onlyB = face(lnOneMinus, y, w, base);
+        LogisticFit.Result full = face(new double[][] {lnS, lnOneMinus}, y, w, base);
+        if (full != null && full.theta()[1] >= 0 && full.theta()[2] >= 0 && full.loss() < bestLoss) {
+            bestLoss = full.loss();
+            best = new BetaMap(full.theta()[1], full.theta()[2], full.theta()[0], n, "a, b free");
+        }
+        LogisticFit.Result onlyB = face(new double[][] {lnOneMinus}, y, w, base);
         if (onlyB != null && onlyB.theta()[1] >= 0 && onlyB.loss() < bestLoss) {
             bestLoss = onlyB.loss();
             best = new BetaMap(0, onlyB.theta()[1], onlyB.theta()[0], n, "a = 0");
         }
-        LogisticFit.Result onlyA = face(lnS, y, w, base);
+        LogisticFit.Result onlyA = face(new double[][] {lnS}, y, w, base);
         if (onlyA != null && onlyA.theta()[1] >= 0 && onlyA.loss() < bestLoss) {
             best = new BetaMap(onlyA.theta()[1], 0, onlyA.theta()[0], n, "b = 0");
         }
         return best;
     }
 
-    private static LogisticFit.Result face(double[] feature, double[] y, double[] w, double base) {
+    private static LogisticFit.Result face(double[][] features, double[] y, double[] w, double base) {
+        double[] start = new double[features.length + 1];
+        start[0] = base;
         try {
-            return LogisticFit.fit(new double[][] {feature}, y, w, new double[] {base, 0});
+            return LogisticFit.fit(features, y, w, start);
         } catch (FitFailure f) {
-            if (f.kind() == FitFailure.Kind.SEPARATED) {
-                throw f;
-            }
             return null;
         }
     }

@@ -166,7 +166,7 @@ public final class CalibrationReport {
     }
 
     private static void line(StringBuilder b, String row, String name, CalibrationSummary s) {
-        b.append(String.format(Locale.ROOT, row, name, s.rows(), String.format(Locale.ROOT, "%.4g", s.weight()),
+        b.append(String.format(Locale.ROOT, row, name, s.rows(), Errors.weight(s.weight()),
                 cell(s.brier()), cell(s.logLoss()), cell(s.ece()), cell(s.mce())));
     }
 

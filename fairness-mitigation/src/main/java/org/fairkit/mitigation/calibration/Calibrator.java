@@ -203,8 +203,8 @@ public final class Calibrator {
         List<String> lines = new ArrayList<>();
         for (GroupCalibration g : groups.values()) {
             String map = g.fallback().map(r -> "all-rows map (" + r + ")").orElse(g.map().describe());
-            lines.add(String.format(Locale.ROOT, row, g.group(), g.rows(), String.format(Locale.ROOT, "%.4g",
-                    g.weight()), String.format(Locale.ROOT, "%.4g", g.positiveWeight()), map));
+            lines.add(String.format(Locale.ROOT, row, g.group(), g.rows(), Errors.weight(g.weight()),
+                    Errors.weight(g.positiveWeight()), map));
         }
         lines.forEach(b::append);
         return b.toString();

@@ -84,7 +84,11 @@ final class Errors {
         return new IllegalArgumentException(method + " cannot be fitted: " + reason);
     }
 
-    static String format(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+    /** A weight for a table: whole numbers without decimals (row counts when unweighted), else 4 decimals. */
+    static String weight(double w) {
+        if (w == Math.rint(w) && Math.abs(w) < 1e15) {
+            return Long.toString((long) w);
+        }
+        return String.format(Locale.ROOT, "%.4f", w);
     }
 }

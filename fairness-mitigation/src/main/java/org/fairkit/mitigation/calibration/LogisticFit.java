@@ -144,6 +144,46 @@ final class LogisticFit {
         throw separated();
     }
 
+    /**
+     * The exact existence check for a logistic model whose linear predictor is a monotone function of one
+     * feature: the maximum-likelihood fit exists iff the classes overlap, i.e. some row of label 0 has a
+     * larger feature value than some row of label 1 (and, when the coefficient may also be negative, some row of
+     * label 1 a larger value than some row of label 0). Otherwise the classes are separated, completely or at a
+     * boundary (Albert &amp; Anderson 1984, "On the existence of maximum likelihood estimates in logistic regression
+     * models", Biometrika 71). Rows of weight 0 are ignored.
+     *
+     * @param bothDirections whether the coefficient is free in sign (false: constrained to be {@code >= 0})
+     * @throws FitFailure COLLINEAR when fewer than two distinct feature values have weight, SEPARATED when the
+     *     classes do not overlap
+     */
+    static void requireOverlap(double[] feature, int[] labels, double[] weights, boolean bothDirections) {
+        double minPos = Double.POSITIVE_INFINITY;
+        double maxPos = Double.NEGATIVE_INFINITY;
+        double minNeg = Double.POSITIVE_INFINITY;
+        double maxNeg = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < feature.length; i++) {
+            if (weights[i] > 0) {
+                double x = feature[i];
+                if (labels[i] == 1) {
+                    minPos = Math.min(minPos, x);
+                    maxPos = Math.max(maxPos, x);
+                } else {
+                    minNeg = Math.min(minNeg, x);
+                    maxNeg = Math.max(maxNeg, x);
+                }
+            }
+        }
+        if (Math.min(minPos, minNeg) == Math.max(maxPos, maxNeg)) {
+            throw new FitFailure(FitFailure.Kind.COLLINEAR, "the features are collinear (too few distinct scores), "
+                    + "so the coefficients are not identified");
+        }
+        if (maxNeg <= minPos || bothDirections && maxPos <= minNeg) {
+            throw new FitFailure(FitFailure.Kind.SEPARATED, "the scores separate the classes (no row of label 0 "
+                    + "scores above a row of label 1" + (bothDirections ? ", or none below" : "") + "), so the "
+                    + "maximum-likelihood fit does not exist");
+        }
+    }
+
     private static FitFailure separated() {
         return new FitFailure(FitFailure.Kind.SEPARATED, "the scores separate the classes (the likelihood keeps "
                 + "increasing as a coefficient grows), so the maximum-likelihood fit does not exist");

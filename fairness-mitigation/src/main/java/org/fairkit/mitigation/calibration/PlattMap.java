@@ -69,6 +69,9 @@ public final class PlattMap implements ScoreMap {
         for (int i = 0; i < n; i++) {
             t[i] = sample.labels[i] == 1 ? hi : lo;
         }
+        if (targets == PlattTargets.LABELS) {
+            LogisticFit.requireOverlap(z, sample.labels, sample.weights, true);
+        }
         double base = Math.log((prior1 + 1.0) / (prior0 + 1.0));
         LogisticFit.Result r = LogisticFit.fit(new double[][] {z}, t, sample.weights, new double[] {base, 0.0});
         return new PlattMap(-r.theta()[1], -r.theta()[0], targets, n, r.iterations());

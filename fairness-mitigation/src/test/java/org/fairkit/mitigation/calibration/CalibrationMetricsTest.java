@@ -235,9 +235,9 @@ class CalibrationMetricsTest {
         assertThat(fromData.toString()).isEqualTo("""
                 CalibrationReport[2 equal-width bins]
                 group        rows     weight      brier   log_loss        ece        mce
-                F               4      4.000     0.1581     0.4723     0.0875     0.2000
-                M               4      4.000     0.1750     0.5108     0.2500     0.2500
-                all rows        8      8.000     0.1666     0.4916     0.1688     0.2333
+                F               4          4     0.1581     0.4723     0.0875     0.2000
+                M               4          4     0.1750     0.5108     0.2500     0.2500
+                all rows        8          8     0.1666     0.4916     0.1688     0.2333
                 expected_calibration_error.difference = 0.1625 (M vs F)
                 brier_score.difference = 0.0169 (M vs F)
                 """);

@@ -114,9 +114,12 @@ class CalibrationTest {
         int[] y = {0, 0, 0, 1, 1, 1};
         assertThatThrownBy(() -> Calibration.platt(PlattTargets.LABELS).fit(s, y))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Platt scaling (0/1 targets) cannot be fitted: the scores separate the classes (the "
-                        + "likelihood keeps increasing as a coefficient grows), so the maximum-likelihood fit does "
-                        + "not exist");
+                .hasMessage("Platt scaling (0/1 targets) cannot be fitted: the scores separate the classes (no row "
+                        + "of label 0 scores above a row of label 1, or none below), so the maximum-likelihood fit "
+                        + "does not exist");
+        // Separation at a boundary (quasi-complete): the tie at 0.2 holds both classes, 0.0 only label 0.
+        assertThatThrownBy(() -> Calibration.platt(PlattTargets.LABELS).fit(new double[] {0.2, 0.2, 0.0},
+                new int[] {1, 0, 0})).hasMessageContaining("the scores separate the classes");
         PlattMap smoothed = (PlattMap) Calibration.platt().fit(s, y).global();
         assertThat(smoothed.apply(0.9)).isBetween(0.5, 0.9); // Platt's targets keep it away from 0 and 1
         assertThat(smoothed.targets()).isEqualTo(PlattTargets.SMOOTHED);
@@ -177,6 +180,22 @@ class CalibrationTest {
         assertThat(m.b()).isGreaterThanOrEqualTo(0);
         assertThat(m.constraint()).isNotEqualTo("a, b free");
         assertThat(m.describe()).startsWith("beta: P = sigma(a ln s - b ln(1-s) + c), a = ");
+    }
+
+    @Test
+    void betaFitsClassesSeparatedByAHumpButRejectsClassesSeparatedByTheScore() {
+        // Label 1 only in the middle: a curve with b < 0 would separate, the constraint excludes it, the fit exists.
+        double[] s = {0.05, 0.1, 0.45, 0.5, 0.55, 0.9, 0.95};
+        BetaMap hump = (BetaMap) Calibration.beta().fit(s, new int[] {0, 0, 1, 1, 1, 0, 0}).global();
+        assertThat(hump.a()).isGreaterThanOrEqualTo(0);
+        assertThat(hump.b()).isGreaterThanOrEqualTo(0);
+        assertThatThrownBy(() -> Calibration.beta().fit(s, new int[] {0, 0, 0, 1, 1, 1, 1}))
+                .hasMessage("beta calibration cannot be fitted: the scores separate the classes (no row of label 0 "
+                        + "scores above a row of label 1), so the maximum-likelihood fit does not exist");
+        BetaMap single = (BetaMap) Calibration.beta().fit(new double[] {0.3, 0.3, 0.3}, new int[] {0, 1, 1}).global();
+        assertThat(single.a()).isZero();
+        assertThat(single.b()).isZero();
+        assertThat(single.apply(0.9)).isCloseTo(2.0 / 3, within(1e-12));
     }
 
     // ---- temperature ----------------------------------------------------------------------------------------
@@ -253,8 +272,8 @@ class CalibrationTest {
         Calibrator small = Calibration.isotonic().perGroup().minGroupSize(0).fit(S, Y, G);
         assertThat(small.group("d").fallback()).hasValue("one class only: every row of positive weight is 1");
         Calibrator mle = Calibration.platt(PlattTargets.LABELS).perGroup().minGroupSize(0).fit(S, Y, G);
-        assertThat(mle.group("c").fallback()).hasValue("fit failed: the scores separate the classes (the likelihood "
-                + "keeps increasing as a coefficient grows), so the maximum-likelihood fit does not exist");
+        assertThat(mle.group("c").fallback()).hasValue("fit failed: the scores separate the classes (no row of label "
+                + "0 scores above a row of label 1, or none below), so the maximum-likelihood fit does not exist");
     }
 
     @Test
@@ -264,10 +283,10 @@ class CalibrationTest {
                 Calibrator[histogram binning (2 equal-width bins), per group, minGroupSize 3; fitted on 12 rows]
                   all rows: histogram: 2 equal-width bins, rates [0.571, 0.800]
                   group     rows       weight    positives  map
-                  a            4        4.000        2.000  histogram: 2 equal-width bins, rates [0.333, 1.000]
-                  b            4        4.000        3.000  histogram: 2 equal-width bins, rates [0.500, 1.000]
-                  c            2        2.000        1.000  all-rows map (n = 2 is below minGroupSize 3)
-                  d            2        2.000        2.000  all-rows map (n = 2 is below minGroupSize 3)
+                  a            4            4            2  histogram: 2 equal-width bins, rates [0.333, 1.000]
+                  b            4            4            3  histogram: 2 equal-width bins, rates [0.500, 1.000]
+                  c            2            2            1  all-rows map (n = 2 is below minGroupSize 3)
+                  d            2            2            2  all-rows map (n = 2 is below minGroupSize 3)
                 """);
         assertThat(Calibration.isotonic().fit(S, Y).toString()).isEqualTo("""
                 Calibrator[isotonic calibration, global; fitted on 12 rows]
