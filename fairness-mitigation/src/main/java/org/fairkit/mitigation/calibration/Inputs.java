@@ -2,9 +2,9 @@ package org.fairkit.mitigation.calibration;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.Grouping;
@@ -92,21 +92,26 @@ final class Inputs {
         int[] g = null;
         List<String> names = List.of();
         if (groups != null) {
-            Map<String, Integer> index = new TreeMap<>();
+            // Codes in first-seen order through a hash map (one lookup per row), then renumbered in name order.
+            Map<String, Integer> seen = new HashMap<>();
+            int[] first = new int[n];
             for (int i = 0; i < n; i++) {
                 if (groups[i] == null) {
                     throw Errors.nullGroup(i);
                 }
-                index.put(groups[i], 0);
+                Integer code = seen.putIfAbsent(groups[i], seen.size());
+                first[i] = code == null ? seen.size() - 1 : code;
             }
-            names = List.copyOf(index.keySet());
-            int k = 0;
-            for (Map.Entry<String, Integer> e : index.entrySet()) {
-                e.setValue(k++);
+            String[] sorted = seen.keySet().toArray(new String[0]);
+            Arrays.sort(sorted);
+            int[] rank = new int[sorted.length];
+            for (int k = 0; k < sorted.length; k++) {
+                rank[seen.get(sorted[k])] = k;
             }
+            names = List.of(sorted);
             g = new int[n];
             for (int i = 0; i < n; i++) {
-                g[i] = index.get(groups[i]);
+                g[i] = rank[first[i]];
             }
         }
         List<GroupKey> keys = new ArrayList<>();
