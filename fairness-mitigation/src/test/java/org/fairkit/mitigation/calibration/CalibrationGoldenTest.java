@@ -70,7 +70,7 @@ class CalibrationGoldenTest {
         CalibrationReport bySexWeighted = m.evaluate(r.scores(), r.labels(), r.sex(), r.weights());
         JsonNode sex = metrics().path("by_group");
         assertThat(bySex.groups()).hasSize(sex.size());
-        sex.fields().forEachRemaining(e -> {
+        sex.properties().forEach(e -> {
             CalibrationSummary g = bySex.group(e.getKey());
             assertThat(g.rows()).isEqualTo(e.getValue().path("n").asInt());
             assertThat(g.brier().value()).as("brier_score_loss on sex == %s", e.getKey())
@@ -82,7 +82,7 @@ class CalibrationGoldenTest {
         CalibrationReport byRace = m.evaluate(r.scores(), r.labels(), r.race());
         JsonNode race = AdultGolden.calibration().path("metrics_by_race").path("by_group");
         assertThat(byRace.groups()).hasSize(race.size());
-        race.fields().forEachRemaining(e -> {
+        race.properties().forEach(e -> {
             CalibrationSummary g = byRace.group(e.getKey());
             assertThat(g.rows()).isEqualTo(e.getValue().path("n").asInt());
             assertThat(g.brier().value()).as("brier_score_loss on race == %s", e.getKey())
@@ -95,9 +95,9 @@ class CalibrationGoldenTest {
         JsonNode all = metrics().path("calibration_curve");
         out.add(Arguments.of("all rows, uniform", null, null, Binning.EQUAL_WIDTH, all.path("uniform")));
         out.add(Arguments.of("all rows, quantile", null, null, Binning.EQUAL_MASS, all.path("quantile")));
-        metrics().path("by_group").fields().forEachRemaining(e -> out.add(Arguments.of("sex == " + e.getKey(),
+        metrics().path("by_group").properties().forEach(e -> out.add(Arguments.of("sex == " + e.getKey(),
                 "sex", e.getKey(), Binning.EQUAL_WIDTH, e.getValue().path("calibration_curve_uniform"))));
-        AdultGolden.calibration().path("metrics_by_race").path("by_group").fields().forEachRemaining(e -> out.add(
+        AdultGolden.calibration().path("metrics_by_race").path("by_group").properties().forEach(e -> out.add(
                 Arguments.of("race == " + e.getKey(), "race", e.getKey(), Binning.EQUAL_WIDTH,
                         e.getValue().path("calibration_curve_uniform"))));
         return out.stream();
@@ -147,7 +147,7 @@ class CalibrationGoldenTest {
     static Stream<Arguments> fitRows() {
         List<Arguments> out = new ArrayList<>();
         out.add(Arguments.of("all test rows", null, fits()));
-        fits().path("by_group").fields().forEachRemaining(e -> out.add(Arguments.of("sex == " + e.getKey(),
+        fits().path("by_group").properties().forEach(e -> out.add(Arguments.of("sex == " + e.getKey(),
                 e.getKey(), e.getValue())));
         return out.stream();
     }
