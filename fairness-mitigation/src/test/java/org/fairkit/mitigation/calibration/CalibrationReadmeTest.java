@@ -1,0 +1,78 @@
+package org.fairkit.mitigation.calibration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fairkit.core.FairnessData;
+import org.fairkit.core.datasets.SyntheticLending;
+import org.fairkit.core.metrics.Disparity;
+import org.junit.jupiter.api.Test;
+
+/** Docs are tests: every code line of the README's "Calibration" section is here, compiled and run. */
+class CalibrationReadmeTest {
+
+    @Test
+    void calibrationSnippetRunsAndShrinksTheCalibrationGap() {
+        FairnessData train = SyntheticLending.generate(20_000, 1);
+        FairnessData test = SyntheticLending.generate(20_000, 2);
+        CalibrationMetrics metrics = CalibrationMetrics.bins(10, Binning.EQUAL_WIDTH);
+        CalibrationReport before = metrics.evaluate(test, "ethnicity");
+        System.out.println(before);
+
+        Calibrator cal = Calibration.isotonic().perGroup().minGroupSize(100).fit(train, "ethnicity");
+        System.out.println(cal);
+        double[] calibrated = cal.apply(test);
+        double p = cal.apply(0.62, "Group B");
+
+        int[] labels = new int[test.rows()];
+        String[] groups = new String[test.rows()];
+        for (int i = 0; i < test.rows(); i++) {
+            labels[i] = test.label(i);
+            groups[i] = test.sensitive("ethnicity").level(i);
+        }
+        CalibrationReport after = metrics.evaluate(calibrated, labels, groups);
+        Disparity gap = after.eceDifference();
+
+        assertThat(before.eceDifference().asDouble()).isGreaterThan(0.05);
+        assertThat(gap.asDouble()).isLessThan(before.eceDifference().asDouble() / 3);
+        assertThat(p).isBetween(0.0, 1.0);
+        assertThat(cal.group("Group B").usesGlobal()).isFalse();
+        assertThat(before.eceDifference()).hasToString(
+                "expected_calibration_error.difference = 0.1247 (Group B vs Group A)");
+        assertThat(gap).hasToString("expected_calibration_error.difference = 0.0139 (Group B vs Group A)");
+    }
+
+    @Test
+    void everyReadmeCalibrationLineIsInThisTest() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("## Calibration");
+        assertThat(start).as("README has a Calibration section").isNotNegative();
+        int end = readme.indexOf("\n## ", start + 1);
+        String section = end < 0 ? readme.substring(start) : readme.substring(start, end);
+        String self = Files.readString(Path.of(
+                "src/test/java/org/fairkit/mitigation/calibration/CalibrationReadmeTest.java"));
+        List<String> lines = new ArrayList<>();
+        boolean in = false;
+        for (String l : section.split("\n")) {
+            if (l.startsWith("```java")) {
+                in = true;
+            } else if (l.startsWith("```")) {
+                in = false;
+            } else if (in) {
+                String code = l.replaceAll("\\s*//.*$", "").trim();
+                if (!code.isEmpty()) {
+                    lines.add(code);
+                }
+            }
+        }
+        assertThat(lines).hasSizeGreaterThan(6);
+        assertThat(section).as("README states the measured gaps").contains("0.1247 before and 0.0139 after");
+        for (String code : lines) {
+            assertThat(self).as("README line %s", code).contains(code);
+        }
+    }
+}
