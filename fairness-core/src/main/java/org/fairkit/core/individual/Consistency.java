@@ -170,7 +170,7 @@ public final class Consistency {
             for (int h = 0; h < size; h++) {
                 ones += y[heap[h]];
             }
-            term[i] = Math.abs(y[i] - (double) ones / k);
+            term[i] = Math.abs(y[i] * k - ones) / (double) k; // the same rounding as the tie range below
             // The k-th distance, and how the rows at that distance could have been chosen instead.
             double kth = dist[heap[0]];
             int less = 0;
