@@ -225,6 +225,56 @@ class AssociationTest {
                 .hasValue("a single group (among rows with a value)");
     }
 
+    /** Values and group codes with constant groups, single-row groups and unused codes. */
+    static Gen<double[][]> numericByGroup() {
+        Gen<double[][]> gen = rs -> {
+            int n = Generate.range(1, 30).generate(rs);
+            int groups = Generate.range(1, 5).generate(rs);
+            double[] x = new double[n];
+            double[] g = new double[n];
+            for (int i = 0; i < n; i++) {
+                g[i] = Generate.range(0, groups - 1).generate(rs);
+                x[i] = Generate.range(0, 2).generate(rs) == 0 ? g[i] : Generate.range(-50, 50).generate(rs) / 3.0;
+            }
+            return new double[][] {x, g};
+        };
+        return gen.describedAs(a -> java.util.Arrays.deepToString(a));
+    }
+
+    /** η² = 1 − SS_within / SS_total (the other side of the ANOVA identity); bounds; order and relabeling. */
+    @Test
+    void correlationRatioEqualsOneMinusTheWithinShareAndIgnoresOrderAndLabels() {
+        qt().withExamples(300).forAll(numericByGroup()).checkAssert(a -> {
+            double[] x = a[0];
+            int[] g = java.util.Arrays.stream(a[1]).mapToInt(v -> (int) v).toArray();
+            MetricValue eta = Association.correlationRatio(x, g);
+            double mean = java.util.Arrays.stream(x).average().orElseThrow();
+            double ssTotal = java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum();
+            if (ssTotal == 0) {
+                assertThat(eta.isDefined()).isFalse();
+                return;
+            }
+            double ssWithin = 0;
+            for (int k = 0; k < 5; k++) {
+                final int code = k;
+                double[] xs = java.util.stream.IntStream.range(0, x.length).filter(i -> g[i] == code)
+                        .mapToDouble(i -> x[i]).toArray();
+                double m = java.util.Arrays.stream(xs).average().orElse(0);
+                ssWithin += java.util.Arrays.stream(xs).map(v -> (v - m) * (v - m)).sum();
+            }
+            assertThat(eta.orElseThrow() * eta.value()).isCloseTo(Math.max(0, 1 - ssWithin / ssTotal), within(1e-12));
+            assertThat(eta.value()).isBetween(0.0, 1.0);
+            int[] relabeled = java.util.Arrays.stream(g).map(v -> 4 - v).toArray();
+            double[] rx = new double[x.length];
+            int[] rg = new int[x.length];
+            for (int i = 0; i < x.length; i++) {
+                rx[i] = x[x.length - 1 - i];
+                rg[i] = relabeled[x.length - 1 - i];
+            }
+            assertThat(Association.correlationRatio(rx, rg).orElseThrow()).isCloseTo(eta.value(), within(1e-12));
+        });
+    }
+
     @Test
     void correlationRatioIsInvariantUnderAffineMapsAndKnownOnSmallData() {
         double[] x = {1, 2, 3, 7, 8, 9};

@@ -261,6 +261,14 @@ class ConsistencyTest {
                 assertThat(byGroup.value(k).value()).isBetween(0.0, 1.0);
             }
             assertThat(weighted / c.n()).isCloseTo(r.asDouble(), within(TOLERANCE));
+            // Relabeling the groups moves each value with its group.
+            String[] renamed = Arrays.stream(level).map(l -> l.equals("a") ? "z" : "y").toArray(String[]::new);
+            GroupValues after = r.byGroup(Grouping.of(List.of(SensitiveFeature.of("g", renamed))));
+            for (int k = 0; k < g.groupCount(); k++) {
+                String to = g.groups().get(k).levels().get(0).equals("a") ? "z" : "y";
+                int index = after.groups().indexOf(org.fairkit.core.group.GroupKey.of("g", to));
+                assertThat(after.value(index)).isEqualTo(byGroup.value(k));
+            }
         });
     }
 
