@@ -433,6 +433,7 @@ public final class DataQuality {
         /**
          * Enables the representation check against reference shares, keyed by group label ({@code GroupKey.label()},
          * e.g. {@code "Female"} or {@code "Black & Female"} for an intersection); shares are normalised to sum 1.
+         * Reference groups are checked in sorted label order.
          *
          * @throws IllegalArgumentException if a share is negative or not finite, or all are 0
          */
@@ -451,7 +452,7 @@ public final class DataQuality {
             if (!(total > 0)) {
                 throw InputErrors.badSetting("representation", referenceShares, "shares with a positive total");
             }
-            reference = Collections.unmodifiableMap(new LinkedHashMap<>(referenceShares));
+            reference = Collections.unmodifiableMap(new java.util.TreeMap<>(referenceShares)); // sorted: stable text
             return this;
         }
 
