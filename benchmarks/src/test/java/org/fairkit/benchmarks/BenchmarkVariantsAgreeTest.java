@@ -48,4 +48,18 @@ class BenchmarkVariantsAgreeTest {
         assertThat(r.value(Metrics.SELECTION_RATE, g1)).isEqualTo(single.value(Metrics.SELECTION_RATE, g1));
         assertThat(r.groups()).hasSize(5);
     }
+
+    @ParameterizedTest(name = "groups={0}, weighted={1}, deciles={2}")
+    @CsvSource({"2,false,false", "8,true,false", "2,true,true", "8,false,true"})
+    void scoreKernelAucEqualsTheBoxedComparatorBaseline(int groups, boolean weighted, boolean deciles) {
+        BenchmarkData d = BenchmarkData.generate(100_000, groups, weighted, 42);
+        double[] s = ScoreMetricsBenchmark.scores(d, deciles, 7);
+        double[] kernel = ScoreMetricsBenchmark.aucPerGroup(
+                org.fairkit.core.scores.ScoreInput.of(s, d.labels, d.groups, d.weights, groups), groups);
+        double[] baseline = ScoreMetricsBenchmark.boxedComparatorSort(d, s, groups);
+        for (int g = 0; g < groups; g++) {
+            assertThat(kernel[g]).isCloseTo(baseline[g], org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(kernel[g]).isBetween(0.8, 0.97);
+        }
+    }
 }

@@ -16,6 +16,8 @@ import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.ZeroDivision;
+import org.fairkit.core.scores.ScoreMetric;
+import org.fairkit.core.scores.ThresholdSweep;
 import org.fairkit.core.tally.GroupConfusion;
 import org.fairkit.core.tally.TallyKernel;
 
@@ -33,12 +35,17 @@ import org.fairkit.core.tally.TallyKernel;
  *
  * <p>Every setting can be set once; a second call fails. {@code evaluate()} makes one pass over the rows (the
  * tally) and derives everything else from the per-group counts. A configured builder can be evaluated again.
+ *
+ * <p>With scores in the data, {@link #scoreMetrics} adds score metrics (ROC AUC, Brier score, ...) to the report,
+ * computed from the rows sorted once per grouping, and {@link #sweepThresholds} / {@link #sweepEveryScore} give
+ * every confusion metric as a function of the decision threshold.
  */
 public final class Fairness {
     private final FairnessData data;
     private List<String> groupBy;
     private List<GroupMetric> metrics;
     private List<FairnessMetric> fairnessMetrics;
+    private List<ScoreMetric> scoreMetrics;
     private List<String> reference;
     private Integer minGroupSize;
     private ZeroDivision zeroDivision;
@@ -88,6 +95,25 @@ public final class Fairness {
     public Fairness fairnessMetrics(FairnessMetric... chosen) {
         requireUnset(fairnessMetrics, "fairnessMetrics");
         fairnessMetrics = List.of(chosen);
+        return this;
+    }
+
+    /**
+     * Score metrics to report beside the confusion metrics (default none), e.g.
+     * {@code ScoreMetrics.ROC_AUC, ScoreMetrics.BRIER_SCORE}. They are reported per group with the same
+     * disparities, but without intervals.
+     *
+     * @throws IllegalArgumentException if the data has no scores or nothing is chosen
+     */
+    public Fairness scoreMetrics(ScoreMetric... chosen) {
+        requireUnset(scoreMetrics, "scoreMetrics");
+        if (!data.hasScores()) {
+            throw InputErrors.needsColumn("scoreMetrics", "scores", "FairnessData.builder().scores(...)");
+        }
+        if (chosen.length == 0) {
+            throw InputErrors.badSetting("scoreMetrics", "nothing", "at least one score metric");
+        }
+        scoreMetrics = List.of(chosen);
         return this;
     }
 
@@ -187,12 +213,47 @@ public final class Fairness {
         Grouping grouping = data.grouping(spec.groupBy());
         GroupConfusion tally = TallyKernel.tally(data.tallyInput(spec.groupBy()), t);
         GroupResults results = GroupResults.derive(spec, grouping, tally);
+        ScoreResults scores = scoreMetrics == null ? ScoreResults.none()
+                : ScoreResults.derive(data.sortedScores(spec.groupBy()), grouping.groups(), scoreMetrics,
+                        spec.minGroupSize(), spec.zeroDivision());
         Map<Estimand, Interval> cis = intervals == null ? Map.of()
                 : intervals.estimate(new IntervalRequest(data, spec, grouping, tally, results, t));
         Clock c = clock != null ? clock : Clock.systemUTC();
         Provenance provenance = new Provenance(Provenance.currentLibraryVersion(), configuration(spec, t), data.rows(),
                 data.fingerprint(), c.instant());
-        return new FairnessReport(results, cis, provenance);
+        return new FairnessReport(results, scores, cis, provenance);
+    }
+
+    /**
+     * Every confusion metric of every group at the given decision thresholds ("positive when score &gt;= t"),
+     * from one walk down each group's rows sorted by score. Uses {@code groupBy}, {@code minGroupSize} and
+     * {@code zeroDivision}; the metric settings do not apply.
+     *
+     * @param thresholds any non-NaN values; kept sorted and without duplicates
+     * @throws IllegalArgumentException if the data has no scores, or a threshold is NaN
+     */
+    public ThresholdSweep sweepThresholds(double... thresholds) {
+        if (!data.hasScores()) {
+            throw InputErrors.needsColumn("sweepThresholds", "scores", "FairnessData.builder().scores(...)");
+        }
+        EvaluationSpec spec = spec();
+        return ThresholdSweep.at(data.sortedScores(spec.groupBy()), data.grouping(spec.groupBy()).groups(),
+                thresholds, spec.minGroupSize(), spec.zeroDivision());
+    }
+
+    /**
+     * As {@link #sweepThresholds}, at every distinct score of the data.
+     *
+     * @throws IllegalArgumentException if the data has no scores, or holds more distinct scores × groups than
+     *     {@link ThresholdSweep#MAX_CELLS}
+     */
+    public ThresholdSweep sweepEveryScore() {
+        if (!data.hasScores()) {
+            throw InputErrors.needsColumn("sweepEveryScore", "scores", "FairnessData.builder().scores(...)");
+        }
+        EvaluationSpec spec = spec();
+        return ThresholdSweep.atEveryScore(data.sortedScores(spec.groupBy()), data.grouping(spec.groupBy()).groups(),
+                spec.minGroupSize(), spec.zeroDivision());
     }
 
     private Map<String, String> configuration(EvaluationSpec spec, int t) {
@@ -203,6 +264,9 @@ public final class Fairness {
         m.put("metrics", String.join(",", ids));
         m.put("fairnessMetrics", spec.fairnessMetrics().stream().map(FairnessMetric::id)
                 .collect(Collectors.joining(",")));
+        if (scoreMetrics != null) {
+            m.put("scoreMetrics", scoreMetrics.stream().map(ScoreMetric::id).collect(Collectors.joining(",")));
+        }
         m.put("reference", spec.reference().map(r -> String.join(",", r)).orElse("none"));
         m.put("minGroupSize", Integer.toString(spec.minGroupSize()));
         m.put("zeroDivision", spec.zeroDivision().name());

@@ -19,6 +19,9 @@ import java.util.function.ToIntFunction;
 import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.group.SensitiveFeature;
+import org.fairkit.core.scores.ScoreInput;
+import org.fairkit.core.scores.ScoreKernel;
+import org.fairkit.core.scores.SortedScores;
 import org.fairkit.core.tally.TallyInput;
 
 /**
@@ -44,6 +47,8 @@ public final class FairnessData {
     private final Map<String, SensitiveFeature> sensitive;
     private final Map<List<String>, Grouping> groupings = new ConcurrentHashMap<>();
     private final Map<List<String>, TallyInput> tallyInputs = new ConcurrentHashMap<>();
+    private final Map<List<String>, ScoreInput> scoreInputs = new ConcurrentHashMap<>();
+    private final Map<List<String>, SortedScores> sortedScores = new ConcurrentHashMap<>();
     private volatile String fingerprint;
 
     private FairnessData(byte[] labels, byte[] predictions, double[] scores, double[] weights,
@@ -148,6 +153,38 @@ public final class FairnessData {
     public TallyInput tallyInput(List<String> features) {
         List<String> key = List.copyOf(features);
         return tallyInputs.computeIfAbsent(key, k -> grouping(k).tallyInput(labels, predictions, weights));
+    }
+
+    /**
+     * The score kernel's input for a grouping; built once per feature list and cached.
+     *
+     * @throws IllegalStateException if the data has no scores
+     */
+    public ScoreInput scoreInput(List<String> features) {
+        if (scores == null) {
+            throw new IllegalStateException("the data has no scores; set them with scores(...)");
+        }
+        List<String> key = List.copyOf(features);
+        return scoreInputs.computeIfAbsent(key, k -> {
+            Grouping g = grouping(k);
+            int[] codes = new int[labels.length];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = g.groupOf(i);
+            }
+            return ScoreInput.of(scores, labels, codes, weights, g.groupCount());
+        });
+    }
+
+    /**
+     * The rows sorted by group and decreasing score, with each group's score statistics
+     * ({@link ScoreKernel#sort}); computed once per feature list and cached.
+     *
+     * @throws IllegalStateException if the data has no scores
+     */
+    public SortedScores sortedScores(List<String> features) {
+        List<String> key = List.copyOf(features);
+        SortedScores s = sortedScores.get(key);
+        return s != null ? s : sortedScores.computeIfAbsent(key, k -> ScoreKernel.sort(scoreInput(k)));
     }
 
     /**

@@ -11,24 +11,32 @@ import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
+import org.fairkit.core.metrics.GroupValues;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.ReferenceComparison;
+import org.fairkit.core.scores.ScoreMetric;
 
 /**
  * The immutable result of {@code Fairness.of(data)...evaluate()}: the group × metric table, overall values,
  * disparities, named fairness metrics, intervals when asked, warnings and provenance.
+ *
+ * <p>Score metrics ({@link #scoreMetrics()}), when requested, are read through the overloads taking a
+ * {@link ScoreMetric}; they have the same aggregates but no intervals.
  *
  * <p>{@link #toString()} prints a fixed-width table ({@link java.util.Locale#ROOT}), so exploring in JShell
  * needs nothing else.
  */
 public final class FairnessReport {
     private final GroupResults results;
+    private final ScoreResults scores;
     private final Map<Estimand, Interval> intervals;
     private final Provenance provenance;
 
-    FairnessReport(GroupResults results, Map<Estimand, Interval> intervals, Provenance provenance) {
+    FairnessReport(GroupResults results, ScoreResults scores, Map<Estimand, Interval> intervals,
+            Provenance provenance) {
         this.results = results;
+        this.scores = Objects.requireNonNull(scores);
         this.intervals = Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
         this.provenance = Objects.requireNonNull(provenance);
     }
@@ -143,9 +151,68 @@ public final class FairnessReport {
         return intervals;
     }
 
-    /** @return the warnings: small groups, undefined values, substitutions; never silent */
+    /** @return the warnings: small groups, undefined values (confusion, then score metrics), substitutions */
     public List<ReportWarning> warnings() {
-        return results.warnings();
+        if (scores.warnings().isEmpty()) {
+            return results.warnings();
+        }
+        List<ReportWarning> all = new ArrayList<>(results.warnings());
+        all.addAll(scores.warnings());
+        return List.copyOf(all);
+    }
+
+    /** @return the requested score metrics, in order (empty when none were requested) */
+    public List<ScoreMetric> scoreMetrics() {
+        return scores.metrics();
+    }
+
+    /** @return the score metrics' values and aggregates */
+    public ScoreResults scores() {
+        return scores;
+    }
+
+    /**
+     * @return a group's value of a score metric
+     * @throws IllegalArgumentException if the metric was not requested or the group does not exist
+     */
+    public MetricValue value(ScoreMetric metric, GroupKey group) {
+        return scores.value(metric, group);
+    }
+
+    /** @return a score metric over all rows */
+    public MetricValue overall(ScoreMetric metric) {
+        return scores.values(metric).overall();
+    }
+
+    /** @return max − min of a score metric over eligible groups */
+    public Disparity difference(ScoreMetric metric) {
+        return scores.values(metric).difference();
+    }
+
+    /** @return min / max of a score metric over eligible groups */
+    public Disparity ratio(ScoreMetric metric) {
+        return scores.values(metric).ratio();
+    }
+
+    /** @return max over eligible groups of |group − overall| of a score metric */
+    public Disparity differenceToOverall(ScoreMetric metric) {
+        return scores.values(metric).differenceToOverall();
+    }
+
+    /** @return min over eligible groups of min(group / overall, overall / group) of a score metric */
+    public Disparity ratioToOverall(ScoreMetric metric) {
+        return scores.values(metric).ratioToOverall();
+    }
+
+    /**
+     * @return each other group against the reference group, on a score metric
+     * @throws IllegalStateException if no reference group was set
+     */
+    public List<ReferenceComparison> toReference(ScoreMetric metric) {
+        GroupKey ref = reference().orElseThrow(
+                () -> new IllegalStateException("no reference group: set one with reference(...) before evaluate()"));
+        GroupValues v = scores.values(metric);
+        return v.toReference(v.groups().indexOf(ref));
     }
 
     /** @return where the numbers come from */

@@ -11,7 +11,9 @@ import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.core.metrics.GroupValues;
 import org.fairkit.core.metrics.Metrics;
+import org.fairkit.core.scores.ScoreMetric;
 
 /** Prints a {@link FairnessReport} as fixed-width text, independent of the JVM's locale. */
 final class ReportFormatter {
@@ -83,6 +85,12 @@ final class ReportFormatter {
             render(b, agg);
         }
 
+        ScoreResults scores = r.scores();
+        if (!scores.isEmpty()) {
+            b.append('\n');
+            formatScores(b, r, scores);
+        }
+
         Map<FairnessMetric, Disparity> fairness = r.fairnessMetrics();
         if (!fairness.isEmpty()) {
             b.append('\n');
@@ -104,6 +112,53 @@ final class ReportFormatter {
         b.append("fairkit ").append(r.provenance().libraryVersion()).append(", input sha256 ")
                 .append(sha, 0, Math.min(16, sha.length())).append('\n');
         return b.toString();
+    }
+
+    /** The score metrics: a group table headed "scores" (no intervals), then their disparities. */
+    private static void formatScores(StringBuilder b, FairnessReport r, ScoreResults scores) {
+        List<ScoreMetric> metrics = scores.metrics();
+        List<List<String>> table = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        header.add("scores");
+        header.add("n");
+        metrics.forEach(m -> header.add(m.id()));
+        table.add(header);
+        for (int g = 0; g < scores.groups().size(); g++) {
+            List<String> line = new ArrayList<>();
+            line.add(scores.groups().get(g).label() + (r.results().isSmall(scores.groups().get(g)) ? " *" : ""));
+            line.add(Long.toString(scores.rows(g)));
+            for (ScoreMetric m : metrics) {
+                line.add(cell(scores.values(m).value(g), Optional.empty(), false));
+            }
+            table.add(line);
+        }
+        List<String> overall = new ArrayList<>();
+        overall.add("overall");
+        overall.add(Long.toString(r.provenance().rows()));
+        metrics.forEach(m -> overall.add(cell(scores.values(m).overall(), Optional.empty(), false)));
+        table.add(overall);
+        render(b, table);
+        b.append('\n');
+        List<List<String>> agg = new ArrayList<>();
+        List<String> h = new ArrayList<>();
+        h.add("disparity");
+        metrics.forEach(m -> h.add(m.id()));
+        agg.add(h);
+        agg.add(scoreAggregateLine("difference", metrics, scores, GroupValues::difference));
+        agg.add(scoreAggregateLine("ratio", metrics, scores, GroupValues::ratio));
+        agg.add(scoreAggregateLine("difference_to_overall", metrics, scores, GroupValues::differenceToOverall));
+        agg.add(scoreAggregateLine("ratio_to_overall", metrics, scores, GroupValues::ratioToOverall));
+        render(b, agg);
+    }
+
+    private static List<String> scoreAggregateLine(String name, List<ScoreMetric> metrics, ScoreResults scores,
+            Function<GroupValues, Disparity> f) {
+        List<String> line = new ArrayList<>();
+        line.add(name);
+        for (ScoreMetric m : metrics) {
+            line.add(cell(f.apply(scores.values(m)).value(), Optional.empty(), false));
+        }
+        return line;
     }
 
     private static List<String> aggregateLine(String name, List<GroupMetric> metrics,

@@ -7,6 +7,12 @@
  * pass over the rows into per-group confusion counts ({@link org.fairkit.core.tally}), then everything derived
  * from those counts ({@link org.fairkit.core.GroupResults}).
  *
+ * <p>With scores, {@code Fairness.of(data)...scoreMetrics(...)} adds score metrics
+ * ({@link org.fairkit.core.scores}) and {@code sweepThresholds(...)} the threshold sweep. Regression models have
+ * their own front door, {@link org.fairkit.core.regression.RegressionFairness}, and multiclass classifiers
+ * {@link org.fairkit.core.multiclass.MulticlassFairness}; {@link org.fairkit.core.catalog.MetricCatalog} lists every
+ * metric.
+ *
  * <p>Stability: public API, evolving before 1.0.
  */
 package org.fairkit.core;

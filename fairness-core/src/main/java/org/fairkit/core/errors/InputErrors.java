@@ -81,4 +81,10 @@ public final class InputErrors {
         return new IllegalArgumentException("reference needs one level per grouping feature " + groupBy + ", got "
                 + levels);
     }
+
+    /** A setting that needs a column the data does not have. */
+    public static IllegalArgumentException needsColumn(String setting, String column, String setter) {
+        return new IllegalArgumentException(setting + " needs the column '" + column + "', which the data does not "
+                + "have; set it with " + setter);
+    }
 }

@@ -11,5 +11,20 @@ public enum MetricFamily {
     /** Overall performance (accuracy, F1, ...). */
     PERFORMANCE,
     /** Between-group comparisons of a group metric. */
-    DISPARITY
+    DISPARITY,
+    /** How well scores rank positives above negatives, whatever the threshold (ROC AUC, average precision). */
+    DISCRIMINATION,
+    /**
+     * How well scores agree with observed frequencies: calibration in the large and the proper scoring rules that
+     * reward calibrated, sharp probabilities (Brier score, log loss).
+     */
+    CALIBRATION,
+    /** Errors of real-valued predictions (bias, MAE, RMSE, R²) and their worst case over groups. */
+    REGRESSION,
+    /** Exposure and position-based fairness of rankings. */
+    RANKING,
+    /** Individual fairness: similar individuals treated similarly, inequality of individual benefits. */
+    INDIVIDUAL,
+    /** Checks of the input data itself (representation, label balance, proxies) before any model is judged. */
+    DATA_QUALITY
 }

@@ -10,7 +10,8 @@ import java.util.Set;
  * @param id stable identifier used in JSON, YAML and the CLI (snake case)
  * @param name human-readable name
  * @param description what it measures and when to use it
- * @param formula the formula, over confusion cells TP, FP, TN, FN (weighted when the data is weighted)
+ * @param formula the formula: over confusion cells TP, FP, TN, FN for confusion metrics, over rows (scores s, labels
+ *     y, targets, predictions, weights w) for the others; weighted when the data is weighted
  * @param lowerBound smallest possible value
  * @param upperBound largest possible value ({@code Double.POSITIVE_INFINITY} when unbounded)
  * @param direction which values are better

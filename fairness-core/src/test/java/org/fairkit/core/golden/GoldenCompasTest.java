@@ -31,9 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code ../shared/data/compas-predictions.csv} ({@code y_true}, {@code y_pred}, {@code race}, {@code sex},
  * {@code weight}). Tolerance {@link GoldenFiles#TOLERANCE}.
  *
- * <p>Not compared (not in fairness-core yet): {@code score_metric_frame}, {@code calibration},
- * {@code aif360_reweighing}, and within the AIF360 blocks the entropy indices, consistency, differential fairness
- * and score-based generalized rates (see {@link Aif360Checks}).
+ * <p>{@code score_metric_frame} and the Brier, log loss and AUC values of {@code calibration} are compared by
+ * {@link GoldenScoresTest}. Not compared (not in fairness-core yet): the calibration curves and isotonic / Platt
+ * fits, {@code aif360_reweighing}, and within the AIF360 blocks the entropy indices, consistency, differential
+ * fairness and score-based generalized rates (see {@link Aif360Checks}).
  */
 class GoldenCompasTest {
     private static final String FILE = "compas.json";

@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * cases. Every expected value names its JSON path and the call that produced it; tolerance
  * {@link GoldenFiles#TOLERANCE}.
  *
- * <p>Not compared (not in fairness-core yet): {@code score_metric_frame}, {@code calibration},
+ * <p>{@code score_metric_frame} and the Brier, log loss and AUC values of {@code calibration} are compared by
+ * {@link GoldenScoresTest}. Not compared (not in fairness-core yet): the calibration curves,
  * {@code aif360_reweighing}, {@code threshold_optimizer}, and within the AIF360 blocks the entropy indices,
  * consistency, differential fairness and score-based generalized rates (see {@link Aif360Checks}).
  */

@@ -1,0 +1,184 @@
+package org.fairkit.core.multiclass;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.fairkit.core.FairnessReport;
+import org.fairkit.core.GroupResults;
+import org.fairkit.core.ReportWarning;
+import org.fairkit.core.group.GroupKey;
+import org.fairkit.core.metrics.Disparity;
+import org.fairkit.core.metrics.GroupMetric;
+import org.fairkit.core.metrics.GroupValues;
+import org.fairkit.core.metrics.MetricValue;
+
+/**
+ * The result of {@code MulticlassFairness.of(data)...evaluate()}: one binary {@link FairnessReport} per class
+ * (one-vs-rest) and the macro averages across classes.
+ *
+ * <p><b>Macro average</b> of a group metric m in group g: the mean over all classes k of m(g, k), the class-k
+ * one-vs-rest value. The classes are those of the whole data, the same for every group, so groups are compared on
+ * the same footing. It is <em>undefined</em> when any class's value is undefined in that group (for example the
+ * recall of a class with no member in the group), with a reason naming the first such class. scikit-learn's
+ * {@code average='macro'} instead averages over the labels present in that group's {@code y_true} or
+ * {@code y_pred} and counts an ill-defined class as 0 ({@code zero_division}); with
+ * {@code ZeroDivision.ZERO} FairKit counts it as 0 too, but still over all classes. Disparities of the macro
+ * values ({@link #macro(GroupMetric)}) are those of {@link GroupValues}. Immutable.
+ */
+public final class MulticlassReport {
+    private final List<String> classes;
+    private final Map<String, FairnessReport> byClass;
+    private final Map<GroupMetric, GroupValues> macros = new ConcurrentHashMap<>();
+
+    MulticlassReport(List<String> classes, Map<String, FairnessReport> byClass) {
+        this.classes = classes;
+        this.byClass = Collections.unmodifiableMap(new LinkedHashMap<>(byClass));
+    }
+
+    /** @return the classes, sorted */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** @return the groups, in order */
+    public List<GroupKey> groups() {
+        return first().groups();
+    }
+
+    /** @return the requested metrics */
+    public List<GroupMetric> metrics() {
+        return first().metrics();
+    }
+
+    private FairnessReport first() {
+        return byClass.get(classes.get(0));
+    }
+
+    /**
+     * @return the one-vs-rest report of one class
+     * @throws IllegalArgumentException listing the classes if {@code cls} is not one
+     */
+    public FairnessReport forClass(String cls) {
+        FairnessReport r = byClass.get(cls);
+        if (r == null) {
+            throw new IllegalArgumentException("no class '" + cls + "'; the classes are " + classes);
+        }
+        return r;
+    }
+
+    /** @return the macro average of a metric in every group and overall, with its disparities */
+    public GroupValues macro(GroupMetric metric) {
+        return macros.computeIfAbsent(metric, this::computeMacro);
+    }
+
+    /** @return a group's macro average of a metric */
+    public MetricValue macroValue(GroupMetric metric, GroupKey group) {
+        int g = groups().indexOf(group);
+        if (g < 0) {
+            throw new IllegalArgumentException("no group " + group.describe() + "; groups are " + groups());
+        }
+        return macro(metric).value(g);
+    }
+
+    private GroupValues computeMacro(GroupMetric metric) {
+        List<GroupKey> groups = groups();
+        List<MetricValue> values = new ArrayList<>();
+        for (GroupKey g : groups) {
+            values.add(average(metric, cls -> forClass(cls).value(metric, g)));
+        }
+        MetricValue overall = average(metric, cls -> forClass(cls).overall(metric));
+        GroupResults r = first().results();
+        List<String> small = new ArrayList<>();
+        for (GroupKey g : groups) {
+            small.add(r.isSmall(g) ? "n = " + r.counts(g).rows() + " is below minGroupSize " + r.spec().minGroupSize()
+                    : null);
+        }
+        return new GroupValues("macro_" + metric.id(), groups, values, small, overall, r.spec().zeroDivision());
+    }
+
+    private MetricValue average(GroupMetric metric, java.util.function.Function<String, MetricValue> valueOf) {
+        double sum = 0;
+        for (String cls : classes) {
+            MetricValue v = valueOf.apply(cls);
+            if (!v.isDefined()) {
+                return MetricValue.undefined("class '" + cls + "': " + v.reason().orElseThrow());
+            }
+            sum += v.value();
+        }
+        return MetricValue.of(sum / classes.size());
+    }
+
+    /** @return every class's warnings, each prefixed with its class */
+    public List<ReportWarning> warnings() {
+        List<ReportWarning> out = new ArrayList<>();
+        byClass.forEach((cls, r) -> r.warnings().forEach(w -> out.add(new ReportWarning(w.kind(),
+                "class '" + cls + "': " + w.message()))));
+        return List.copyOf(out);
+    }
+
+    /**
+     * @return for each metric, a table of groups × classes with the macro average in the last column, and the
+     *     macro average's difference and ratio across groups ({@link Locale#ROOT})
+     */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("FairKit multiclass report: ").append(classes.size())
+                .append(" classes ").append(classes).append(", one-vs-rest, ").append(groups().size())
+                .append(" groups by ").append(String.join(" x ", first().results().spec().groupBy())).append(", ")
+                .append(first().provenance().rows()).append(" rows\n");
+        for (GroupMetric m : metrics()) {
+            b.append('\n').append(m.id()).append(":\n");
+            List<List<String>> table = new ArrayList<>();
+            List<String> header = new ArrayList<>(List.of("group"));
+            classes.forEach(header::add);
+            header.add("macro");
+            table.add(header);
+            GroupValues macro = macro(m);
+            for (int g = 0; g < groups().size(); g++) {
+                GroupKey key = groups().get(g);
+                List<String> line = new ArrayList<>(List.of(key.label()));
+                classes.forEach(cls -> line.add(cell(forClass(cls).value(m, key))));
+                line.add(cell(macro.value(g)));
+                table.add(line);
+            }
+            List<String> overall = new ArrayList<>(List.of("overall"));
+            classes.forEach(cls -> overall.add(cell(forClass(cls).overall(m))));
+            overall.add(cell(macro.overall()));
+            table.add(overall);
+            render(b, table);
+            Disparity d = macro.difference();
+            Disparity r = macro.ratio();
+            b.append("macro difference ").append(cell(d.value())).append(", ratio ").append(cell(r.value()))
+                    .append('\n');
+        }
+        List<ReportWarning> ws = warnings();
+        b.append("\nwarnings: ").append(ws.isEmpty() ? "none" : ws.size()).append('\n');
+        ws.forEach(w -> b.append("- ").append(w.message()).append('\n'));
+        return b.toString();
+    }
+
+    private static String cell(MetricValue v) {
+        return v.isDefined() ? String.format(Locale.ROOT, "%.4f", v.value()) : "undefined";
+    }
+
+    private static void render(StringBuilder b, List<List<String>> table) {
+        int[] width = new int[table.get(0).size()];
+        for (List<String> row : table) {
+            for (int c = 0; c < row.size(); c++) {
+                width[c] = Math.max(width[c], row.get(c).length());
+            }
+        }
+        for (List<String> row : table) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.size(); c++) {
+                String pad = " ".repeat(width[c] - row.get(c).length());
+                line.append(c == 0 ? row.get(c) + pad : "  " + pad + row.get(c));
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+}

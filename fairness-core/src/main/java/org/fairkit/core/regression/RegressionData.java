@@ -1,0 +1,287 @@
+package org.fairkit.core.regression;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.group.Grouping;
+import org.fairkit.core.group.SensitiveFeature;
+
+/**
+ * Immutable columnar input of a regression model: real-valued targets and predictions, optional weights and one
+ * or more sensitive features, one value per row.
+ *
+ * <pre>{@code
+ * RegressionData data = RegressionData.builder()
+ *     .targets(income).predictions(predictedIncome)
+ *     .sensitive("sex", sex)
+ *     .build();
+ * }</pre>
+ *
+ * <p>{@link Builder#build()} checks every value and names the column and first bad row of any problem. Arrays are
+ * copied.
+ */
+public final class RegressionData {
+    private final double[] targets;
+    private final double[] predictions;
+    private final double[] weights;
+    private final Map<String, SensitiveFeature> sensitive;
+    private final Map<List<String>, Grouping> groupings = new ConcurrentHashMap<>();
+    private volatile String fingerprint;
+
+    private RegressionData(double[] targets, double[] predictions, double[] weights,
+            Map<String, SensitiveFeature> sensitive) {
+        this.targets = targets;
+        this.predictions = predictions;
+        this.weights = weights;
+        this.sensitive = sensitive;
+    }
+
+    /** @return a builder from arrays */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the number of rows */
+    public int rows() {
+        return targets.length;
+    }
+
+    /** @return row {@code i}'s true target */
+    public double target(int i) {
+        return targets[i];
+    }
+
+    /** @return row {@code i}'s prediction */
+    public double prediction(int i) {
+        return predictions[i];
+    }
+
+    /** @return whether weights were given */
+    public boolean hasWeights() {
+        return weights != null;
+    }
+
+    /** @return row {@code i}'s weight, 1.0 when unweighted */
+    public double weight(int i) {
+        return weights == null ? 1.0 : weights[i];
+    }
+
+    /** @return the sensitive feature names, in the order they were added */
+    public List<String> sensitiveNames() {
+        return List.copyOf(sensitive.keySet());
+    }
+
+    /**
+     * @return the sensitive feature with this name
+     * @throws IllegalArgumentException listing the known names if there is none
+     */
+    public SensitiveFeature sensitive(String name) {
+        SensitiveFeature f = sensitive.get(name);
+        if (f == null) {
+            throw InputErrors.unknownFeature(name, sensitive.keySet());
+        }
+        return f;
+    }
+
+    /** The grouping by one feature or the intersection of several; computed once and cached. */
+    public Grouping grouping(List<String> features) {
+        List<String> key = List.copyOf(features);
+        Grouping g = groupings.get(key);
+        if (g == null) {
+            List<SensitiveFeature> fs = new ArrayList<>();
+            for (String name : key) {
+                fs.add(sensitive(name));
+            }
+            g = groupings.computeIfAbsent(key, k -> Grouping.of(fs));
+        }
+        return g;
+    }
+
+    /**
+     * Tallies the per-group error statistics of a grouping in one pass, in row order.
+     *
+     * @throws IllegalArgumentException if a feature name is unknown
+     */
+    public GroupErrors tally(List<String> features) {
+        Grouping g = grouping(features);
+        ErrorTally t = ErrorTally.create(g.groupCount());
+        for (int i = 0; i < targets.length; i++) {
+            t.accept(g.groupOf(i), targets[i], predictions[i], weight(i));
+        }
+        return t.snapshot();
+    }
+
+    /** A SHA-256 over every column, in hex; computed once. */
+    public String fingerprint() {
+        String f = fingerprint;
+        if (f == null) {
+            MessageDigest md;
+            try {
+                md = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the JVM has no SHA-256", e);
+            }
+            ByteBuffer buf = ByteBuffer.allocate(8 * 3 + 4 + 1);
+            for (int i = 0; i < targets.length; i++) {
+                buf.clear();
+                buf.putDouble(targets[i]).putDouble(predictions[i]).putDouble(weight(i));
+                md.update(buf.array(), 0, 24);
+            }
+            md.update((byte) (weights == null ? 0 : 1));
+            for (SensitiveFeature s : sensitive.values()) {
+                md.update(s.name().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                for (int i = 0; i < s.rows(); i++) {
+                    md.update(s.level(i).getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                }
+            }
+            f = HexFormat.of().formatHex(md.digest());
+            fingerprint = f;
+        }
+        return f;
+    }
+
+    @Override
+    public String toString() {
+        return "RegressionData[" + rows() + " rows, sensitive " + sensitive.keySet()
+                + (weights != null ? ", weighted" : "") + "]";
+    }
+
+    /** Builds {@link RegressionData} from arrays; each column is set once. */
+    public static final class Builder {
+        private double[] targets;
+        private double[] predictions;
+        private double[] weights;
+        private final Map<String, Object> sensitive = new LinkedHashMap<>();
+        private final Map<String, String[]> levels = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** True targets, finite. */
+        public Builder targets(double[] values) {
+            requireUnset(targets, "targets");
+            targets = values.clone();
+            return this;
+        }
+
+        /** Predictions, finite. */
+        public Builder predictions(double[] values) {
+            requireUnset(predictions, "predictions");
+            predictions = values.clone();
+            return this;
+        }
+
+        /** Optional sample weights, finite and {@code >= 0}. */
+        public Builder weights(double[] values) {
+            requireUnset(weights, "weights");
+            weights = values.clone();
+            return this;
+        }
+
+        /** A sensitive feature, one non-null level per row. */
+        public Builder sensitive(String name, String[] values) {
+            requireNewSensitive(name);
+            sensitive.put(name, values.clone());
+            return this;
+        }
+
+        /** A sensitive feature as int codes into {@code levels}. */
+        public Builder sensitive(String name, int[] codes, String[] levelNames) {
+            requireNewSensitive(name);
+            sensitive.put(name, codes.clone());
+            levels.put(name, levelNames.clone());
+            return this;
+        }
+
+        private void requireNewSensitive(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a sensitive feature needs a non-blank name, got '" + name + "'");
+            }
+            if (sensitive.containsKey(name) || List.of("targets", "predictions", "weights").contains(name)) {
+                throw InputErrors.setTwice(name);
+            }
+        }
+
+        private static void requireUnset(Object column, String name) {
+            if (column != null) {
+                throw InputErrors.setTwice(name);
+            }
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws IllegalArgumentException naming the column, the first bad row and the expected domain
+         */
+        public RegressionData build() {
+            if (targets == null) {
+                throw InputErrors.missing("targets", "targets(...)");
+            }
+            if (predictions == null) {
+                throw InputErrors.missing("predictions", "predictions(...)");
+            }
+            if (sensitive.isEmpty()) {
+                throw InputErrors.missing("sensitive", "sensitive(name, levels)");
+            }
+            int n = targets.length;
+            if (n == 0) {
+                throw InputErrors.empty();
+            }
+            requireLength("predictions", predictions.length, n);
+            if (weights != null) {
+                requireLength("weights", weights.length, n);
+            }
+            for (Map.Entry<String, Object> e : sensitive.entrySet()) {
+                int len = e.getValue() instanceof int[] ? ((int[]) e.getValue()).length
+                        : ((String[]) e.getValue()).length;
+                requireLength(e.getKey(), len, n);
+            }
+            requireFinite("targets", targets);
+            requireFinite("predictions", predictions);
+            if (weights != null) {
+                double total = 0;
+                for (int i = 0; i < n; i++) {
+                    if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                        throw InputErrors.badValue("weights", i, weights[i], "a finite weight >= 0");
+                    }
+                    total += weights[i];
+                }
+                if (Double.isInfinite(total)) {
+                    throw InputErrors.badTotal("weights", total, "a finite total weight");
+                }
+            }
+            Map<String, SensitiveFeature> features = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : sensitive.entrySet()) {
+                String name = e.getKey();
+                features.put(name, e.getValue() instanceof int[]
+                        ? SensitiveFeature.ofCodes(name, (int[]) e.getValue(), levels.get(name))
+                        : SensitiveFeature.of(name, (String[]) e.getValue()));
+            }
+            return new RegressionData(targets, predictions, weights, java.util.Collections.unmodifiableMap(features));
+        }
+
+        private static void requireFinite(String column, double[] values) {
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isFinite(values[i])) {
+                    throw InputErrors.badValue(column, i, values[i], "a finite number");
+                }
+            }
+        }
+
+        private static void requireLength(String column, int length, int rows) {
+            if (length != rows) {
+                throw InputErrors.lengthMismatch(column, length, "targets", rows);
+            }
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package org.fairkit.core.regression;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import org.fairkit.core.Provenance;
+import org.fairkit.core.ReportWarning;
+import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.group.GroupKey;
+import org.fairkit.core.group.Grouping;
+import org.fairkit.core.metrics.Disparity;
+import org.fairkit.core.metrics.GroupValues;
+import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.core.metrics.ReferenceComparison;
+import org.fairkit.core.metrics.UndefinedMetricException;
+import org.fairkit.core.metrics.ZeroDivision;
+
+/**
+ * The immutable result of {@code RegressionFairness.of(data)...evaluate()}: each regression metric in every group
+ * and overall, its disparities (difference, ratio, to overall, against the reference group), the named
+ * {@link RegressionFairnessMetric}s, warnings and provenance. {@link #toString()} prints fixed-width tables
+ * ({@link Locale#ROOT}).
+ */
+public final class RegressionReport {
+    private final List<GroupKey> groups;
+    private final GroupErrors errors;
+    private final Map<RegressionMetric, GroupValues> values;
+    private final Map<RegressionFairnessMetric, Disparity> fairness;
+    private final OptionalInt reference;
+    private final List<Boolean> small;
+    private final int minGroupSize;
+    private final ZeroDivision zeroDivision;
+    private final List<ReportWarning> warnings;
+    private final Provenance provenance;
+
+    private RegressionReport(List<GroupKey> groups, GroupErrors errors, Map<RegressionMetric, GroupValues> values,
+            Map<RegressionFairnessMetric, Disparity> fairness, OptionalInt reference, List<Boolean> small,
+            int minGroupSize, ZeroDivision zeroDivision, List<ReportWarning> warnings, Provenance provenance) {
+        this.groups = groups;
+        this.errors = errors;
+        this.values = values;
+        this.fairness = fairness;
+        this.reference = reference;
+        this.small = small;
+        this.minGroupSize = minGroupSize;
+        this.zeroDivision = zeroDivision;
+        this.warnings = warnings;
+        this.provenance = provenance;
+    }
+
+    static RegressionReport derive(Grouping grouping, GroupErrors errors, List<RegressionMetric> metrics,
+            List<RegressionFairnessMetric> fairnessMetrics, List<String> referenceLevels, int minGroupSize,
+            ZeroDivision zd, Provenance provenance) {
+        List<GroupKey> groups = grouping.groups();
+        OptionalInt ref = OptionalInt.empty();
+        if (referenceLevels != null) {
+            ref = grouping.indexOf(referenceLevels);
+            if (ref.isEmpty()) {
+                throw InputErrors.unknownReference(referenceLevels, grouping.features(), groups);
+            }
+        }
+        List<ReportWarning> warnings = new ArrayList<>();
+        List<String> small = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            long n = errors.group(g).rows();
+            String reason = n < minGroupSize ? "n = " + n + " is below minGroupSize " + minGroupSize : null;
+            small.add(reason);
+            if (reason != null) {
+                warnings.add(new ReportWarning(ReportWarning.Kind.SMALL_GROUP, "group " + groups.get(g).describe()
+                        + ": " + reason + "; reported, but left out of disparities"));
+            }
+        }
+        Map<RegressionMetric, GroupValues> values = new LinkedHashMap<>();
+        for (RegressionMetric m : metrics) {
+            values.put(m, values(m, groups, errors, small, zd, warnings));
+        }
+        Map<RegressionMetrics, GroupValues> builtIn = new EnumMap<>(RegressionMetrics.class);
+        Function<RegressionMetrics, GroupValues> lookup = m -> builtIn.computeIfAbsent(m, k -> {
+            GroupValues v = values.get(k);
+            return v != null ? v : values(k, groups, errors, small, zd, new ArrayList<>());
+        });
+        Map<RegressionFairnessMetric, Disparity> fairness = new LinkedHashMap<>();
+        for (RegressionFairnessMetric f : fairnessMetrics) {
+            Disparity d = f.compute(lookup);
+            fairness.put(f, d);
+            if (!d.isDefined()) {
+                warnings.add(new ReportWarning(ReportWarning.Kind.UNDEFINED_FAIRNESS_METRIC,
+                        f.id() + " is undefined: " + d.value().reason().orElseThrow()));
+            }
+        }
+        return new RegressionReport(groups, errors, Collections.unmodifiableMap(values),
+                Collections.unmodifiableMap(fairness), ref, small.stream().map(s -> s != null).toList(), minGroupSize, zd,
+                List.copyOf(warnings), provenance);
+    }
+
+    private static GroupValues values(RegressionMetric m, List<GroupKey> groups, GroupErrors errors,
+            List<String> small, ZeroDivision zd, List<ReportWarning> warnings) {
+        List<MetricValue> vs = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            vs.add(policy(m, m.compute(errors.group(g)), "group " + groups.get(g).describe(), zd, warnings));
+        }
+        MetricValue overall = policy(m, m.compute(errors.overall()), "all rows", zd, warnings);
+        return new GroupValues(m.id(), groups, vs, small, overall, zd);
+    }
+
+    private static MetricValue policy(RegressionMetric m, MetricValue v, String where, ZeroDivision zd,
+            List<ReportWarning> warnings) {
+        if (v.isDefined()) {
+            return v;
+        }
+        String what = m.id() + " of " + where + " is undefined: " + v.reason().orElseThrow();
+        switch (zd) {
+            case ERROR:
+                throw new UndefinedMetricException(what);
+            case ZERO:
+                warnings.add(new ReportWarning(ReportWarning.Kind.ZERO_SUBSTITUTED,
+                        what + "; reported as 0 (ZeroDivision.ZERO)"));
+                return MetricValue.of(0.0);
+            default:
+                warnings.add(new ReportWarning(ReportWarning.Kind.UNDEFINED_VALUE, what));
+                return v;
+        }
+    }
+
+    /** @return the groups, in order */
+    public List<GroupKey> groups() {
+        return groups;
+    }
+
+    /** @return the per-group error statistics everything is derived from */
+    public GroupErrors errors() {
+        return errors;
+    }
+
+    /** @return the requested metrics, in order */
+    public List<RegressionMetric> metrics() {
+        return List.copyOf(values.keySet());
+    }
+
+    /** @return the reference group, if one was set */
+    public Optional<GroupKey> reference() {
+        return reference.isPresent() ? Optional.of(groups.get(reference.getAsInt())) : Optional.empty();
+    }
+
+    /**
+     * @return one metric's values in every group, overall, and its aggregates
+     * @throws IllegalArgumentException if the metric was not requested
+     */
+    public GroupValues values(RegressionMetric metric) {
+        GroupValues v = values.get(metric);
+        if (v == null) {
+            throw new IllegalArgumentException(metric.id() + " was not requested; requested: "
+                    + values.keySet().stream().map(RegressionMetric::id).toList());
+        }
+        return v;
+    }
+
+    /** @return a group's value of a metric */
+    public MetricValue value(RegressionMetric metric, GroupKey group) {
+        int g = groups.indexOf(group);
+        if (g < 0) {
+            throw new IllegalArgumentException("no group " + group.describe() + "; groups are " + groups);
+        }
+        return values(metric).value(g);
+    }
+
+    /** @return a metric over all rows */
+    public MetricValue overall(RegressionMetric metric) {
+        return values(metric).overall();
+    }
+
+    /** @return max − min over eligible groups */
+    public Disparity difference(RegressionMetric metric) {
+        return values(metric).difference();
+    }
+
+    /** @return min / max over eligible groups */
+    public Disparity ratio(RegressionMetric metric) {
+        return values(metric).ratio();
+    }
+
+    /** @return max over eligible groups of |group − overall| */
+    public Disparity differenceToOverall(RegressionMetric metric) {
+        return values(metric).differenceToOverall();
+    }
+
+    /** @return min over eligible groups of min(group / overall, overall / group) */
+    public Disparity ratioToOverall(RegressionMetric metric) {
+        return values(metric).ratioToOverall();
+    }
+
+    /**
+     * @return each other group against the reference group
+     * @throws IllegalStateException if no reference group was set
+     */
+    public List<ReferenceComparison> toReference(RegressionMetric metric) {
+        if (reference.isEmpty()) {
+            throw new IllegalStateException("no reference group: set one with reference(...) before evaluate()");
+        }
+        return values(metric).toReference(reference.getAsInt());
+    }
+
+    /**
+     * @return a named fairness metric
+     * @throws IllegalArgumentException if it was not requested
+     */
+    public Disparity fairness(RegressionFairnessMetric metric) {
+        Disparity d = fairness.get(metric);
+        if (d == null) {
+            throw new IllegalArgumentException(metric.id() + " was not requested; requested: "
+                    + fairness.keySet().stream().map(RegressionFairnessMetric::id).toList());
+        }
+        return d;
+    }
+
+    /** @return the requested named fairness metrics, in order */
+    public Map<RegressionFairnessMetric, Disparity> fairnessMetrics() {
+        return fairness;
+    }
+
+    /** @return the warnings: small groups, undefined values, substitutions */
+    public List<ReportWarning> warnings() {
+        return warnings;
+    }
+
+    /** @return where the numbers come from */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** @return the report as fixed-width tables */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        b.append("FairKit regression report: ").append(groups.size()).append(" groups by ")
+                .append(provenance.configuration().get("groupBy").replace(",", " x ")).append(", ")
+                .append(provenance.rows()).append(" rows, ")
+                .append(Boolean.parseBoolean(provenance.configuration().get("weighted")) ? "weighted" : "unweighted")
+                .append('\n');
+        b.append("reference: ").append(reference().map(GroupKey::label).orElse("none")).append("; minGroupSize: ")
+                .append(minGroupSize).append("; zero division: ").append(zeroDivision).append("\n\n");
+        List<RegressionMetric> ms = metrics();
+        List<List<String>> table = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("group", "n"));
+        ms.forEach(m -> header.add(m.id()));
+        table.add(header);
+        boolean anySmall = false;
+        for (int g = 0; g < groups.size(); g++) {
+            boolean isSmall = small.get(g);
+            anySmall |= isSmall;
+            List<String> line = new ArrayList<>(List.of(groups.get(g).label() + (isSmall ? " *" : ""),
+                    Long.toString(errors.group(g).rows())));
+            for (RegressionMetric m : ms) {
+                line.add(cell(values(m).value(g)));
+            }
+            table.add(line);
+        }
+        List<String> overall = new ArrayList<>(List.of("overall", Long.toString(provenance.rows())));
+        ms.forEach(m -> overall.add(cell(values(m).overall())));
+        table.add(overall);
+        render(b, table);
+        if (anySmall) {
+            b.append("* below minGroupSize ").append(minGroupSize).append(": reported, left out of disparities\n");
+        }
+        b.append('\n');
+        List<List<String>> agg = new ArrayList<>();
+        List<String> h = new ArrayList<>(List.of("disparity"));
+        ms.forEach(m -> h.add(m.id()));
+        agg.add(h);
+        agg.add(aggregate("difference", ms, GroupValues::difference));
+        agg.add(aggregate("ratio", ms, GroupValues::ratio));
+        agg.add(aggregate("difference_to_overall", ms, GroupValues::differenceToOverall));
+        agg.add(aggregate("ratio_to_overall", ms, GroupValues::ratioToOverall));
+        render(b, agg);
+        if (!fairness.isEmpty()) {
+            b.append('\n');
+            List<List<String>> fm = new ArrayList<>();
+            fm.add(List.of("fairness metric", "value", "groups"));
+            for (Disparity d : fairness.values()) {
+                fm.add(List.of(d.id(), cell(d.value()), String.join(" vs ", d.groups().stream()
+                        .map(GroupKey::label).toList())));
+            }
+            render(b, fm);
+        }
+        b.append("\nwarnings: ").append(warnings.isEmpty() ? "none" : warnings.size()).append('\n');
+        warnings.forEach(w -> b.append("- ").append(w.message()).append('\n'));
+        String sha = provenance.inputSha256();
+        b.append("fairkit ").append(provenance.libraryVersion()).append(", input sha256 ")
+                .append(sha, 0, Math.min(16, sha.length())).append('\n');
+        return b.toString();
+    }
+
+    private List<String> aggregate(String name, List<RegressionMetric> ms, Function<GroupValues, Disparity> f) {
+        List<String> line = new ArrayList<>(List.of(name));
+        ms.forEach(m -> line.add(cell(f.apply(values(m)).value())));
+        return line;
+    }
+
+    private static String cell(MetricValue v) {
+        return v.isDefined() ? String.format(Locale.ROOT, "%.4f", v.value()) : "undefined";
+    }
+
+    private static void render(StringBuilder b, List<List<String>> table) {
+        int[] width = new int[table.get(0).size()];
+        for (List<String> row : table) {
+            for (int c = 0; c < row.size(); c++) {
+                width[c] = Math.max(width[c], row.get(c).length());
+            }
+        }
+        boolean lastLeft = table.get(0).get(table.get(0).size() - 1).equals("groups");
+        for (List<String> row : table) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.size(); c++) {
+                String pad = " ".repeat(width[c] - row.get(c).length());
+                boolean left = c == 0 || (lastLeft && c == row.size() - 1);
+                line.append(c == 0 ? "" : "  ").append(left ? row.get(c) + pad : pad + row.get(c));
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+}

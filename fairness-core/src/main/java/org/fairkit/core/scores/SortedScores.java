@@ -1,0 +1,83 @@
+package org.fairkit.core.scores;
+
+/**
+ * The result of {@link ScoreKernel#sort(ScoreInput)}: every group's rows in decreasing score order, the
+ * {@link ScoreSummary} of each group and of all rows, and the distinct scores. Immutable.
+ *
+ * <p>Positions {@code start(g) .. end(g) - 1} hold group {@code g}'s rows; {@link #score(int)},
+ * {@link #label(int)} and {@link #weight(int)} read the row at a position.
+ */
+public final class SortedScores {
+    private final ScoreInput input;
+    private final int[] order;
+    private final int[] groupStart;
+    private final ScoreSummary[] byGroup;
+    private final ScoreSummary overall;
+    private final double[] distinct;
+
+    SortedScores(ScoreInput input, int[] order, int[] groupStart, ScoreSummary[] byGroup, ScoreSummary overall,
+            double[] distinct) {
+        this.input = input;
+        this.order = order;
+        this.groupStart = groupStart;
+        this.byGroup = byGroup;
+        this.overall = overall;
+        this.distinct = distinct;
+    }
+
+    /** @return the number of groups */
+    public int groupCount() {
+        return byGroup.length;
+    }
+
+    /** @return whether the rows are weighted */
+    public boolean isWeighted() {
+        return input.isWeighted();
+    }
+
+    /** @return the statistics of group {@code g} */
+    public ScoreSummary group(int g) {
+        return byGroup[g];
+    }
+
+    /** @return the statistics of all rows */
+    public ScoreSummary overall() {
+        return overall;
+    }
+
+    /** @return the first position of group {@code g} */
+    public int start(int g) {
+        return groupStart[g];
+    }
+
+    /** @return one past the last position of group {@code g} */
+    public int end(int g) {
+        return groupStart[g + 1];
+    }
+
+    /** @return the score at a position */
+    public double score(int position) {
+        return input.score(order[position]);
+    }
+
+    /** @return the label at a position */
+    public int label(int position) {
+        return input.label(order[position]);
+    }
+
+    /** @return the weight at a position (1.0 when unweighted) */
+    public double weight(int position) {
+        return input.weight(order[position]);
+    }
+
+    /** @return the distinct scores of all rows, ascending (a copy) */
+    public double[] distinctScores() {
+        return distinct.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "SortedScores[" + order.length + " rows, " + byGroup.length + " groups, " + distinct.length
+                + " distinct scores" + (input.isWeighted() ? ", weighted" : "") + "]";
+    }
+}

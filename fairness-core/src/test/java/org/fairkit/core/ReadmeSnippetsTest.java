@@ -1,0 +1,78 @@
+package org.fairkit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fairkit.core.metrics.Disparity;
+import org.fairkit.core.metrics.Metrics;
+import org.fairkit.core.regression.RegressionData;
+import org.fairkit.core.regression.RegressionFairness;
+import org.fairkit.core.regression.RegressionFairnessMetric;
+import org.fairkit.core.regression.RegressionReport;
+import org.fairkit.core.scores.ScoreMetrics;
+import org.fairkit.core.scores.ThresholdSweep;
+import org.junit.jupiter.api.Test;
+
+/** Docs are tests: the score and regression snippets of fairness-core/README.md are this test's code, and run. */
+class ReadmeSnippetsTest {
+    private static final Path SOURCE = Path.of("src/test/java/org/fairkit/core/ReadmeSnippetsTest.java");
+
+    @Test
+    void scoreSnippetRuns() {
+        FairnessData data = FairnessData.builder().labels(new int[] {1, 0, 1, 0, 1, 0})
+                .predictions(new int[] {1, 0, 1, 1, 0, 0}).scores(new double[] {0.8, 0.4, 0.6, 0.55, 0.3, 0.2})
+                .sensitive("race", new String[] {"a", "a", "a", "b", "b", "b"}).build();
+        // snippet 1 start
+        FairnessReport report = Fairness.of(data).groupBy("race")
+            .scoreMetrics(ScoreMetrics.ROC_AUC, ScoreMetrics.BRIER_SCORE, ScoreMetrics.CALIBRATION_RATIO)
+            .evaluate();
+        ThresholdSweep sweep = Fairness.of(data).groupBy("race").sweepThresholds(0.3, 0.5, 0.7);
+        sweep.values(Metrics.TRUE_POSITIVE_RATE, 1).difference();    // TPR spread at threshold 0.5
+        // snippet 1 end
+        assertThat(report.difference(ScoreMetrics.ROC_AUC).asDouble()).isEqualTo(0.5); // a: 1, b: 1 of 2 pairs
+        Disparity tpr = sweep.values(Metrics.TRUE_POSITIVE_RATE, 1).difference();
+        assertThat(tpr.asDouble()).isEqualTo(1.0); // a: both positives score >= 0.5; b: its positive scores 0.3
+    }
+
+    @Test
+    void regressionSnippetRuns() {
+        double[] y = {3, -0.5, 2, 7, 1, 1};
+        double[] yHat = {2.5, 0.0, 2, 8, 2, 0};
+        String[] sex = {"F", "F", "F", "F", "M", "M"};
+        // snippet 2 start
+        RegressionReport r = RegressionFairness.of(RegressionData.builder()
+                .targets(y).predictions(yHat).sensitive("sex", sex).build())
+            .groupBy("sex").evaluate();
+        r.fairness(RegressionFairnessMetric.BOUNDED_GROUP_LOSS_SQUARED);   // worst group's MSE, naming the group
+        // snippet 2 end
+        assertThat(r.fairness(RegressionFairnessMetric.BOUNDED_GROUP_LOSS_SQUARED).asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void readmeShowsExactlyTheSnippetsThatThisTestRuns() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        List<String> blocks = new ArrayList<>();
+        Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        while (m.find()) {
+            blocks.add(normalize(m.group(1)));
+        }
+        String source = Files.readString(SOURCE, StandardCharsets.UTF_8);
+        for (int k = 1; k <= 2; k++) {
+            String start = "// snippet " + k + " start";
+            String snippet = source.substring(source.indexOf(start) + start.length(),
+                    source.indexOf("// snippet " + k + " end"));
+            assertThat(blocks).as("README java blocks").contains(normalize(snippet));
+        }
+    }
+
+    private static String normalize(String code) {
+        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + b + "\n");
+    }
+}
