@@ -19,20 +19,25 @@ public enum DataQualityMetrics {
             "A group's share of the rows over its share in a reference distribution (census, applicant pool).",
             "(n_g / n) / q_g, q = reference shares normalised to sum 1", 0, Double.POSITIVE_INFINITY,
             Direction.ONE_IS_PARITY, Defaults.NO_COLUMNS, "the group is not in the reference distribution (q_g = 0)",
-            List.of("representation_ratio"), "-",
+            List.of("representation_ratio"), "EU AI Act Art. 10(3) (training data representative of the persons "
+                    + "concerned); the ratio itself is FairKit's",
             "A plain ratio check, not a goodness-of-fit test: it needs no distribution and flags large relative "
                     + "shortfalls however large the sample.",
             "Small groups have noisy shares; read the ratio with the group size. Rows are counted unweighted.")),
     /** Missing rate of a feature in a group. */
     MISSING_RATE(info("missing_rate", "Missing rate", "Share of a group's rows where a feature is missing.",
             "missing_g(f) / n_g", 0, 1, Direction.LOWER_IS_BETTER, Defaults.FEATURES, "never (groups are non-empty)",
-            List.of(), "-", "-", "Missing values that depend on the group bias any model that imputes or drops them.")),
+            List.of(), "Little & Rubin 2019, Statistical Analysis with Missing Data (missingness that depends on a "
+                    + "variable is not missing completely at random)",
+            "pandas df.isna().groupby(group).mean().",
+            "Missing values that depend on the group bias any model that imputes or drops them.")),
     /** Spread of missing rates. */
     MISSING_RATE_GAP(info("missing_rate_gap", "Missing rate gap",
             "Largest minus smallest missing rate of a feature across groups with enough rows; for the row-level "
                     + "check, the share of rows with any missing value.",
             "max_g missing_g(f)/n_g − min_g missing_g(f)/n_g", 0, 1, Direction.ZERO_IS_PARITY, Defaults.FEATURES,
-            "fewer than two groups have enough rows", List.of(), "-", "-",
+            "fewer than two groups have enough rows", List.of(), "Little & Rubin 2019 (missing data mechanisms)",
+            "max − min over groups of pandas df.isna().groupby(group).mean().",
             "A gap in missingness is a data-collection problem, not proof of model bias.")),
     /** Spread of label base rates. */
     BASE_RATE_GAP(info("base_rate_gap", "Base rate gap",
@@ -63,7 +68,9 @@ public enum DataQualityMetrics {
             "Cramér's V with Bergsma's small-sample bias correction.",
             "sqrt(max(0, χ²/N − (r−1)(c−1)/(N−1)) / min(r̃ − 1, c̃ − 1))", 0, 1, Direction.LOWER_IS_BETTER,
             Defaults.FEATURES, "a variable has a single level, or too few rows for the correction",
-            List.of("bergsma_v"), "Bergsma 2013 (J. Korean Stat. Soc. 42)", "-",
+            List.of("bergsma_v"), "Bergsma 2013 (J. Korean Stat. Soc. 42)",
+            "Bergsma's formula; SciPy's association(method='cramer') has no correction, R rcompanion cramerV(bias.correct"
+                    + "=TRUE) implements this one.",
             "Can be 0 where the plain V is not: it subtracts the association expected by chance.")),
     /** Correlation ratio η. */
     CORRELATION_RATIO(info("correlation_ratio", "Correlation ratio",
@@ -74,14 +81,12 @@ public enum DataQualityMetrics {
             "Sees differences in group means only, not in spread or shape."));
 
     /**
-     * The family and requirements of this package's metrics, in one place. Until the catalog has
-     * {@code MetricFamily.DATA_QUALITY} and {@code Requirement.FEATURES}, the closest existing values stand in:
-     * set {@code FAMILY} to {@code DATA_QUALITY} and {@code FEATURES} to {@code EnumSet.of(FEATURES)} (one edit).
-     * A nested class, because enum constants are built before the enum's own static fields.
+     * The family and requirements of this package's metrics, in one place. A nested class, because enum constants
+     * are built before the enum's own static fields.
      */
     private static final class Defaults {
-        static final MetricFamily FAMILY = MetricFamily.DESCRIPTIVE;
-        static final Set<Requirement> FEATURES = EnumSet.of(Requirement.ROWS);
+        static final MetricFamily FAMILY = MetricFamily.DATA_QUALITY;
+        static final Set<Requirement> FEATURES = EnumSet.of(Requirement.FEATURES, Requirement.ROWS);
         static final Set<Requirement> NO_COLUMNS = EnumSet.noneOf(Requirement.class);
     }
 

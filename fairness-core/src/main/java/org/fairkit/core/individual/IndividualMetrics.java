@@ -121,15 +121,14 @@ public enum IndividualMetrics {
     }
 
     /**
-     * The family and requirements of this package's metrics, in one place. Until the catalog has
-     * {@code MetricFamily.INDIVIDUAL} and {@code Requirement.FEATURES}, the closest existing values stand in:
-     * change {@code FAMILY} to {@code INDIVIDUAL} and add {@code FEATURES} to {@code FEATURES_AND_ROWS} (one edit).
-     * A nested class, because enum constants are built before the enum's own static fields.
+     * The family and requirements of this package's metrics, in one place. A nested class, because enum constants
+     * are built before the enum's own static fields.
      */
     private static final class Defaults {
-        static final MetricFamily FAMILY = MetricFamily.DISPARITY;
+        static final MetricFamily FAMILY = MetricFamily.INDIVIDUAL;
         static final Set<Requirement> BENEFITS = EnumSet.of(Requirement.LABELS, Requirement.PREDICTIONS);
-        static final Set<Requirement> FEATURES_AND_ROWS = EnumSet.of(Requirement.PREDICTIONS, Requirement.ROWS);
+        static final Set<Requirement> FEATURES_AND_ROWS = EnumSet.of(Requirement.PREDICTIONS, Requirement.FEATURES,
+                Requirement.ROWS);
     }
 
     /** @return the metric's metadata */

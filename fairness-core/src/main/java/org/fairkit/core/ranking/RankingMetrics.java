@@ -28,7 +28,8 @@ public enum RankingMetrics {
             "Largest minus smallest average exposure across groups (demographic parity of exposure).",
             "max_G Exposure(G) − min_G Exposure(G)", 0, Double.POSITIVE_INFINITY, Direction.ZERO_IS_PARITY,
             Defaults.COMPARISON, Defaults.RANKS, "fewer than two groups", List.of("exposure_parity_difference"),
-            "Singh & Joachims 2018 (demographic parity constraint)", "-",
+            "Singh & Joachims 2018 (demographic parity constraint)",
+            "Fairlearn MetricFrame(...).difference() of an exposure metric; Fairlearn PR #974 (not merged).",
             "Ignores merit: a group of less relevant items is expected to get less exposure under a merit-based "
                     + "ranking; use disparate_treatment_ratio for that question.")),
     /** Ratio of average exposure. */
@@ -36,13 +37,16 @@ public enum RankingMetrics {
             "Smallest over largest average exposure across groups.", "min_G Exposure(G) / max_G Exposure(G)", 0, 1,
             Direction.ONE_IS_PARITY, Defaults.COMPARISON, Defaults.RANKS,
             "fewer than two groups, or every group has exposure 0", List.of("exposure_parity_ratio"),
-            "Singh & Joachims 2018 (demographic parity constraint)", "-", "Ignores merit (see exposure_difference).")),
+            "Singh & Joachims 2018 (demographic parity constraint)",
+            "Fairlearn MetricFrame(...).ratio() of an exposure metric; Fairlearn PR #974 (not merged).",
+            "Ignores merit (see exposure_difference).")),
     /** Exposure over relevance. */
     EXPOSURE_PER_RELEVANCE(info("exposure_per_relevance", "Exposure per relevance",
             "Average exposure of the group over its average relevance: attention per unit of merit.",
             "Exposure(G) / U(G), U(G) = (1/|G|) Σ_{i∈G} u_i", 0, Double.POSITIVE_INFINITY, Direction.NONE,
             Defaults.PER_GROUP, Defaults.RANKS_AND_RELEVANCE, "the group's mean relevance is 0", List.of(),
-            "Singh & Joachims 2018 (disparate treatment constraint, eq. 6)", "-",
+            "Singh & Joachims 2018 (disparate treatment constraint, eq. 6)",
+            "The per-group quantity whose ratio is the paper's disparate treatment ratio.",
             "Relevance must be on a ratio scale (0 = no merit) for the quotient to mean anything.")),
     /** Disparate treatment ratio. */
     DISPARATE_TREATMENT_RATIO(info("disparate_treatment_ratio", "Disparate treatment ratio",
@@ -59,7 +63,8 @@ public enum RankingMetrics {
             "Expected clicks (exposure times relevance) of the group over its average relevance.",
             "CTR(G) / U(G), CTR(G) = (1/|G|) Σ_{i∈G} v(p_i) u_i", 0, Double.POSITIVE_INFINITY, Direction.NONE,
             Defaults.PER_GROUP, Defaults.RANKS_AND_RELEVANCE, "the group's mean relevance is 0", List.of(),
-            "Singh & Joachims 2018 (disparate impact constraint, eq. 7)", "-",
+            "Singh & Joachims 2018 (disparate impact constraint, eq. 7)",
+            "The per-group quantity whose ratio is the paper's disparate impact ratio.",
             "Assumes the click probability is exposure times relevance.")),
     /** Disparate impact ratio. */
     DISPARATE_IMPACT_RATIO(info("disparate_impact_ratio", "Disparate impact ratio (ranking)",
@@ -74,7 +79,7 @@ public enum RankingMetrics {
     TOP_K_SELECTION_RATE(info("top_k_selection_rate", "Top-k selection rate",
             "Share of the group's items that reach the top k.", "s_G / |G|, s_G = items of G in the first k positions",
             0, 1, Direction.NONE, Defaults.PER_GROUP, Defaults.RANKS, "never (groups are non-empty)",
-            List.of("selection_rate_at_k"), "-",
+            List.of("selection_rate_at_k"), "Zehlike et al. 2017 (FA*IR): selection of a group in the top k",
             "Equals a classification selection rate with 'in the top k' as the positive decision.",
             "The four-fifths rule (29 CFR 1607.4(D)) applies to its ratio; read it with group sizes.")),
     /** Ratio of top-k selection rates. */
@@ -82,13 +87,16 @@ public enum RankingMetrics {
             "Smallest over largest top-k selection rate across groups.", "min_G (s_G/|G|) / max_G (s_G/|G|)", 0, 1,
             Direction.ONE_IS_PARITY, Defaults.COMPARISON, Defaults.RANKS,
             "fewer than two groups, or no group has an item in the top k", List.of("top_k_disparate_impact"),
-            "EEOC Uniform Guidelines (four-fifths rule) applied to the top k", "-",
+            "EEOC Uniform Guidelines (four-fifths rule) applied to the top k",
+            "Fairlearn demographic_parity_ratio with 'in the top k' as the positive prediction.",
             "A value below 0.8 is evidence of adverse impact, not proof.")),
     /** Difference of top-k selection rates. */
     TOP_K_SELECTION_RATE_DIFFERENCE(info("top_k_selection_rate_difference", "Top-k selection rate difference",
             "Largest minus smallest top-k selection rate across groups.", "max_G (s_G/|G|) − min_G (s_G/|G|)", 0, 1,
             Direction.ZERO_IS_PARITY, Defaults.COMPARISON, Defaults.RANKS, "fewer than two groups",
-            List.of("top_k_demographic_parity_difference"), "-", "-", "Read with group sizes.")),
+            List.of("top_k_demographic_parity_difference"), "Zehlike et al. 2017 (FA*IR)",
+            "Fairlearn demographic_parity_difference with 'in the top k' as the positive prediction.",
+            "Read with group sizes.")),
     /** Skew@k. */
     TOP_K_SKEW(info("top_k_skew", "Skew at k",
             "The group's share of the top k over its share of all items: 1 is proportional representation.",
@@ -114,22 +122,21 @@ public enum RankingMetrics {
             "Share of relevant items (relevance > 0) among the group's first min(k, |G|) items in the ranking.",
             "relevant among the group's first min(k,|G|) items / min(k,|G|)", 0, 1, Direction.HIGHER_IS_BETTER,
             Defaults.PER_GROUP, Defaults.RANKS_AND_RELEVANCE, "never (groups are non-empty)",
-            List.of("p_at_k"), "-",
+            List.of("p_at_k"), "Manning, Raghavan & Schütze 2008, §8.4 (precision at k)",
             "Overall value = precision@k of the whole ranking (denominator k); trec_eval P@k also divides by k.",
             "A group with fewer than k items is judged on all of its items."));
 
     /**
-     * The family and requirements of this package's metrics, in one place. Until the catalog has
-     * {@code MetricFamily.RANKING} and {@code Requirement.RANKS}, the closest existing values stand in: set
-     * {@code PER_GROUP} (and {@code COMPARISON}, if ranking disparities belong there too) to {@code RANKING}, and
-     * replace {@code ROWS} by {@code RANKS} in {@code RANKS} and {@code RANKS_AND_RELEVANCE} (one edit). A nested
-     * class, because enum constants are built before the enum's own static fields.
+     * The family and requirements of this package's metrics, in one place: per-group quantities are
+     * {@code RANKING}, comparisons across groups {@code DISPARITY} (as the named regression fairness metrics). A
+     * nested class, because enum constants are built before the enum's own static fields.
      */
     private static final class Defaults {
-        static final MetricFamily PER_GROUP = MetricFamily.DESCRIPTIVE;
+        static final MetricFamily PER_GROUP = MetricFamily.RANKING;
         static final MetricFamily COMPARISON = MetricFamily.DISPARITY;
-        static final Set<Requirement> RANKS = EnumSet.of(Requirement.ROWS);
-        static final Set<Requirement> RANKS_AND_RELEVANCE = EnumSet.of(Requirement.ROWS, Requirement.LABELS);
+        static final Set<Requirement> RANKS = EnumSet.of(Requirement.RANKS, Requirement.ROWS);
+        static final Set<Requirement> RANKS_AND_RELEVANCE = EnumSet.of(Requirement.RANKS, Requirement.ROWS,
+                Requirement.LABELS);
     }
 
     private final MetricInfo info;
