@@ -146,7 +146,8 @@ public final class Association {
                         + "; expected a finite number");
             }
             if (groups[i] < 0) {
-                throw new IllegalArgumentException("groups, row " + i + ": got " + groups[i] + "; expected a code >= 0");
+                throw new IllegalArgumentException("groups, row " + i + ": got " + groups[i]
+                        + "; expected a code >= 0");
             }
             g = Math.max(g, groups[i] + 1);
         }

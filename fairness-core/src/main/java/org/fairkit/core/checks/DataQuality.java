@@ -231,7 +231,8 @@ public final class DataQuality {
 
     private Finding notAssessed(DataCheck check, String feature, int eligible) {
         return finding(check, Severity.INFO, null, feature, Double.NaN, Double.NaN, "not assessed: " + eligible
-                + (eligible == 1 ? " group has" : " groups have") + " at least " + sizeWarning + " rows; a gap needs two");
+                + (eligible == 1 ? " group has" : " groups have") + " at least " + sizeWarning
+                + " rows; a gap needs two");
     }
 
     private void missingValues(MissingProfile profile, int[] size, List<Finding> out) {
@@ -412,8 +413,8 @@ public final class DataQuality {
                 throw InputErrors.badSetting(setting, got, "finite thresholds >= 0");
             }
             if (atLeast ? critical < warning : critical > warning) {
-                throw InputErrors.badSetting(setting, got, atLeast
-                        ? "a critical threshold >= the warning threshold" : "a critical threshold <= the warning threshold");
+                throw InputErrors.badSetting(setting, got, "a critical threshold " + (atLeast ? ">=" : "<=")
+                        + " the warning threshold");
             }
         }
 
@@ -483,7 +484,8 @@ public final class DataQuality {
             return this;
         }
 
-        /** Associations (V or η) of at least {@code warningAt} are a WARNING, {@code criticalAt} CRITICAL (0.3, 0.5). */
+        /** Associations (V or η) of at least {@code warningAt} are a WARNING, {@code criticalAt} CRITICAL (0.3, 0.5).
+         */
         public Builder proxyAssociation(double warningAt, double criticalAt) {
             once("proxyAssociation");
             checkPair("proxyAssociation", warningAt, criticalAt, true);

@@ -69,8 +69,8 @@ public enum DataQualityMetrics {
             "sqrt(max(0, χ²/N − (r−1)(c−1)/(N−1)) / min(r̃ − 1, c̃ − 1))", 0, 1, Direction.LOWER_IS_BETTER,
             Defaults.FEATURES, "a variable has a single level, or too few rows for the correction",
             List.of("bergsma_v"), "Bergsma 2013 (J. Korean Stat. Soc. 42)",
-            "Bergsma's formula; SciPy's association(method='cramer') has no correction, R rcompanion cramerV(bias.correct"
-                    + "=TRUE) implements this one.",
+            "Bergsma's formula; SciPy's association(method='cramer') has no correction, R rcompanion "
+                    + "cramerV(bias.correct=TRUE) implements this one.",
             "Can be 0 where the plain V is not: it subtracts the association expected by chance.")),
     /** Correlation ratio η. */
     CORRELATION_RATIO(info("correlation_ratio", "Correlation ratio",

@@ -92,7 +92,8 @@ public final class MissingProfile {
         List<Pattern> patterns = new ArrayList<>();
         byPattern.forEach((k, counts) -> patterns.add(new Pattern(k, Arrays.stream(counts).boxed().toList())));
         // Most frequent first; ties by fewer missing features, then by name, so row order does not matter.
-        patterns.sort(Comparator.<Pattern>comparingLong(p -> -p.rowsPerGroup().stream().mapToLong(Long::longValue).sum())
+        patterns.sort(Comparator
+                .<Pattern>comparingLong(p -> -p.rowsPerGroup().stream().mapToLong(Long::longValue).sum())
                 .thenComparingInt(p -> p.missing().size()).thenComparing(p -> String.join("\u0000", p.missing())));
         return new MissingProfile(grouping.groups(), size, names, missing, incomplete, List.copyOf(patterns));
     }

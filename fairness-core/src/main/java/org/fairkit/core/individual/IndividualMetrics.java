@@ -20,13 +20,14 @@ public enum IndividualMetrics {
             "Inequality of the benefits individuals receive from the decisions (b = ŷ − y + 1 for a classifier), "
                     + "at any sensitivity α: small α weighs the bottom of the distribution, large α the top.",
             "GE(α) = 1/(W α(α−1)) Σ w_i [(b_i/μ)^α − 1]; GE(1) = Theil, GE(0) = mean log deviation",
-            Defaults.BENEFITS, "the total weight is 0, the mean benefit is 0, or α <= 0 and some benefit is 0 (infinite)",
+            Defaults.BENEFITS,
+            "the total weight is 0, the mean benefit is 0, or α <= 0 and some benefit is 0 (infinite)",
             List.of("gei", "ge"), "Shorrocks 1980; Speicher et al. 2018 (KDD)",
             "AIF360 0.6.1 ClassificationMetric.generalized_entropy_index for α ∉ {0} on unweighted data (AIF360 "
-                    + "ignores instance weights); AIF360 returns inf where FairKit is undefined, and divides GE(0) by μ "
-                    + "once more.",
-            "Individual inequality of benefits, not of errors per group: it mixes errors of both signs (a false "
-                    + "positive raises it as much as a false negative lowers the benefit)."),
+                    + "ignores instance weights); AIF360 returns inf where FairKit is undefined, and divides GE(0) "
+                    + "by μ once more.",
+            "Inequality of individual benefits, not of error rates per group: a false positive raises a benefit "
+                    + "by as much as a false negative lowers one, so errors of both kinds add to it."),
             "GE(alpha)"),
     /** {@code GE(1)}. */
     THEIL_INDEX(info("theil_index", "Theil index", "The generalized entropy index at α = 1.",
@@ -44,9 +45,10 @@ public enum IndividualMetrics {
     /** {@code sqrt(2 GE(2))}. */
     COEFFICIENT_OF_VARIATION(info("coefficient_of_variation", "Coefficient of variation",
             "Population standard deviation of the benefits over their mean.", "CV = sqrt(2 GE(2)) = sd(b) / μ",
-            Defaults.BENEFITS, "the total weight is 0 or the mean benefit is 0", List.of("cv"), "Speicher et al. 2018",
-            "AIF360 0.6.1 coefficient_of_variation (unweighted); its docstring says 2 sqrt(GE(2)) but its values are "
-                    + "sqrt(2 GE(2)).",
+            Defaults.BENEFITS, "the total weight is 0 or the mean benefit is 0", List.of("cv"),
+            "Speicher et al. 2018",
+            "AIF360 0.6.1 coefficient_of_variation (unweighted), whose golden values are sqrt(2 GE(2)); older AIF360 "
+                    + "code and docstrings say 2 sqrt(GE(2)).",
             "Sensitive to the top of the distribution (GE(2))."), "CV"),
     /** Between-group {@code GE(α)}. */
     BETWEEN_GROUP_GENERALIZED_ENTROPY_INDEX(info("between_group_generalized_entropy_index",

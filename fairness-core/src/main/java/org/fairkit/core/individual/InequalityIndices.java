@@ -148,7 +148,7 @@ public final class InequalityIndices {
         double within = 0;
         for (int k = 0; k < s.groups; k++) {
             if (s.weight[k] == 0 || mean[k] == 0) {
-                continue; // no weight, or (alpha > 0 here, as alpha <= 0 with a zero benefit is undefined above) 0^alpha
+                continue; // no weight, or 0^alpha = 0 (alpha > 0 here: alpha <= 0 with a zero benefit is undefined)
             }
             double geK;
             if (alpha == 1) {

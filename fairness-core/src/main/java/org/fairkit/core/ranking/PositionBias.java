@@ -10,7 +10,8 @@ import java.util.function.IntToDoubleFunction;
  *
  * <p>Built-in models: {@link #logarithmic()} (the default, the DCG discount {@code 1 / log2(1 + p)}, Järvelin &amp;
  * Kekäläinen 2002), {@link #geometric(double)} (a reader who goes on with probability γ after each item, the
- * rank-biased precision model of Moffat &amp; Zobel 2008), {@link #reciprocal()} ({@code 1 / p}) and {@link #cutoff(int)}
+ * rank-biased precision model of Moffat &amp; Zobel 2008), {@link #reciprocal()} ({@code 1 / p}) and
+ * {@link #cutoff(int)}
  * (the first k positions are seen, the others not). Any other model: {@link #of(String, IntToDoubleFunction)}.
  * Relevance-dependent models (the cascade model, where attention stops at a relevant item) are not position biases
  * in this sense and are not offered.

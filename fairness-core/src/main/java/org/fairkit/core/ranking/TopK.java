@@ -19,9 +19,9 @@ import org.fairkit.core.metrics.ZeroDivision;
  *   <li>selection rate {@code s_g / n_g} (demographic parity of the top-k selection; its min/max ratio is the
  *       four-fifths-rule ratio);</li>
  *   <li>share of the top k {@code s_g / k} against the share of all items {@code n_g / n};</li>
- *   <li>skew {@code (s_g / k) / (n_g / n)} (Geyik, Ambler &amp; Kenthapadi 2019, "Fairness-Aware Ranking in Search &amp;
- *       Recommendation Systems", KDD, with the items' own shares as the desired distribution): 1 is parity, below 1
- *       under-representation.</li>
+ *   <li>skew {@code (s_g / k) / (n_g / n)} (Geyik, Ambler &amp; Kenthapadi 2019, "Fairness-Aware Ranking in
+ *       Search &amp; Recommendation Systems", KDD, with the items' own shares as the desired distribution): 1 is
+ *       parity, below 1 under-representation.</li>
  * </ul>
  * An item tied across position k counts fractionally: the share of its tie block that lies in the top k (its
  * probability of being selected under a random order of the tied items). Immutable.

@@ -127,7 +127,8 @@ class AssociationTest {
             for (int i = 0; i < r; i++) {
                 boolean emptyRow = Generate.range(0, 5).generate(rs) == 0;
                 for (int j = 0; j < c; j++) {
-                    t[i][j] = emptyRow || Generate.range(0, 3).generate(rs) == 0 ? 0 : Generate.range(0, 20).generate(rs);
+                    boolean zero = emptyRow || Generate.range(0, 3).generate(rs) == 0;
+                    t[i][j] = zero ? 0 : Generate.range(0, 20).generate(rs);
                 }
             }
             return t;

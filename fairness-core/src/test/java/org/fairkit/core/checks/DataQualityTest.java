@@ -293,7 +293,8 @@ class DataQualityTest {
 
     @Test
     void settingsAreValidatedAndSetOnce() {
-        assertThatThrownBy(() -> DataQuality.builder().minGroupSize(10, 30)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DataQuality.builder().minGroupSize(10, 30))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("minGroupSize must be a critical threshold <= the warning threshold, got (10, 30)");
         assertThatThrownBy(() -> DataQuality.builder().proxyAssociation(0.5, 0.3))
                 .hasMessage("proxyAssociation must be a critical threshold >= the warning threshold, got (0.5, 0.3)");

@@ -319,7 +319,8 @@ class ConsistencyTest {
         assertThatThrownBy(() -> Consistency.neighbours(2).evaluate(x, new int[] {0, 1}))
                 .hasMessage("column 'outcomes' has 2 rows; expected 3 (the length of 'features')");
         assertThatThrownBy(() -> Consistency.neighbours(4).evaluate(x, new int[] {0, 1, 1})).hasMessage(
-                "neighbours k = 4 exceeds the 3 rows; expected 1 <= k <= rows (the row itself is one of its neighbours)");
+                "neighbours k = 4 exceeds the 3 rows; expected 1 <= k <= rows "
+                        + "(the row itself is one of its neighbours)");
         assertThatThrownBy(() -> Consistency.neighbours(0)).hasMessage("neighbours must be >= 1, got 0");
         assertThatThrownBy(() -> Consistency.neighbours(1).threads(0)).hasMessage("threads must be >= 1, got 0");
     }

@@ -128,7 +128,8 @@ class GoldenIndividualTest {
         assertEquals(InequalityIndices.betweenGroupTheil(b), block.metric("between_group_theil_index"),
                 block + " between_group_theil_index");
         assertEquals(InequalityIndices.betweenGroupCoefficientOfVariation(b),
-                block.metric("between_group_coefficient_of_variation"), block + " between_group_coefficient_of_variation");
+                block.metric("between_group_coefficient_of_variation"),
+                block + " between_group_coefficient_of_variation");
         assertEquals(InequalityIndices.betweenGroupTheil(b), block.metric("between_all_groups_theil_index"),
                 block + " between_all_groups_theil_index");
         assertEquals(InequalityIndices.betweenGroupCoefficientOfVariation(b),
@@ -143,10 +144,11 @@ class GoldenIndividualTest {
         assertThat(number(block.metric("generalized_entropy_index(alpha=0)"))).isEqualTo(Double.POSITIVE_INFINITY);
         MetricValue mld = InequalityIndices.meanLogDeviation(block.benefits().unweighted());
         assertThat(mld.isDefined()).isFalse();
-        assertThat(mld.reason().orElseThrow()).matches("row \\d+ has benefit 0, so GE\\(0\\.0\\) is infinite \\(α <= 0\\)");
+        assertThat(mld.reason().orElseThrow())
+                .matches("row \\d+ has benefit 0, so GE\\(0\\.0\\) is infinite \\(α <= 0\\)");
     }
 
-    /** AIF360's α = 0 branch is −mean(ln(b/μ)) / μ: FairKit's mean log deviation of the group means, divided by μ. */
+    /** AIF360's α = 0 branch is −mean(ln(b/μ)) / μ: FairKit's mean log deviation of the group means over μ. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("blocks")
     void aif360BetweenGroupGeZeroIsTheMeanLogDeviationDividedByTheMean(Block block) {
@@ -182,8 +184,8 @@ class GoldenIndividualTest {
         assertThat(SharedFiles.strings(expected.get("feature_columns"))).containsExactly("score", "group_code");
         String[] group = SharedFiles.strings(rows.get("group"));
         double[] code = Arrays.stream(group).mapToDouble(g -> g.equals("A") ? 1 : 0).toArray(); // A privileged = 1
-        FeatureMatrix x = FeatureMatrix.ofColumns(List.of("score", "group_code"), SharedFiles.doubles(rows.get("score")),
-                code);
+        FeatureMatrix x = FeatureMatrix.ofColumns(List.of("score", "group_code"),
+                SharedFiles.doubles(rows.get("score")), code);
         Consistency c = Consistency.neighbours(expected.get("n_neighbors").asInt());
         ConsistencyResult labels = c.evaluate(x, SharedFiles.ints(rows.get("y_true")));
         ConsistencyResult predictions = c.evaluate(x, SharedFiles.ints(rows.get("y_pred")));

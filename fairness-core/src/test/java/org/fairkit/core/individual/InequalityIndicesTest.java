@@ -291,7 +291,8 @@ class InequalityIndicesTest {
                 .hasMessage("column 'benefits', row 1: got -1.0; expected a finite number >= 0");
         assertThatThrownBy(() -> Benefits.of(new double[] {Double.NaN})).hasMessage(
                 "column 'benefits', row 0: got NaN; expected a finite number >= 0");
-        assertThatThrownBy(() -> Benefits.of(new double[0])).hasMessage("the data has no rows; expected at least one row");
+        assertThatThrownBy(() -> Benefits.of(new double[0]))
+                .hasMessage("the data has no rows; expected at least one row");
         assertThatThrownBy(() -> Benefits.of(new double[] {1, 2}).weighted(new double[] {1, Double.POSITIVE_INFINITY}))
                 .hasMessage("column 'weights', row 1: got Infinity; expected a finite number >= 0");
         assertThatThrownBy(() -> Benefits.of(new double[] {1, 2}).weighted(new double[] {1}))

@@ -49,8 +49,8 @@ class RankingExamplesTest {
      */
     @Test
     void exposureAndDisparateTreatmentByHand() {
-        Ranking r = Ranking.builder().sensitive("g", new String[] {"A", "B", "A", "B"}).positions(new int[] {1, 2, 3, 4})
-                .relevance(new double[] {1, 2, 1, 2}).build();
+        Ranking r = Ranking.builder().sensitive("g", new String[] {"A", "B", "A", "B"})
+                .positions(new int[] {1, 2, 3, 4}).relevance(new double[] {1, 2, 1, 2}).build();
         RankingFairness f = RankingFairness.of(r);
         double expA = 0.75;
         double expB = (1 / LOG2_3 + 1 / (Math.log(5) / Math.log(2))) / 2;
