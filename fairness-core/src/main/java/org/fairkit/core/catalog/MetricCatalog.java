@@ -9,11 +9,14 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.fairkit.core.checks.DataQualityMetrics;
+import org.fairkit.core.individual.IndividualMetrics;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.MetricFamily;
 import org.fairkit.core.metrics.MetricInfo;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.Requirement;
+import org.fairkit.core.ranking.RankingMetrics;
 import org.fairkit.core.regression.RegressionFairnessMetric;
 import org.fairkit.core.regression.RegressionMetrics;
 import org.fairkit.core.scores.ScoreMetrics;
@@ -24,7 +27,9 @@ import org.fairkit.core.scores.ScoreMetrics;
  *
  * <p>Sources, in catalog order: the confusion group metrics ({@link Metrics}), the named fairness metrics
  * ({@link FairnessMetric}), the score metrics ({@link ScoreMetrics}), the regression metrics
- * ({@link RegressionMetrics}) and the regression fairness metrics ({@link RegressionFairnessMetric}). Multiclass
+ * ({@link RegressionMetrics}), the regression fairness metrics ({@link RegressionFairnessMetric}), the ranking and
+ * exposure metrics ({@link RankingMetrics}), the individual-fairness indices ({@link IndividualMetrics}) and the data
+ * quality checks ({@link DataQualityMetrics}). Multiclass
  * one-vs-rest and macro values are the confusion metrics per class, and the threshold sweep the confusion metrics
  * per threshold: they add no entry. Ids and aliases are unique across the catalog (a test keeps them so), so
  * {@link #byId(String)} resolves any of them. Immutable.
@@ -35,8 +40,11 @@ public final class MetricCatalog {
             infos(FairnessMetric.values(), FairnessMetric::info),
             infos(ScoreMetrics.values(), ScoreMetrics::info),
             infos(RegressionMetrics.values(), RegressionMetrics::info),
-            infos(RegressionFairnessMetric.values(), RegressionFairnessMetric::info)
-            // New metric enums are registered here, one line each: infos(Enum.values(), Enum::info).
+            infos(RegressionFairnessMetric.values(), RegressionFairnessMetric::info),
+            infos(RankingMetrics.values(), RankingMetrics::info),
+            infos(IndividualMetrics.values(), IndividualMetrics::info),
+            infos(DataQualityMetrics.values(), DataQualityMetrics::info)
+            // New metric sets are registered here, one line each.
     ).flatMap(s -> s).toList();
 
     private static final Map<String, MetricInfo> BY_NAME = index();

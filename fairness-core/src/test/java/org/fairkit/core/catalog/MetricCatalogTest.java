@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.fairkit.core.checks.DataQualityMetrics;
+import org.fairkit.core.individual.IndividualMetrics;
 import org.fairkit.core.metrics.Direction;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.MetricFamily;
 import org.fairkit.core.metrics.MetricInfo;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.Requirement;
+import org.fairkit.core.ranking.RankingMetrics;
 import org.fairkit.core.regression.RegressionFairnessMetric;
 import org.fairkit.core.regression.RegressionMetrics;
 import org.fairkit.core.scores.ScoreMetrics;
@@ -80,7 +83,10 @@ class MetricCatalogTest {
                 Stream.of(FairnessMetric.values()).map(FairnessMetric::info),
                 Stream.of(ScoreMetrics.values()).map(ScoreMetrics::info),
                 Stream.of(RegressionMetrics.values()).map(RegressionMetrics::info),
-                Stream.of(RegressionFairnessMetric.values()).map(RegressionFairnessMetric::info))
+                Stream.of(RegressionFairnessMetric.values()).map(RegressionFairnessMetric::info),
+                Stream.of(RankingMetrics.values()).map(RankingMetrics::info),
+                Stream.of(IndividualMetrics.values()).map(IndividualMetrics::info),
+                Stream.of(DataQualityMetrics.values()).map(DataQualityMetrics::info))
                 .flatMap(s -> s).toList();
         assertThat(MetricCatalog.all()).containsExactlyElementsOf(expected);
     }
@@ -94,7 +100,7 @@ class MetricCatalogTest {
         assertThat(MetricCatalog.byId("auc")).isSameAs(ScoreMetrics.ROC_AUC.info());
         assertThatThrownBy(() -> MetricCatalog.byId("nope")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("unknown metric id 'nope'; valid ids: count, base_rate, selection_rate, ")
-                .hasMessageEndingWith(", mean_prediction_difference, mean_error_difference");
+                .hasMessageEndingWith(", cramers_v_bias_corrected, correlation_ratio");
     }
 
     @Test
@@ -104,7 +110,8 @@ class MetricCatalogTest {
         assertThat(MetricCatalog.requiring(Requirement.SCORES)).extracting(MetricInfo::id)
                 .containsExactlyElementsOf(Stream.of(ScoreMetrics.values()).map(ScoreMetrics::id).toList());
         assertThat(MetricCatalog.requiring(Requirement.ROWS)).extracting(MetricInfo::id)
-                .containsExactly("roc_auc", "average_precision");
+                .startsWith("roc_auc", "average_precision").contains("consistency", "correlation_ratio")
+                .doesNotContain("selection_rate", "brier_score", "mean_absolute_error", "theil_index");
     }
 
     @Test
