@@ -315,16 +315,26 @@ final class Solver {
 
     /**
      * Equalized odds with tolerance: maximize {@code sum_g a_g y_g - b_g x_g} over points {@code (x_g, y_g)} of each
-     * group's region (the convex hull of its ROC hull vertices: everything between the hull and the chord of its
-     * ends) such that all {@code x_g} lie in {@code [cx, cx + tau]} and all {@code y_g} in {@code [cy, cy + tau]}.
-     * Variables: the mixing weights of each group's vertices, {@code cx}, {@code cy}; solved by the simplex method
-     * (commons-math3 {@link SimplexSolver}).
+     * group's region (the convex hull of its ROC hull vertices and of (0, 0): everything between the hull and the
+     * diagonal, which mixing with a coin reaches) such that all {@code x_g} lie in {@code [cx, cx + tau]} and all
+     * {@code y_g} in {@code [cy, cy + tau]}. Variables: the mixing weights of each group's points, {@code cx},
+     * {@code cy}; solved by the simplex method (commons-math3 {@link SimplexSolver}). No two columns are identical
+     * (hull vertices are distinct, and commons-math3 3.6.1 misreads identical columns), and the solution is checked
+     * for feasibility before use.
      */
     static double[][] linearProgram(Hull[] roc, double[] a, double[] b, double tau) {
         int k = roc.length;
+        double[][] px = new double[k][];
+        double[][] py = new double[k][];
         int[] offset = new int[k + 1];
         for (int g = 0; g < k; g++) {
-            offset[g + 1] = offset[g] + roc[g].size();
+            Hull h = roc[g];
+            boolean origin = h.x[0] == 0 && h.y[0] == 0;
+            px[g] = new double[h.size() + (origin ? 0 : 1)];
+            py[g] = new double[px[g].length];
+            System.arraycopy(h.x, 0, px[g], origin ? 0 : 1, h.size());
+            System.arraycopy(h.y, 0, py[g], origin ? 0 : 1, h.size());
+            offset[g + 1] = offset[g] + px[g].length;
         }
         int vars = offset[k] + 2;
         int cx = offset[k];
@@ -333,20 +343,18 @@ final class Solver {
         List<LinearConstraint> constraints = new ArrayList<>();
         for (int g = 0; g < k; g++) {
             double[] one = new double[vars];
-            double[] xs = new double[vars];
-            double[] ys = new double[vars];
-            for (int j = 0; j < roc[g].size(); j++) {
+            double[] xMinusC = new double[vars];
+            double[] yMinusC = new double[vars];
+            for (int j = 0; j < px[g].length; j++) {
                 int v = offset[g] + j;
-                objective[v] = a[g] * roc[g].y[j] - b[g] * roc[g].x[j];
+                objective[v] = a[g] * py[g][j] - b[g] * px[g][j];
                 one[v] = 1;
-                xs[v] = roc[g].x[j];
-                ys[v] = roc[g].y[j];
+                xMinusC[v] = px[g][j];
+                yMinusC[v] = py[g][j];
             }
-            constraints.add(new LinearConstraint(one, Relationship.EQ, 1));
-            double[] xMinusC = xs.clone();
             xMinusC[cx] = -1;
-            double[] yMinusC = ys.clone();
             yMinusC[cy] = -1;
+            constraints.add(new LinearConstraint(one, Relationship.EQ, 1));
             constraints.add(new LinearConstraint(xMinusC, Relationship.GEQ, 0));
             constraints.add(new LinearConstraint(xMinusC.clone(), Relationship.LEQ, tau));
             constraints.add(new LinearConstraint(yMinusC, Relationship.GEQ, 0));
@@ -357,19 +365,41 @@ final class Solver {
                 new NonNegativeConstraint(true));
         double[] lambda = solution.getPoint();
         double[][] points = new double[k][2];
+        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (int g = 0; g < k; g++) {
             double x = 0;
             double y = 0;
             double s = 0;
-            for (int j = 0; j < roc[g].size(); j++) {
-                double l = Math.max(0, lambda[offset[g] + j]);
-                x += l * roc[g].x[j];
-                y += l * roc[g].y[j];
+            for (int j = 0; j < px[g].length; j++) {
+                double l = lambda[offset[g] + j];
+                x += l * px[g][j];
+                y += l * py[g][j];
                 s += l;
+            }
+            if (Math.abs(s - 1) > LP_FEASIBILITY) {
+                throw lpFailure("group " + g + "'s mixing weights sum to " + s);
             }
             points[g][0] = x / s;
             points[g][1] = y / s;
+            for (int r = 0; r < 2; r++) {
+                lo[r] = Math.min(lo[r], points[g][r]);
+                hi[r] = Math.max(hi[r], points[g][r]);
+            }
+        }
+        for (int r = 0; r < 2; r++) {
+            if (hi[r] - lo[r] > tau + LP_FEASIBILITY) {
+                throw lpFailure((r == 0 ? "false" : "true") + " positive rates differ by " + (hi[r] - lo[r]));
+            }
         }
         return points;
+    }
+
+    /** How far the simplex solution may miss a constraint before it is rejected. */
+    static final double LP_FEASIBILITY = 1e-9;
+
+    private static IllegalStateException lpFailure(String what) {
+        return new IllegalStateException("the simplex solver returned an infeasible point (" + what
+                + "); please report this input");
     }
 }
