@@ -55,9 +55,18 @@ public final class FittedGroups {
         return new FittedGroups(g.features(), g.groups());
     }
 
-    /** The groups of a plain column of group labels, as the feature {@value #DEFAULT_FEATURE}. */
+    /**
+     * The groups of a plain column of group labels, as the feature {@value #DEFAULT_FEATURE}.
+     *
+     * @throws IllegalArgumentException naming the first row whose label is null
+     */
     public static FittedGroups of(String[] labels) {
         Objects.requireNonNull(labels, "groups");
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == null) {
+                throw InputErrors.badValue("groups", i, "null", "a non-null group label");
+            }
+        }
         Grouping g = Grouping.of(List.of(SensitiveFeature.of(DEFAULT_FEATURE, labels)));
         return new FittedGroups(g.features(), g.groups());
     }

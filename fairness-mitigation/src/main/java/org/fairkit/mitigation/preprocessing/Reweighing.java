@@ -113,29 +113,28 @@ public final class Reweighing {
     private static Fitted fit(FittedGroups groups, int[] codes, int[] labels, double[] weights) {
         int k = groups.size();
         long[][] rows = new long[k][2];
-        // mass[g][y] and its compensation (Neumaier): sums in row order, exact for integer weights
+        // Neumaier-compensated sums in row order: exact for integer weights, and the label totals do not depend
+        // on the order of the groups (relabeling the groups changes no bit)
         double[][] mass = new double[k][2];
         double[][] comp = new double[k][2];
+        double[] byLabel = new double[2];
+        double[] byLabelComp = new double[2];
         for (int i = 0; i < codes.length; i++) {
             int g = codes[i];
             int y = labels[i];
             rows[g][y]++;
             double w = weights == null ? 1.0 : weights[i];
-            double s = mass[g][y];
-            double t = s + w;
-            comp[g][y] += Math.abs(s) >= Math.abs(w) ? (s - t) + w : (w - t) + s;
-            mass[g][y] = t;
+            add(mass[g], comp[g], y, w);
+            add(byLabel, byLabelComp, y, w);
         }
-        double total = 0;
-        double[] byLabel = new double[2];
+        byLabel[0] += byLabelComp[0];
+        byLabel[1] += byLabelComp[1];
+        double total = byLabel[0] + byLabel[1];
         double[] byGroup = new double[k];
         for (int g = 0; g < k; g++) {
-            for (int y = 0; y < 2; y++) {
-                mass[g][y] += comp[g][y];
-                byLabel[y] += mass[g][y];
-                byGroup[g] += mass[g][y];
-            }
-            total += byGroup[g];
+            mass[g][0] += comp[g][0];
+            mass[g][1] += comp[g][1];
+            byGroup[g] = mass[g][0] + mass[g][1];
         }
         if (!(total > 0)) {
             throw MitigationErrors.zeroTotalWeight(WHAT);
@@ -149,6 +148,13 @@ public final class Reweighing {
             }
         }
         return new Fitted(groups, cells, total, byLabel[1] / total);
+    }
+
+    private static void add(double[] sum, double[] comp, int k, double x) {
+        double s = sum[k];
+        double t = s + x;
+        comp[k] += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
+        sum[k] = t;
     }
 
     /**
