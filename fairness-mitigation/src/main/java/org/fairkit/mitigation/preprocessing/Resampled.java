@@ -32,10 +32,13 @@ public final class Resampled {
      * @param label the label, 1 or 0
      * @param before the number of rows in the input
      * @param expected {@code E(g, y) = n_g n_y / n}, the size under independence of label and group
-     * @param target the integer target size (see {@link Resampling})
-     * @param after the number of rows in the resample: the target, or 0 for a cell without input rows
+     * @param target the integer target size (see {@link Resampling}); the input size when the group has one
+     *     label only
+     * @param after the number of rows in the resample, always the target
+     * @param balanced whether the group has both labels and was resampled towards independence
      */
-    public record Cell(GroupKey group, int label, int before, double expected, int target, int after) {
+    public record Cell(GroupKey group, int label, int before, double expected, int target, int after,
+            boolean balanced) {
     }
 
     /** @return the resampled row indices, ascending (a copy) */
@@ -64,14 +67,14 @@ public final class Resampled {
     }
 
     /**
-     * @return the cells that could not reach their target because they had no input rows (a group without
-     *     positives or without negatives); empty when every target was met
+     * @return the groups with one label only, which cannot be rebalanced and are kept as they are; empty when every
+     *     group was resampled
      */
-    public List<Cell> shortfall() {
-        List<Cell> out = new ArrayList<>();
+    public List<GroupKey> unbalanced() {
+        List<GroupKey> out = new ArrayList<>();
         for (Cell c : cells) {
-            if (c.after() != c.target()) {
-                out.add(c);
+            if (!c.balanced() && !out.contains(c.group())) {
+                out.add(c.group());
             }
         }
         return out;
@@ -94,9 +97,11 @@ public final class Resampled {
             b.append(String.format(Locale.ROOT, line, c.group().label(), c.label(), c.before(),
                     String.format(Locale.ROOT, "%.3f", c.expected()), c.target(), c.after()));
         }
-        for (Cell c : shortfall()) {
-            b.append("note: group '").append(c.group().label()).append("' has no rows with label ").append(c.label())
-                    .append(", so that cell stays empty and the group shrinks by ").append(c.target()).append('\n');
+        for (Cell c : cells) {
+            if (!c.balanced() && c.before() == 0) {
+                b.append("note: group '").append(c.group().label()).append("' has no rows with label ")
+                        .append(c.label()).append(": it cannot be rebalanced and is kept as it is\n");
+            }
         }
         return b.toString();
     }

@@ -40,8 +40,9 @@ import org.fairkit.mitigation.MitigationErrors;
  * favored-positive and favored-negative cells, applied to every (group, label) cell so that any number of groups
  * works.
  *
- * <p><b>Limits.</b> A cell with no rows cannot be filled: it stays empty, the group shrinks by its target, and
- * {@link Resampled#shortfall()} reports it. Resampling counts rows; weighted data is refused (use
+ * <p><b>Limits.</b> A group with one label only cannot be rebalanced (no row of the other label exists to copy):
+ * it is kept as it is, its targets are its current cell sizes, and {@link Resampled#unbalanced()} reports it, as
+ * {@link Reweighing} leaves such a group's base rate alone. Resampling counts rows; weighted data is refused (use
  * {@link Reweighing}, whose weights are the exact version of what resampling approximates).
  *
  * <p>Reference: F. Kamiran and T. Calders, "Data preprocessing techniques for classification without
@@ -181,20 +182,21 @@ public final class Resampling {
         int size = 0;
         for (int g = 0; g < k; g++) {
             long ng = members[2 * g].length + (long) members[2 * g + 1].length;
-            long t1 = (ng * nPos + n / 2) / n;
+            boolean oneLabel = members[2 * g].length == 0 || members[2 * g + 1].length == 0;
+            long t1 = oneLabel ? members[2 * g + 1].length : (ng * nPos + n / 2) / n;
             long[] target = {ng - t1, t1};
             for (int y = 1; y >= 0; y--) {
                 int[] rows = members[2 * g + y];
                 int t = (int) target[y];
                 double expected = (double) ng * (y == 1 ? nPos : n - nPos) / n;
-                int[] picked = rows.length == 0 ? new int[0]
+                int[] picked = oneLabel ? rows
                         : scheme == Scheme.UNIFORM ? uniform(rows, t, rng) : preferential(rows, t, y, scores);
                 if (size + picked.length > out.length) {
                     out = Arrays.copyOf(out, Math.max(out.length * 2, size + picked.length));
                 }
                 System.arraycopy(picked, 0, out, size, picked.length);
                 size += picked.length;
-                cells.add(new Resampled.Cell(groups.group(g), y, rows.length, expected, t, picked.length));
+                cells.add(new Resampled.Cell(groups.group(g), y, rows.length, expected, t, picked.length, !oneLabel));
             }
         }
         int[] result = Arrays.copyOf(out, size);
