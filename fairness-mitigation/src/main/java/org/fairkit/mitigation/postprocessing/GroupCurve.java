@@ -12,8 +12,9 @@ import java.util.Arrays;
  * Rows with equal scores are never split, which is how ties are handled: a threshold can only sit between two
  * distinct scores. Counts are cumulative weight sums with Neumaier compensation, exact for integer weights.
  *
- * <p>Built for all groups at once in {@code O(n log n)}: rows are bucketed by group, each group's scores sorted
- * (primitive sort) and deduplicated, and each row's weight added to its distinct score's bucket by binary search.
+ * <p>Built for all groups at once in {@code O(n log n)}: rows are bucketed by group (a counting sort), each
+ * group's rows sorted by score with primitive {@code long} sorts ({@link #sortByScore(double[])}), and the
+ * weights accumulated in one descending walk.
  */
 final class GroupCurve {
     final double[] fp;
@@ -66,47 +67,84 @@ final class GroupCurve {
 
     private static GroupCurve group(double[] scores, int[] labels, double[] weights, int[] order, int from, int to) {
         int size = to - from;
-        double[] sorted = new double[size];
+        // gather the group's columns; order[from..to) is ascending, so this streams through the input
+        double[] gs = new double[size];
+        byte[] gy = new byte[size];
+        double[] gw = weights == null ? null : new double[size];
         for (int j = 0; j < size; j++) {
-            sorted[j] = scores[order[from + j]] + 0.0; // -0.0 becomes 0.0
-        }
-        Arrays.sort(sorted);
-        int m = 0;
-        for (int j = 0; j < size; j++) {
-            if (m == 0 || sorted[j] != sorted[m - 1]) {
-                sorted[m++] = sorted[j];
+            int i = order[from + j];
+            gs[j] = scores[i] + 0.0; // -0.0 becomes 0.0
+            gy[j] = (byte) labels[i];
+            if (gw != null) {
+                gw[j] = weights[i];
             }
         }
-        double[] distinct = Arrays.copyOf(sorted, m);
-        double[] pos = new double[m];
-        double[] neg = new double[m];
-        double[] posComp = new double[m];
-        double[] negComp = new double[m];
-        for (int j = from; j < to; j++) {
-            int i = order[j];
-            int r = Arrays.binarySearch(distinct, scores[i] + 0.0);
-            double w = weights == null ? 1.0 : weights[i];
-            if (labels[i] == 1) {
-                add(pos, posComp, r, w);
-            } else {
-                add(neg, negComp, r, w);
-            }
-        }
-        double[] fp = new double[m + 1];
-        double[] tp = new double[m + 1];
-        double[] threshold = new double[m + 1];
+        int[] sorted = sortByScore(gs);
+        double[] fp = new double[size + 1];
+        double[] tp = new double[size + 1];
+        double[] threshold = new double[size + 1];
         threshold[0] = Double.POSITIVE_INFINITY;
-        double[] run = new double[2]; // running fp (0) and tp (1)
+        double[] run = new double[2]; // running fp (0) and tp (1), Neumaier-compensated
         double[] runComp = new double[2];
-        for (int k = 1; k <= m; k++) {
-            int r = m - k; // the k-th highest distinct score
-            add(run, runComp, 0, neg[r] + negComp[r]);
-            add(run, runComp, 1, pos[r] + posComp[r]);
+        int k = 0;
+        int j = size - 1;
+        while (j >= 0) {
+            double score = gs[sorted[j]];
+            while (j >= 0 && gs[sorted[j]] == score) {
+                int r = sorted[j--];
+                add(run, runComp, gy[r], gw == null ? 1.0 : gw[r]);
+            }
+            k++;
             fp[k] = run[0] + runComp[0];
             tp[k] = run[1] + runComp[1];
-            threshold[k] = r == 0 ? Double.NEGATIVE_INFINITY : midpoint(distinct[r], distinct[r - 1]);
+            threshold[k] = j < 0 ? Double.NEGATIVE_INFINITY : midpoint(score, gs[sorted[j]]);
         }
-        return new GroupCurve(fp, tp, threshold, size);
+        return new GroupCurve(Arrays.copyOf(fp, k + 1), Arrays.copyOf(tp, k + 1), Arrays.copyOf(threshold, k + 1),
+                size);
+    }
+
+    /**
+     * The positions of {@code s} (non-negative doubles) in ascending order, exactly, with primitive sorts only: a
+     * non-negative double's bits order like the double, so each position is packed with the high bits of its score
+     * into one {@code long} and those are sorted; positions whose truncated scores tie are then ordered by the low
+     * bits of their scores (a second packed sort per tie run, rarely needed: only scores equal in their high bits).
+     */
+    static int[] sortByScore(double[] s) {
+        int n = s.length;
+        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
+        long low = (1L << bits) - 1;
+        long[] keys = new long[n];
+        for (int j = 0; j < n; j++) {
+            keys[j] = (Double.doubleToRawLongBits(s[j]) & ~low) | j;
+        }
+        Arrays.sort(keys);
+        int[] out = new int[n];
+        for (int j = 0; j < n; j++) {
+            out[j] = (int) (keys[j] & low);
+        }
+        int a = 0;
+        while (a < n) {
+            long high = keys[a] & ~low;
+            int b = a + 1;
+            boolean mixed = false;
+            while (b < n && (keys[b] & ~low) == high) {
+                mixed |= s[out[b]] != s[out[a]];
+                b++;
+            }
+            if (mixed) {
+                long[] sub = new long[b - a];
+                for (int q = a; q < b; q++) {
+                    sub[q - a] = ((Double.doubleToRawLongBits(s[out[q]]) & low) << bits) | (q - a);
+                }
+                Arrays.sort(sub);
+                int[] run = Arrays.copyOfRange(out, a, b);
+                for (int q = a; q < b; q++) {
+                    out[q] = run[(int) (sub[q - a] & low)];
+                }
+            }
+            a = b;
+        }
+        return out;
     }
 
     /** A threshold strictly below {@code hi} and at or above {@code lo}: the midpoint unless it rounds to hi. */
