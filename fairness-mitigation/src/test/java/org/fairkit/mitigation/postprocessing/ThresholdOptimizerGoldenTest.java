@@ -35,6 +35,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       concave function, Fairlearn on a grid of 1001 rates, we exactly.</li>
  *   <li>Our common rate (selection rate for DP, FPR for EO) is within 0.001 + 1e-12 of Fairlearn's: a concave
  *       function's maximizer lies within one grid step of its grid maximizer, and the grid step is 0.001.</li>
+ *   <li>Each group's rates differ from Fairlearn's only as far as that shift of the common rate moves them along
+ *       the group's hull: for DP, moving the selection rate by d moves TP + FP by {@code d W_g}, so TPR by at most
+ *       {@code d W_g / P_g}, FPR by {@code d W_g / N_g}, accuracy by {@code d}; for EO, the common TPR moves by at
+ *       most the steepest hull slope there times d. These are the only differences: same hulls, different point.</li>
  * </ul>
  */
 class ThresholdOptimizerGoldenTest {
@@ -182,6 +186,51 @@ class ThresholdOptimizerGoldenTest {
                 assertThat(ours).as("%s group %s: Fairlearn's %s is one of our hull thresholds", k,
                         groups.group(g).label(), o).contains(Shared.num(op.path(o).path("threshold")));
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("cases")
+    void perGroupRatesDifferFromFairlearnOnlyByTheShiftOfTheCommonRate(Constraint c, Case k) {
+        ThresholdOptimizer.Fitted f = ThresholdOptimizer.constraint(c).fit(k.scores(), k.labels(), k.groups());
+        JsonNode byGroup = k.evaluations().get(0).expected().path("by_group");
+        GroupSolution any = f.solutions().get(0);
+        JsonNode anyFairlearn = byGroup.path(any.group().label());
+        double d = c == Constraint.DEMOGRAPHIC_PARITY
+                ? Math.abs(any.rates().selectionRate() - Shared.num(anyFairlearn.path("selection_rate")))
+                : Math.abs(any.rates().falsePositiveRate().value()
+                        - Shared.num(anyFairlearn.path("false_positive_rate")));
+        double steepest = 0;
+        if (c == Constraint.EQUALIZED_ODDS) {
+            FittedGroups groups = FittedGroups.of(k.groups());
+            GroupCurve[] curves = GroupCurve.build(k.scores(), k.labels(), null, groups.assign(k.groups()),
+                    groups.size());
+            Hull[] roc = Solver.solve(curves, c, Objective.ACCURACY, 0, false).hulls();
+            double from = Math.min(any.rates().falsePositiveRate().value(),
+                    Shared.num(anyFairlearn.path("false_positive_rate")));
+            for (Hull h : roc) {
+                int j = h.segment(from);
+                if (h.x[j + 1] == from && j + 2 < h.size()) {
+                    j++;
+                }
+                steepest = Math.max(steepest, (h.y[j + 1] - h.y[j]) / (h.x[j + 1] - h.x[j]));
+            }
+        }
+        for (GroupSolution g : f.solutions()) {
+            JsonNode fl = byGroup.path(g.group().label());
+            GroupRates r = g.rates();
+            double w = r.weight();
+            double p = r.positives();
+            double n = w - p;
+            double dTpr = c == Constraint.DEMOGRAPHIC_PARITY ? d * w / p : steepest * d;
+            double dFpr = c == Constraint.DEMOGRAPHIC_PARITY ? d * w / n : d;
+            String what = k + " group " + g.group().label();
+            assertThat(r.truePositiveRate().value()).as("%s TPR", what)
+                    .isCloseTo(Shared.num(fl.path("true_positive_rate")), within(dTpr + EXACT));
+            assertThat(r.falsePositiveRate().value()).as("%s FPR", what)
+                    .isCloseTo(Shared.num(fl.path("false_positive_rate")), within(dFpr + EXACT));
+            assertThat(r.accuracy()).as("%s accuracy", what).isCloseTo(Shared.num(fl.path("accuracy")),
+                    within((c == Constraint.DEMOGRAPHIC_PARITY ? d : (p * dTpr + n * dFpr) / w) + EXACT));
         }
     }
 
