@@ -11,6 +11,7 @@
  *       org.fairkit.mitigation.postprocessing.Constraint)}: group-specific randomized thresholds on a score under
  *       demographic parity, equalized odds, or true / false positive rate parity (Hardt, Price &amp; Srebro 2016),
  *       solved exactly.</li>
+ *   <li>Calibration, global or per group, lives in {@code org.fairkit.mitigation.calibration}.</li>
  * </ul>
  * Every {@code fit} returns an immutable {@code Fitted} object, separate from its configuration, whose
  * {@code toString()} shows what was learned. Fitted models apply to new data by group labels;
