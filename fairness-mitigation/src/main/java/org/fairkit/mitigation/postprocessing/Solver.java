@@ -59,15 +59,13 @@ final class Solver {
 
     /** {W, P, N} over all groups. */
     static double[] totals(GroupCurve[] curves) {
-        double w = 0;
         double p = 0;
         double n = 0;
         for (GroupCurve g : curves) {
             p += g.positives;
             n += g.negatives;
         }
-        w = p + n;
-        return new double[] {w, p, n};
+        return new double[] {p + n, p, n};
     }
 
     private static Solution simple(GroupCurve[] curves, Constraint constraint, Objective objective, double tau) {
@@ -99,7 +97,8 @@ final class Solver {
      * {@code f_g} concave piecewise linear on [0, 1]. For a window {@code [c, c + tau]} the best {@code x_g} is the
      * group's unconstrained maximizer clamped to the window, so the total {@code F(c)} is piecewise linear in
      * {@code c} with breakpoints at {@code x_gj} and {@code x_gj - tau} (vertices); its maximum is at one of them
-     * or at an end of {@code [0, 1 - tau]}. All are evaluated: {@code O(V log V)} for V hull vertices.
+     * or at an end of {@code [0, 1 - tau]}. All are evaluated: {@code O(V G log V)} for V hull vertices and G
+     * groups (a few thousand vertices even for millions of rows).
      */
     static double[] simpleTargets(Hull[] hulls, double tau) {
         int k = hulls.length;

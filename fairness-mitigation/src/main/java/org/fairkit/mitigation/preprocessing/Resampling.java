@@ -46,7 +46,7 @@ import org.fairkit.mitigation.MitigationErrors;
  * {@link Reweighing}, whose weights are the exact version of what resampling approximates).
  *
  * <p>Reference: F. Kamiran and T. Calders, "Data preprocessing techniques for classification without
- * discrimination", Knowledge and Information Systems 33(1):1–33, 2012, section 4.3. Instances are immutable;
+ * discrimination", Knowledge and Information Systems 33(1):1–33, 2012 (uniform and preferential sampling). Instances are immutable;
  * each setting may be chosen once.
  */
 public final class Resampling {

@@ -44,7 +44,7 @@ import org.fairkit.mitigation.MitigationErrors;
  * {@link Fitted#toString()} says so.
  *
  * <p>Reference: F. Kamiran and T. Calders, "Data preprocessing techniques for classification without
- * discrimination", Knowledge and Information Systems 33(1):1–33, 2012, section 4.2.
+ * discrimination", Knowledge and Information Systems 33(1):1–33, 2012 (reweighing).
  */
 public final class Reweighing {
     private static final String WHAT = "reweighing";
