@@ -1,17 +1,8 @@
 package org.fairkit.mitigation.postprocessing;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The exact optimization behind {@link ThresholdOptimizer}: from each group's threshold points to each group's
@@ -29,10 +20,11 @@ final class Solver {
     record Solution(Hull[] hulls, Target[] targets) {
     }
 
+    /** {@code search} forces the window search for equalized odds even at tolerance 0 (tests compare both). */
     static Solution solve(GroupCurve[] curves, Constraint constraint, Objective objective, double tau,
-            boolean linearProgram) {
+            boolean search) {
         return constraint == Constraint.EQUALIZED_ODDS
-                ? equalizedOdds(curves, objective, tau, linearProgram)
+                ? equalizedOdds(curves, objective, tau, search)
                 : simple(curves, constraint, objective, tau);
     }
 
@@ -165,7 +157,7 @@ final class Solver {
 
     // ---------------------------------------------------------------- equalized odds
 
-    private static Solution equalizedOdds(GroupCurve[] curves, Objective objective, double tau, boolean lp) {
+    private static Solution equalizedOdds(GroupCurve[] curves, Objective objective, double tau, boolean search) {
         int k = curves.length;
         double[] totals = totals(curves);
         Hull[] roc = new Hull[k];
@@ -186,12 +178,12 @@ final class Solver {
             b[g] = objective == Objective.ACCURACY ? c.negatives / totals[0] : 0.5 * c.negatives / totals[2];
         }
         double[][] points;
-        if (tau == 0 && !lp) {
+        if (tau == 0 && !search) {
             double[] common = commonPoint(roc, sum(a), sum(b));
             points = new double[k][];
             Arrays.fill(points, common);
         } else {
-            points = linearProgram(roc, a, b, tau);
+            points = windowSearch(roc, a, b, tau);
         }
         Target[] targets = new Target[k];
         for (int g = 0; g < k; g++) {
@@ -313,92 +305,137 @@ final class Solver {
     }
 
     /**
-     * Equalized odds with tolerance: maximize {@code sum_g a_g y_g - b_g x_g} over points {@code (x_g, y_g)} of each
-     * group's region (the convex hull of its ROC hull vertices and of (0, 0): everything between the hull and the
-     * diagonal, which mixing with a coin reaches) such that all {@code x_g} lie in {@code [cx, cx + tau]} and all
-     * {@code y_g} in {@code [cy, cy + tau]}. Variables: the mixing weights of each group's points, {@code cx},
-     * {@code cy}; solved by the simplex method (commons-math3 {@link SimplexSolver}). No two columns are identical
-     * (hull vertices are distinct, and commons-math3 3.6.1 misreads identical columns), and the solution is checked
-     * for feasibility before use.
+     * Equalized odds with a tolerance: maximize {@code F(cx, cy) = sum_g max {a_g y - b_g x : (x, y) in R_g,
+     * cx <= x <= cx + tau, cy <= y <= cy + tau}} over the window corner {@code (cx, cy)}, where {@code R_g} is
+     * everything between group g's ROC hull {@code H_g} and the diagonal (what mixing its thresholds with a coin
+     * reaches).
+     *
+     * <p>For a given window each group's best point is found exactly, in {@code O(log V)}: since {@code a_g, b_g > 0}
+     * the group wants the highest y and the lowest x, so on the window it takes {@code y = min(H_g(x), cy + tau)},
+     * a concave function of x, whose maximizer is {@code min(x^_g, H_g^-1(cy + tau))} ({@code x^_g} the vertex
+     * maximizing {@code a_g H_g - b_g x}) clamped to the feasible x-interval
+     * {@code [max(cx, H_g^-1(cy)), min(cx + tau, cy + tau, 1)]}. {@code F} is jointly concave (each term is the
+     * partial maximum of a linear function over a convex set), and so is {@code max_cy F(cx, cy)} in {@code cx}:
+     * nested golden-section searches over {@code cx in [0, 1 - tau]} and the feasible
+     * {@code cy in [max(0, cx - tau), min(1 - tau, min_g H_g(cx + tau))]} find the maximum to about 1e-15 in the
+     * corner. The constraint holds exactly by construction (every point lies in the window); the objective is
+     * optimal up to the search's resolution times the slopes of the hulls. commons-math3's simplex was tried here
+     * first and abandoned: on some inputs (identical or badly scaled columns) it returns infeasible points.
      */
-    static double[][] linearProgram(Hull[] roc, double[] a, double[] b, double tau) {
+    static double[][] windowSearch(Hull[] roc, double[] a, double[] b, double tau) {
         int k = roc.length;
-        double[][] px = new double[k][];
-        double[][] py = new double[k][];
-        int[] offset = new int[k + 1];
+        double hiC = Math.max(0, 1 - tau);
+        int[] own = new int[k];
         for (int g = 0; g < k; g++) {
             Hull h = roc[g];
-            boolean origin = h.x[0] == 0 && h.y[0] == 0;
-            px[g] = new double[h.size() + (origin ? 0 : 1)];
-            py[g] = new double[px[g].length];
-            System.arraycopy(h.x, 0, px[g], origin ? 0 : 1, h.size());
-            System.arraycopy(h.y, 0, py[g], origin ? 0 : 1, h.size());
-            offset[g + 1] = offset[g] + px[g].length;
-        }
-        int vars = offset[k] + 2;
-        int cx = offset[k];
-        int cy = offset[k] + 1;
-        double[] objective = new double[vars];
-        List<LinearConstraint> constraints = new ArrayList<>();
-        for (int g = 0; g < k; g++) {
-            double[] one = new double[vars];
-            double[] xMinusC = new double[vars];
-            double[] yMinusC = new double[vars];
-            for (int j = 0; j < px[g].length; j++) {
-                int v = offset[g] + j;
-                objective[v] = a[g] * py[g][j] - b[g] * px[g][j];
-                one[v] = 1;
-                xMinusC[v] = px[g][j];
-                yMinusC[v] = py[g][j];
+            for (int j = 1; j < h.size(); j++) {
+                if (a[g] * h.y[j] - b[g] * h.x[j] > a[g] * h.y[own[g]] - b[g] * h.x[own[g]]) {
+                    own[g] = j;
+                }
             }
-            xMinusC[cx] = -1;
-            yMinusC[cy] = -1;
-            constraints.add(new LinearConstraint(one, Relationship.EQ, 1));
-            constraints.add(new LinearConstraint(xMinusC, Relationship.GEQ, 0));
-            constraints.add(new LinearConstraint(xMinusC.clone(), Relationship.LEQ, tau));
-            constraints.add(new LinearConstraint(yMinusC, Relationship.GEQ, 0));
-            constraints.add(new LinearConstraint(yMinusC.clone(), Relationship.LEQ, tau));
         }
-        PointValuePair solution = new SimplexSolver(1e-11, 10, 1e-14).optimize(new MaxIter(1_000_000),
-                new LinearObjectiveFunction(objective, 0), new LinearConstraintSet(constraints), GoalType.MAXIMIZE,
-                new NonNegativeConstraint(true));
-        double[] lambda = solution.getPoint();
+        double[] point = new double[2];
+        DoubleBinaryOperator total = (cx, cy) -> {
+            double sum = 0;
+            for (int g = 0; g < k; g++) {
+                best(roc[g], roc[g].x[own[g]], cx, cy, tau, point);
+                sum += a[g] * point[1] - b[g] * point[0];
+            }
+            return sum;
+        };
+        DoubleUnaryOperator cyLow = cx -> Math.max(0, cx - tau);
+        DoubleUnaryOperator cyHigh = cx -> {
+            double top = hiC;
+            for (Hull h : roc) {
+                top = Math.min(top, h.valueAt(Math.min(cx + tau, 1)));
+            }
+            return Math.max(top, cyLow.applyAsDouble(cx));
+        };
+        double cx = goldenMax(x -> {
+            double lo = cyLow.applyAsDouble(x);
+            return total.applyAsDouble(x, goldenMax(y -> total.applyAsDouble(x, y), lo, cyHigh.applyAsDouble(x)));
+        }, 0, hiC);
+        double cy = goldenMax(y -> total.applyAsDouble(cx, y), cyLow.applyAsDouble(cx), cyHigh.applyAsDouble(cx));
         double[][] points = new double[k][2];
-        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (int g = 0; g < k; g++) {
-            double x = 0;
-            double y = 0;
-            double s = 0;
-            for (int j = 0; j < px[g].length; j++) {
-                double l = lambda[offset[g] + j];
-                x += l * px[g][j];
-                y += l * py[g][j];
-                s += l;
-            }
-            if (Math.abs(s - 1) > LP_FEASIBILITY) {
-                throw lpFailure("group " + g + "'s mixing weights sum to " + s);
-            }
-            points[g][0] = x / s;
-            points[g][1] = y / s;
-            for (int r = 0; r < 2; r++) {
-                lo[r] = Math.min(lo[r], points[g][r]);
-                hi[r] = Math.max(hi[r], points[g][r]);
-            }
-        }
-        for (int r = 0; r < 2; r++) {
-            if (hi[r] - lo[r] > tau + LP_FEASIBILITY) {
-                throw lpFailure((r == 0 ? "false" : "true") + " positive rates differ by " + (hi[r] - lo[r]));
-            }
+            best(roc[g], roc[g].x[own[g]], cx, cy, tau, points[g]);
         }
         return points;
     }
 
-    /** How far the simplex solution may miss a constraint before it is rejected. */
-    static final double LP_FEASIBILITY = 1e-9;
+    /** Group g's best point {x, y} in the window with corner (cx, cy), written to {@code out}. */
+    private static void best(Hull h, double own, double cx, double cy, double tau, double[] out) {
+        double cap = cy + tau;
+        double lo = Math.max(cx, inverse(h, cy));
+        double hi = Math.min(Math.min(cx + tau, cap), 1);
+        double x = clamp(Math.min(own, inverse(h, cap)), lo, Math.max(lo, hi));
+        out[0] = x;
+        out[1] = Math.max(Math.min(h.valueAt(x), cap), x);
+    }
 
-    private static IllegalStateException lpFailure(String what) {
-        return new IllegalStateException("the simplex solver returned an infeasible point (" + what
-                + "); please report this input");
+    /** The smallest x with {@code H(x) >= v} (the hull is non-decreasing from (0, y0) to (1, 1)); 1 when v > 1. */
+    static double inverse(Hull h, double v) {
+        int last = h.size() - 1;
+        if (v <= h.y[0]) {
+            return h.x[0];
+        }
+        if (v > h.y[last]) {
+            return h.x[last];
+        }
+        int lo = 1;
+        int hi = last;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (h.y[mid] >= v) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        double x = h.x[lo - 1] + (v - h.y[lo - 1]) * ((h.x[lo] - h.x[lo - 1]) / (h.y[lo] - h.y[lo - 1]));
+        return Math.min(Math.max(x, h.x[lo - 1]), h.x[lo]);
+    }
+
+    /**
+     * The argument maximizing a concave function on [lo, hi] by golden-section search down to an interval of
+     * 1e-15 (or 200 steps); the best point evaluated, ends included, is returned.
+     */
+    static double goldenMax(DoubleUnaryOperator f, double lo, double hi) {
+        final double r = (Math.sqrt(5) - 1) / 2;
+        double bestX = lo;
+        double bestV = f.applyAsDouble(lo);
+        double vHi = f.applyAsDouble(hi);
+        if (vHi > bestV) {
+            bestX = hi;
+            bestV = vHi;
+        }
+        double x1 = hi - r * (hi - lo);
+        double x2 = lo + r * (hi - lo);
+        double f1 = f.applyAsDouble(x1);
+        double f2 = f.applyAsDouble(x2);
+        for (int step = 0; step < 200 && hi - lo > 1e-15; step++) {
+            if (f1 >= f2) {
+                hi = x2;
+                x2 = x1;
+                f2 = f1;
+                x1 = hi - r * (hi - lo);
+                f1 = f.applyAsDouble(x1);
+            } else {
+                lo = x1;
+                x1 = x2;
+                f1 = f2;
+                x2 = lo + r * (hi - lo);
+                f2 = f.applyAsDouble(x2);
+            }
+            if (f1 > bestV) {
+                bestV = f1;
+                bestX = x1;
+            }
+            if (f2 > bestV) {
+                bestV = f2;
+                bestX = x2;
+            }
+        }
+        return bestX;
     }
 }

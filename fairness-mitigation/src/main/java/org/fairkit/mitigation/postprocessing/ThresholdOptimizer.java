@@ -47,9 +47,12 @@ import org.fairkit.mitigation.MitigationErrors;
  *       objective {@code A h(x) - B x} (accuracy: {@code A = P/W, B = N/W}; balanced accuracy: {@code A = B = 1/2}),
  *       a concave function: one sweep over the union of all hull vertices, then the crossings of the hulls in the
  *       two intervals next to the best vertex (the envelope only bends there). Fairlearn evaluates {@code h} on a
- *       grid of 1001 false positive rates instead. With a positive tolerance the problem is a linear program over
- *       the groups' hull-vertex mixing weights, solved with commons-math3's simplex method (exact up to its
- *       1e-11 pivot tolerance).</li>
+ *       grid of 1001 false positive rates instead. With a positive tolerance the groups' points must share a window
+ *       {@code [cx, cx + tol] x [cy, cy + tol]}: for a given window each group's best point is exact (the
+ *       highest y, lowest x on its hull clipped to the window), and the total is a concave function of the
+ *       window corner, maximized by nested golden-section searches to about 1e-15 in the corner. The constraint
+ *       then holds exactly; the objective is optimal to that resolution (tests: within 1e-9 of an exact
+ *       rational linear program).</li>
  * </ul>
  * A group's rule then mixes the two hull vertices around its chosen rate ({@code p0}, {@code p1}) and, for
  * equalized odds, the coin ({@code pIgnore}). Thresholds are the midpoints between consecutive distinct scores of
@@ -222,12 +225,11 @@ public final class ThresholdOptimizer {
         return fit(fg, fg.assign(groups), scores, labels, weights, false);
     }
 
-    /** Package-private: {@code linearProgram} forces the LP path for equalized odds (tests compare both). */
-    Fitted fit(FittedGroups groups, int[] codes, double[] scores, int[] labels, double[] weights,
-            boolean linearProgram) {
+    /** Package-private: {@code search} forces the window search for equalized odds (tests compare both). */
+    Fitted fit(FittedGroups groups, int[] codes, double[] scores, int[] labels, double[] weights, boolean search) {
         GroupCurve[] curves = GroupCurve.build(scores, labels, weights, codes, groups.size());
         check(groups, curves);
-        Solver.Solution s = Solver.solve(curves, constraint, objective(), tolerance(), linearProgram);
+        Solver.Solution s = Solver.solve(curves, constraint, objective(), tolerance(), search);
         return new Fitted(this, groups, curves, s, weights != null);
     }
 

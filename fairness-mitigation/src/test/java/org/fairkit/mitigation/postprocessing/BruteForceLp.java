@@ -1,105 +1,115 @@
 package org.fairkit.mitigation.postprocessing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.numbers.fraction.BigFraction;
 
 /**
  * The reference optimum, by brute force: a linear program over mixtures of <em>every</em> threshold of every group
- * (no hull, no sweep), with the constraint written directly on the mixed rates. A coin that predicts 1 with
- * probability c is itself the mixture c * (select all) + (1 - c) * (select none), so this covers everything the
- * optimizer can output. The threshold counts are recomputed row by row, O(rows^2).
+ * (no hull, no sweep, no search), with the constraint written directly on the mixed rates, solved exactly in
+ * rational arithmetic ({@link ExactSimplex}). A coin that predicts 1 with probability c is itself the mixture
+ * c * (select all) + (1 - c) * (select none), so this covers everything the optimizer can output. Threshold counts
+ * are recomputed row by row, O(rows^2). Weights are taken as the exact rationals the generator drew
+ * ({@link Problem}: integers, or multiples of 1/1000), so the reference solves the intended problem exactly and
+ * differs from the double-precision one by rounding only.
  */
 final class BruteForceLp {
     private BruteForceLp() {
     }
 
+    private static BigFraction weight(Problem p, int i) {
+        return BigFraction.of(Math.round(p.weight(i) * 1000), 1000);
+    }
+
     static double optimum(Problem p, Constraint c, Objective o, double tau) {
         List<String> names = p.groupNames();
         int k = names.size();
-        List<double[][]> points = new ArrayList<>(); // per group: {fp, tp} per threshold
-        double[] pos = new double[k];
-        double[] neg = new double[k];
+        List<BigFraction[][]> points = new ArrayList<>(); // per group: {fp, tp} per threshold
+        BigFraction[] pos = new BigFraction[k];
+        BigFraction[] neg = new BigFraction[k];
+        BigFraction totalPos = BigFraction.ZERO;
+        BigFraction totalNeg = BigFraction.ZERO;
         for (int g = 0; g < k; g++) {
+            pos[g] = BigFraction.ZERO;
+            neg[g] = BigFraction.ZERO;
             TreeSet<Double> distinct = new TreeSet<>();
             for (int i = 0; i < p.labels().length; i++) {
                 if (p.groups()[i].equals(names.get(g))) {
                     distinct.add(p.scores()[i]);
-                    pos[g] += p.labels()[i] == 1 ? p.weight(i) : 0;
-                    neg[g] += p.labels()[i] == 0 ? p.weight(i) : 0;
+                    if (p.labels()[i] == 1) {
+                        pos[g] = pos[g].add(weight(p, i));
+                    } else {
+                        neg[g] = neg[g].add(weight(p, i));
+                    }
                 }
             }
+            totalPos = totalPos.add(pos[g]);
+            totalNeg = totalNeg.add(neg[g]);
             List<Double> cuts = new ArrayList<>();
             cuts.add(Double.POSITIVE_INFINITY);
             cuts.addAll(distinct.descendingSet()); // select s >= cut
-            List<double[]> pts = new ArrayList<>();
+            List<BigFraction[]> pts = new ArrayList<>();
             for (double cut : cuts) {
-                double[] pt = new double[2];
+                BigFraction[] pt = {BigFraction.ZERO, BigFraction.ZERO};
                 for (int i = 0; i < p.labels().length; i++) {
                     if (p.groups()[i].equals(names.get(g)) && p.scores()[i] >= cut) {
-                        pt[p.labels()[i] == 1 ? 1 : 0] += p.weight(i);
+                        int l = p.labels()[i] == 1 ? 1 : 0;
+                        pt[l] = pt[l].add(weight(p, i));
                     }
                 }
-                // commons-math3 3.6.1's SimplexSolver misreads identical columns (it can return an infeasible
-                // point): a threshold that adds only zero-weight rows repeats the previous point, so drop repeats
-                if (pts.stream().noneMatch(q -> q[0] == pt[0] && q[1] == pt[1])) {
-                    pts.add(pt);
-                }
+                pts.add(pt);
             }
-            points.add(pts.toArray(new double[0][]));
+            points.add(pts.toArray(new BigFraction[0][]));
         }
-        double totalPos = 0;
-        double totalNeg = 0;
-        for (int g = 0; g < k; g++) {
-            totalPos += pos[g];
-            totalNeg += neg[g];
-        }
-        double total = totalPos + totalNeg;
+        BigFraction total = totalPos.add(totalNeg);
         int[] rates = c == Constraint.DEMOGRAPHIC_PARITY ? new int[] {0}
                 : c == Constraint.TRUE_POSITIVE_RATE_PARITY ? new int[] {1}
                 : c == Constraint.FALSE_POSITIVE_RATE_PARITY ? new int[] {2} : new int[] {1, 2};
         int lambdas = 0;
-        for (double[][] pts : points) {
+        for (BigFraction[][] pts : points) {
             lambdas += pts.length;
         }
         int vars = lambdas + rates.length;
-        double[] objective = new double[vars];
-        List<LinearConstraint> cs = new ArrayList<>();
+        BigFraction half = BigFraction.of(1, 2);
+        BigFraction t = BigFraction.from(tau);
+        BigFraction[] objective = zeros(vars);
+        List<ExactSimplex.Row> rows = new ArrayList<>();
         int offset = 0;
         for (int g = 0; g < k; g++) {
-            double[][] pts = points.get(g);
-            double[] one = new double[vars];
-            double[][] rate = new double[rates.length][vars];
+            BigFraction[][] pts = points.get(g);
+            BigFraction[] one = zeros(vars);
+            BigFraction[][] rate = new BigFraction[rates.length][];
+            for (int r = 0; r < rates.length; r++) {
+                rate[r] = zeros(vars);
+                rate[r][lambdas + r] = BigFraction.ONE.negate();
+            }
             for (int j = 0; j < pts.length; j++) {
-                double fp = pts[j][0];
-                double tp = pts[j][1];
-                double tn = neg[g] - fp;
-                objective[offset + j] = o == Objective.ACCURACY ? (tp + tn) / total
-                        : 0.5 * tp / totalPos + 0.5 * tn / totalNeg;
-                one[offset + j] = 1;
+                BigFraction fp = pts[j][0];
+                BigFraction tp = pts[j][1];
+                BigFraction tn = neg[g].subtract(fp);
+                objective[offset + j] = o == Objective.ACCURACY ? tp.add(tn).divide(total)
+                        : half.multiply(tp.divide(totalPos)).add(half.multiply(tn.divide(totalNeg)));
+                one[offset + j] = BigFraction.ONE;
                 for (int r = 0; r < rates.length; r++) {
-                    rate[r][offset + j] = rates[r] == 0 ? (tp + fp) / (pos[g] + neg[g])
-                            : rates[r] == 1 ? tp / pos[g] : fp / neg[g];
+                    rate[r][offset + j] = rates[r] == 0 ? tp.add(fp).divide(pos[g].add(neg[g]))
+                            : rates[r] == 1 ? tp.divide(pos[g]) : fp.divide(neg[g]);
                 }
             }
-            cs.add(new LinearConstraint(one, Relationship.EQ, 1));
+            rows.add(new ExactSimplex.Row(one, 0, BigFraction.ONE));
             for (int r = 0; r < rates.length; r++) {
-                rate[r][lambdas + r] = -1;
-                cs.add(new LinearConstraint(rate[r], Relationship.GEQ, 0));
-                cs.add(new LinearConstraint(rate[r].clone(), Relationship.LEQ, tau));
+                rows.add(new ExactSimplex.Row(rate[r], 1, BigFraction.ZERO));
+                rows.add(new ExactSimplex.Row(rate[r].clone(), -1, t));
             }
             offset += pts.length;
         }
-        return new SimplexSolver(1e-11, 10, 1e-14).optimize(new MaxIter(1_000_000),
-                new LinearObjectiveFunction(objective, 0), new LinearConstraintSet(cs), GoalType.MAXIMIZE,
-                new NonNegativeConstraint(true)).getValue();
+        return ExactSimplex.maximize(objective, rows).doubleValue();
+    }
+
+    private static BigFraction[] zeros(int n) {
+        BigFraction[] z = new BigFraction[n];
+        Arrays.fill(z, BigFraction.ZERO);
+        return z;
     }
 }

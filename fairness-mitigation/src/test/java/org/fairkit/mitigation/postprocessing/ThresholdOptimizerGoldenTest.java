@@ -236,6 +236,20 @@ class ThresholdOptimizerGoldenTest {
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("cases")
+    void aToleranceRelaxesTheConstraintByNoMoreThanItAndNeverCostsAccuracy(Constraint c, Case k) {
+        double previous = ThresholdOptimizer.constraint(c).fit(k.scores(), k.labels(), k.groups()).objectiveValue();
+        for (double tol : new double[] {0.01, 0.05}) {
+            ThresholdOptimizer.Fitted f = ThresholdOptimizer.constraint(c).tolerance(tol)
+                    .fit(k.scores(), k.labels(), k.groups());
+            Rates r = Rates.of(f.probabilityOfPositive(k.scores(), k.groups()), k.labels(), k.groups());
+            assertThat(r.spread(c)).as("%s tolerance %s", k, tol).isLessThanOrEqualTo(tol + EXACT);
+            assertThat(r.accuracy()).as("%s tolerance %s", k, tol).isGreaterThanOrEqualTo(previous - 1e-9);
+            previous = r.accuracy();
+        }
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("cases")
     void exactOptimumMeetsTheConstraintAndIsAtLeastAsGoodAsFairlearn(Constraint c, Case k) {
         ThresholdOptimizer.Fitted f = ThresholdOptimizer.constraint(c).objective(Objective.ACCURACY).tolerance(0)
                 .fit(k.scores(), k.labels(), k.groups());

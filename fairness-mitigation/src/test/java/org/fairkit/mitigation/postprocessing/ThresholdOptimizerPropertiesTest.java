@@ -23,12 +23,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Properties of the threshold optimizer on random small problems ({@link Problem}): the constraint holds on the
  * fitting data, the objective equals the brute-force linear program's optimum, and the usual invariances.
  *
- * <p>Tolerances: 1e-9 for anything a linear program computes (commons-math3's simplex works to about 1e-11 on
- * these scales; rates and objectives lie in [0, 1]), 1e-12 for what the exact sweep computes.
+ * <p>Tolerances: 1e-12 for what the exact sweeps compute; 1e-9 for equalized odds with a tolerance, whose window
+ * search resolves the window corner to about 1e-15 (the objective error is that times the hulls' slopes) and for
+ * comparisons with the exact rational reference, whose weights are the generator's exact rationals (the
+ * optimizer sees their doubles).
  */
 class ThresholdOptimizerPropertiesTest {
     private static final int EXAMPLES = 150;
-    private static final double LP = 1e-9;
+    private static final double SEARCH = 1e-9;
     private static final double EXACT = 1e-12;
     private static final double[] TOLERANCES = {0, 0.05, 0.2};
 
@@ -64,7 +66,7 @@ class ThresholdOptimizerPropertiesTest {
                     ThresholdOptimizer.Fitted f = fit(p, c, o, tol);
                     Rates r = Rates.of(f.probabilityOfPositive(p.scores(), p.groups()), p.labels(), p.groups(),
                             p.weights());
-                    double slack = c == Constraint.EQUALIZED_ODDS && tol > 0 ? LP : EXACT;
+                    double slack = EXACT;
                     assertThat(r.spread(c)).as("%s %s tolerance %s", c, o, tol).isLessThanOrEqualTo(tol + slack);
                     assertThat(f.disparity()).isCloseTo(r.spread(c), within(EXACT));
                     double pooled = o == Objective.ACCURACY ? r.accuracy() : r.balancedAccuracy();
@@ -85,14 +87,14 @@ class ThresholdOptimizerPropertiesTest {
                 for (double tol : TOLERANCES) {
                     double ours = fit(p, c, o, tol).objectiveValue();
                     double best = BruteForceLp.optimum(p, c, o, tol);
-                    assertThat(ours).as("%s %s tolerance %s", c, o, tol).isCloseTo(best, within(LP));
+                    assertThat(ours).as("%s %s tolerance %s", c, o, tol).isCloseTo(best, within(SEARCH));
                 }
             }
         });
     }
 
     @Test
-    void equalizedOddsSweepAndLinearProgramAgreeAtToleranceZero() {
+    void equalizedOddsSweepAndWindowSearchAgreeAtToleranceZero() {
         qt().withExamples(EXAMPLES).forAll(Problem.problems()).checkAssert(p -> {
             for (Objective o : Objective.values()) {
                 if (!p.valid(Constraint.EQUALIZED_ODDS, o)) {
@@ -102,9 +104,9 @@ class ThresholdOptimizerPropertiesTest {
                 FittedGroups g = FittedGroups.of(p.groups());
                 double sweep = config.fit(g, g.assign(p.groups()), p.scores(), p.labels(), p.weights(), false)
                         .objectiveValue();
-                double lp = config.fit(g, g.assign(p.groups()), p.scores(), p.labels(), p.weights(), true)
+                double search = config.fit(g, g.assign(p.groups()), p.scores(), p.labels(), p.weights(), true)
                         .objectiveValue();
-                assertThat(sweep).as("%s", o).isCloseTo(lp, within(LP));
+                assertThat(search).as("%s", o).isCloseTo(sweep, within(SEARCH));
             }
         });
     }
@@ -119,7 +121,7 @@ class ThresholdOptimizerPropertiesTest {
             double previous = Double.NEGATIVE_INFINITY;
             for (double tol : new double[] {0, 0.01, 0.05, 0.2, 1}) {
                 double v = fit(p, c, Objective.ACCURACY, tol).objectiveValue();
-                assertThat(v).as("tolerance %s", tol).isGreaterThanOrEqualTo(previous - LP);
+                assertThat(v).as("tolerance %s", tol).isGreaterThanOrEqualTo(previous - SEARCH);
                 previous = v;
             }
         });
