@@ -1,0 +1,4 @@
+/**
+ * FairKit reports: the document outputs of an audit.
+ */
+package org.fairkit.reports;
