@@ -31,7 +31,10 @@ final class Charts {
         return "n = " + Fmt.count(row.rows()) + (row.small() ? ", below minimum " + min : "");
     }
 
-    /** One group metric per group, intervals as whiskers, the reference group marked. */
+    /**
+     * One group metric per group, intervals as whiskers, the reference group marked. Works for metrics the report
+     * did not request too (derived on demand from the counts, without intervals).
+     */
     static String metricBars(ReportContent c, GroupMetric m, String id, double width) {
         FairnessReport r = c.report();
         MetricInfo info = m.info();
@@ -46,8 +49,8 @@ final class Charts {
             GroupBarChart.Role role = isRef ? GroupBarChart.Role.REFERENCE
                     : row.small() ? GroupBarChart.Role.WARNING : GroupBarChart.Role.GROUP;
             String note = isRef ? "reference, " + sizeNote(r, row) : sizeNote(r, row);
-            b.bar(GroupBarChart.Bar.of(row.group().label(), row.value(m), Optional.ofNullable(row.intervals().get(m)),
-                    role, note));
+            b.bar(GroupBarChart.Bar.of(row.group().label(), r.value(m, row.group()),
+                    groupInterval(r, m, row.group()), role, note));
         }
         return b.build().toSvg();
     }
@@ -134,6 +137,19 @@ final class Charts {
     /** @return the interval of a group's value, if estimated */
     static Optional<Interval> groupInterval(FairnessReport r, GroupMetric m, GroupKey g) {
         return r.interval(Estimand.groupValue(m, g));
+    }
+
+    /** @return the group metrics a fairness metric is built from, in its formula's order */
+    static List<GroupMetric> components(FairnessMetric f) {
+        return switch (f) {
+            case DEMOGRAPHIC_PARITY_DIFFERENCE, DEMOGRAPHIC_PARITY_RATIO, STATISTICAL_PARITY_DIFFERENCE,
+                    DISPARATE_IMPACT -> List.of(Metrics.SELECTION_RATE);
+            case EQUALIZED_ODDS_DIFFERENCE, EQUALIZED_ODDS_RATIO, AVERAGE_ODDS_DIFFERENCE,
+                    AVERAGE_ABS_ODDS_DIFFERENCE -> List.of(Metrics.TRUE_POSITIVE_RATE, Metrics.FALSE_POSITIVE_RATE);
+            case EQUAL_OPPORTUNITY_DIFFERENCE, EQUAL_OPPORTUNITY_RATIO -> List.of(Metrics.TRUE_POSITIVE_RATE);
+            case PREDICTIVE_PARITY_DIFFERENCE -> List.of(Metrics.POSITIVE_PREDICTIVE_VALUE);
+            case ERROR_RATE_DIFFERENCE -> List.of(Metrics.ERROR_RATE);
+        };
     }
 
     /** @return the group metrics worth a bar chart: every requested metric but the count */

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param subject what it is about: a group label, a fairness metric id or a policy rule
  * @param headline one sentence for a slide title
  * @param detail the evidence behind it, with numbers, sizes and intervals
- * @param robust whether the evidence excludes chance at the stated level (an interval entirely beyond the threshold);
- *     {@code false} when it does not or cannot tell
+ * @param robust whether the evidence excludes chance at the stated level (an interval entirely beyond the threshold,
+ *     here or in a concern folded into this one); {@code false} when it does not or cannot tell
  * @param groups the labels of the groups concerned (empty when none)
  * @param magnitude the number the concern is about ({@code NaN} when there is none), used to fold duplicates
  * @param related the headlines of lower-ranked concerns that state the same finding (same groups, same magnitude)
@@ -46,11 +46,11 @@ public record Concern(Kind kind, String subject, String headline, String detail,
         related = List.copyOf(related);
     }
 
-    /** @return this concern with one more folded headline */
-    Concern withRelated(String headline) {
+    /** @return this concern with another folded into it: its headline listed, its robustness carried over */
+    Concern fold(Concern other) {
         List<String> r = new java.util.ArrayList<>(related);
-        r.add(headline);
-        return new Concern(kind, subject, this.headline, detail, robust, groups, magnitude, r);
+        r.add(other.headline);
+        return new Concern(kind, subject, headline, detail, robust || other.robust, groups, magnitude, r);
     }
 
     /** @return whether {@code other} states the same finding: the same set of groups and the same |magnitude| */

@@ -105,8 +105,11 @@ public final class Concerns {
                         .toList()));
             }
             detail.append(". ").append(f.info().formula()).append('.');
+            String between = d.groups().size() == 2 ? " (" + d.groups().get(0).label() + " vs "
+                    + d.groups().get(1).label() + ")" : "";
             beyond.add(new Concern(Concern.Kind.DISPARITY_BEYOND_THRESHOLD, f.id(), f.info().name() + " is "
-                    + Fmt.num(d.asDouble()) + ", beyond the limit " + Fmt.num(t.limit()), detail.toString(), robust,
+                    + Fmt.num(d.asDouble()) + between + ", beyond the limit " + Fmt.num(t.limit()), detail.toString(),
+                    robust,
                     d.groups().stream().map(GroupKey::label).toList(), d.asDouble(), List.of()));
             keys.add(new double[] {robust ? 0 : 1, -t.severity(d.value()), keys.size()});
         }
@@ -166,7 +169,7 @@ public final class Concerns {
                 }
             }
             if (into >= 0) {
-                out.set(into, out.get(into).withRelated(c.headline()));
+                out.set(into, out.get(into).fold(c));
             } else {
                 out.add(c);
             }

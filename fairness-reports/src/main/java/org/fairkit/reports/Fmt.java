@@ -65,7 +65,7 @@ final class Fmt {
         if (!p.isDefined()) {
             return "n/a";
         }
-        return p.value() < 0.001 ? "< 0.001" : num(p.value());
+        return p.value() < 0.001 ? "<\u00a00.001" : num(p.value());
     }
 
     static String percent(double level) {

@@ -13,6 +13,9 @@ final class DemoMain {
         Files.createDirectories(dir);
         ReportContent c = DemoContent.content();
         DashboardHtml.of(c).writeTo(dir.resolve("fairness-dashboard.html"));
+        ExecutiveSlides.of(c).writeTo(dir.resolve("executive-summary.html"));
+        AuditPdf.of(c).writeTo(dir.resolve("fairness-audit.pdf"));
+        ComplianceReportPdf.of(c).writeTo(dir.resolve("compliance-report.pdf"));
         System.out.println(c.report());
         System.out.println(c.adverseImpact());
         c.concerns().forEach(x -> System.out.println(x.kind() + ": " + x.headline()));

@@ -8,6 +8,8 @@ import java.util.Objects;
  * instead of style sheets (each chart renders the same on its own), coordinates with two decimals in
  * {@link Locale#ROOT} (the same bytes on every machine), and every piece of text escaped by {@link Escape}.
  *
+ * <p>Classes (for tests and style hooks) are written with the prefix {@code fk-}; see {@link #cls(String)}.
+ *
  * <p>Accessibility: the root element has {@code role="img"} and {@code aria-labelledby} pointing at its
  * {@code <title>} and {@code <desc>} (WAI-ARIA Graphics Module); elements can carry their own {@code <title>},
  * which browsers show as a tooltip and screen readers read.
@@ -68,6 +70,21 @@ public final class Svg {
                 Objects.requireNonNull(description, "description"));
     }
 
+    /**
+     * Prefixes every class with {@code fk-}, so that the page's own style sheet (".note", ".bad") cannot restyle
+     * chart elements: {@code "row reference"} becomes {@code "fk-row fk-reference"}.
+     */
+    static String cls(String cssClass) {
+        StringBuilder b = new StringBuilder();
+        for (String c : cssClass.trim().split("\\s+")) {
+            if (!c.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+                throw new IllegalArgumentException("css class must match [A-Za-z][A-Za-z0-9_-]*, got '" + c + "'");
+            }
+            b.append(b.length() == 0 ? "" : " ").append("fk-").append(c);
+        }
+        return b.toString();
+    }
+
     /** @return {@code x} with two decimals in {@link Locale#ROOT}, without "-0.00" */
     public static String num(double x) {
         if (!Double.isFinite(x)) {
@@ -80,7 +97,7 @@ public final class Svg {
     /** Opens a group with a class (for tests and style hooks) and an optional tooltip. */
     public Svg group(String cssClass, String tooltip) {
         check();
-        b.append("<g class=\"").append(Escape.html(cssClass)).append("\">");
+        b.append("<g class=\"").append(cls(cssClass)).append("\">");
         tooltip(tooltip);
         b.append('\n');
         open++;
@@ -104,7 +121,7 @@ public final class Svg {
         if (w < 0 || h < 0) {
             throw new IllegalArgumentException("rect needs w, h >= 0, got " + w + ", " + h);
         }
-        b.append("<rect class=\"").append(Escape.html(cssClass)).append("\" x=\"").append(num(x)).append("\" y=\"")
+        b.append("<rect class=\"").append(cls(cssClass)).append("\" x=\"").append(num(x)).append("\" y=\"")
                 .append(num(y)).append("\" width=\"").append(num(w)).append("\" height=\"").append(num(h))
                 .append("\" fill=\"").append(Escape.html(fill)).append('"');
         closeElement("rect", tooltip);
@@ -115,7 +132,7 @@ public final class Svg {
     public Svg line(String cssClass, double x1, double y1, double x2, double y2, String stroke, double width,
             String dash) {
         check();
-        b.append("<line class=\"").append(Escape.html(cssClass)).append("\" x1=\"").append(num(x1)).append("\" y1=\"")
+        b.append("<line class=\"").append(cls(cssClass)).append("\" x1=\"").append(num(x1)).append("\" y1=\"")
                 .append(num(y1)).append("\" x2=\"").append(num(x2)).append("\" y2=\"").append(num(y2))
                 .append("\" stroke=\"").append(Escape.html(stroke)).append("\" stroke-width=\"").append(num(width))
                 .append('"');
@@ -129,7 +146,7 @@ public final class Svg {
     /** A circle. */
     public Svg circle(String cssClass, double cx, double cy, double r, String fill, String tooltip) {
         check();
-        b.append("<circle class=\"").append(Escape.html(cssClass)).append("\" cx=\"").append(num(cx))
+        b.append("<circle class=\"").append(cls(cssClass)).append("\" cx=\"").append(num(cx))
                 .append("\" cy=\"").append(num(cy)).append("\" r=\"").append(num(r)).append("\" fill=\"")
                 .append(Escape.html(fill)).append("\" stroke=\"#ffffff\" stroke-width=\"1\"");
         closeElement("circle", tooltip);
@@ -142,7 +159,7 @@ public final class Svg {
         if (xs.length != ys.length) {
             throw new IllegalArgumentException("polyline needs as many x as y, got " + xs.length + " and " + ys.length);
         }
-        b.append("<polyline class=\"").append(Escape.html(cssClass)).append("\" fill=\"none\" stroke=\"")
+        b.append("<polyline class=\"").append(cls(cssClass)).append("\" fill=\"none\" stroke=\"")
                 .append(Escape.html(stroke)).append("\" stroke-width=\"").append(num(width)).append("\" points=\"");
         for (int i = 0; i < xs.length; i++) {
             b.append(i == 0 ? "" : " ").append(num(xs[i])).append(',').append(num(ys[i]));
@@ -159,7 +176,7 @@ public final class Svg {
      */
     public Svg text(String cssClass, double x, double y, String text, Anchor anchor, String fill, String style) {
         check();
-        b.append("<text class=\"").append(Escape.html(cssClass)).append("\" x=\"").append(num(x)).append("\" y=\"")
+        b.append("<text class=\"").append(cls(cssClass)).append("\" x=\"").append(num(x)).append("\" y=\"")
                 .append(num(y)).append("\" text-anchor=\"").append(anchor.attribute()).append("\" fill=\"")
                 .append(Escape.html(fill)).append('"');
         if (style != null) {
