@@ -30,8 +30,8 @@ public final class Ticks {
     }
 
     /**
-     * About {@code count} evenly spaced ticks covering {@code [lo, hi]}, at nice steps, including both ends when they
-     * fall on a step.
+     * Evenly spaced ticks inside {@code [lo, hi]} at the largest nice step not above {@code (hi - lo) / (count - 1)}:
+     * at least {@code count} ticks when the ends fall on a step, never none, at most about {@code 2.5 count}.
      *
      * @throws IllegalArgumentException unless {@code lo < hi}, both finite, and {@code count >= 2}
      */
@@ -42,18 +42,17 @@ public final class Ticks {
         }
         double raw = (hi - lo) / (count - 1);
         double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = 10 * p;
-        for (double m : new double[] {1, 2, 2.5, 5}) {
-            if (m * p >= raw * (1 - 1e-12)) {
+        double step = p;
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * p <= raw * (1 + 1e-12)) {
                 step = m * p;
-                break;
             }
         }
         List<Double> out = new ArrayList<>();
         long first = (long) Math.ceil(lo / step - 1e-9);
         for (long k = first; k * step <= hi + step * 1e-9; k++) {
-            double t = k * step;
-            out.add(Math.abs(t) < step * 1e-9 ? 0.0 : t);
+            double t = java.math.BigDecimal.valueOf(k).multiply(java.math.BigDecimal.valueOf(step)).doubleValue();
+            out.add(t == 0 ? 0.0 : t);
         }
         return out;
     }
