@@ -23,7 +23,16 @@ class CalibrationSeriesTest {
     /** Golden values: scikit-learn 1.2.1, sklearn.calibration.calibration_curve(y, p, n_bins=10, strategy="uniform"). */
     private static final double TOL = 1e-12;
 
-    private static FairnessData adultTestSplit() {
+    private static FairnessData adult;
+
+    private static synchronized FairnessData adultTestSplit() {
+        if (adult == null) {
+            adult = readAdultTestSplit();
+        }
+        return adult;
+    }
+
+    private static FairnessData readAdultTestSplit() {
         Map<String, List<String>> c = SharedFiles.csv("adult-predictions.csv");
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < c.get("split").size(); i++) {
