@@ -32,7 +32,8 @@ import org.fairkit.stats.GroupComparisons;
  *
  * <p>Self-contained: inline CSS, inline SVG, no scripts, no fonts, no images to fetch, and a Content-Security-Policy
  * of {@code default-src 'none'} so that a browser will not load anything even if asked. Every user string is
- * escaped. The bytes depend only on the content (its {@link AuditContext#generatedAt()} included).
+ * escaped, and the page is also well-formed XML (void elements self-closed), so tools can parse it. The bytes depend
+ * only on the content (its {@link AuditContext#generatedAt()} included).
  */
 public final class DashboardHtml implements ReportDocument {
     private final ReportContent content;
@@ -67,10 +68,10 @@ public final class DashboardHtml implements ReportDocument {
         FairnessReport r = content.report();
         AuditContext ctx = content.context();
         StringBuilder b = new StringBuilder(1 << 17);
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n").append(Html.NO_NETWORK)
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n").append(Html.NO_NETWORK)
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<meta name=\"generator\" content=\"FairKit ").append(esc(r.provenance().libraryVersion()))
-                .append("\">\n<title>").append(esc(ctx.title())).append(" \u2013 fairness dashboard</title>\n<style>\n")
+                .append("\"/>\n<title>").append(esc(ctx.title())).append(" \u2013 fairness dashboard</title>\n<style>\n")
                 .append(CSS).append("</style>\n</head>\n<body>\n");
         header(b, r, ctx);
         b.append("<main>\n");
@@ -139,7 +140,7 @@ public final class DashboardHtml implements ReportDocument {
                 b.append("<li><strong>").append(esc(c.headline())).append("</strong> ")
                         .append(Html.badge(c.robust() ? "beyond chance" : "not conclusive",
                                 c.robust() ? "bad" : "warn"))
-                        .append("<br><span class=\"detail\">").append(esc(c.detail())).append("</span></li>\n");
+                        .append("<br/><span class=\"detail\">").append(esc(c.detail())).append("</span></li>\n");
             }
             b.append("</ol>\n");
             int more = content.concerns().size() - top.size();
@@ -362,7 +363,7 @@ public final class DashboardHtml implements ReportDocument {
                     .append("</p>\n");
             List<List<String>> rows = new ArrayList<>();
             for (MitigationSummary.Change c : m.changes()) {
-                rows.add(List.of(c.quantity(), Fmt.shortValue(c.before()), Fmt.shortValue(c.after()),
+                rows.add(List.of(c.quantity(), Fmt.value(c.before()), Fmt.value(c.after()),
                         assessmentWord(c.assessment())));
             }
             Html.table(b, "data", List.of("quantity", "before", "after", "change"), rows,

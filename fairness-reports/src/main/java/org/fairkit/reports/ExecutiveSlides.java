@@ -68,8 +68,8 @@ public final class ExecutiveSlides implements ReportDocument {
         List<Concern> top = content.topConcerns(TOP);
         int total = 3 + top.size() + (content.mitigations().isEmpty() ? 0 : 1);
         StringBuilder b = new StringBuilder(1 << 16);
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n").append(Html.NO_NETWORK)
-                .append("<meta name=\"viewport\" content=\"width=1200\">\n<title>").append(esc(ctx.title()))
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n").append(Html.NO_NETWORK)
+                .append("<meta name=\"viewport\" content=\"width=1200\"/>\n<title>").append(esc(ctx.title()))
                 .append(" \u2013 executive summary</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         int page = 0;
         titleSlide(b, ctx, ++page, total);

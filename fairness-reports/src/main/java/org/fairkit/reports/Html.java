@@ -14,7 +14,7 @@ final class Html {
 
     /** The Content-Security-Policy that forbids every network request: the page can only use what it contains. */
     static final String NO_NETWORK = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-            + "style-src 'unsafe-inline'; img-src data:\">\n";
+            + "style-src 'unsafe-inline'; img-src data:\"/>\n";
 
     /**
      * A table. {@code columns} has one letter per column: {@code n} numeric (right-aligned), {@code w} no wrap,
