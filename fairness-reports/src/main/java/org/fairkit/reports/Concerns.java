@@ -96,7 +96,7 @@ public final class Concerns {
                 continue;
             }
             boolean robust = d.interval().map(i -> entirelyOutside(i, t)).orElse(false);
-            StringBuilder detail = new StringBuilder(f.info().name()).append(" = ").append(Fmt.num(d.asDouble()));
+            StringBuilder detail = new StringBuilder(f.info().name()).append(" = ").append(Fmt.num(d.asDouble(), 4));
             d.interval().ifPresent(i -> detail.append(", ").append(Fmt.percent(i.level())).append(" interval ")
                     .append(Fmt.interval(i)));
             detail.append("; acceptable: ").append(t.describe());
@@ -107,8 +107,13 @@ public final class Concerns {
             detail.append(". ").append(f.info().formula()).append('.');
             String between = d.groups().size() == 2 ? " (" + d.groups().get(0).label() + " vs "
                     + d.groups().get(1).label() + ")" : "";
+            int digits = 3;
+            while (digits < 8 && Fmt.num(Math.abs(d.asDouble()), digits).equals(Fmt.num(t.limit(), digits))) {
+                digits++;
+            }
             beyond.add(new Concern(Concern.Kind.DISPARITY_BEYOND_THRESHOLD, f.id(), f.info().name() + " is "
-                    + Fmt.num(d.asDouble()) + between + ", beyond the limit " + Fmt.num(t.limit()), detail.toString(),
+                    + Fmt.num(d.asDouble(), digits) + between + ", beyond the limit " + Fmt.num(t.limit()),
+                    detail.toString(),
                     robust,
                     d.groups().stream().map(GroupKey::label).toList(), d.asDouble(), List.of()));
             keys.add(new double[] {robust ? 0 : 1, -t.severity(d.value()), keys.size()});

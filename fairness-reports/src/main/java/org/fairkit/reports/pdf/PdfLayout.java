@@ -365,16 +365,20 @@ public final class PdfLayout {
     public void callout(String label, String text, Color color) {
         float x = LEFT + 12;
         float w = RIGHT - x - 10;
+        List<String> head = boldText.wrap(label, 9.5f, w - 4);
         List<String> body = regularText.wrap(text, 9.5f, w - 4);
-        float h = 14 + 13 + body.size() * 13 + 6;
+        float h = 14 + head.size() * 13 + body.size() * 13 + 6;
         flush(h + 6);
         ensure(h + 6);
         Color tint = new Color(mix(color.getRed()), mix(color.getGreen()), mix(color.getBlue()));
         fill(tint, LEFT, y - h, RIGHT - LEFT, h);
         fill(color, LEFT, y - h, 4, h);
         float yy = y - 16;
-        show(bold, 9.5f, color, x, yy, boldText.sanitize(label));
-        yy -= 14;
+        for (String l : head) {
+            show(bold, 9.5f, color, x, yy, l);
+            yy -= 13;
+        }
+        yy -= 1;
         for (String l : body) {
             show(regular, 9.5f, INK, x, yy, l);
             yy -= 13;
