@@ -67,7 +67,11 @@ public final class AuditPdf implements ReportDocument {
         pdf.paragraph("Each named fairness metric with its interval and acceptable band. Bands not set by a policy "
                 + "are the defaults: 0.8 <= ratio <= 1.25 (four-fifths) and |difference| <= 0.1 (a convention, not "
                 + "a legal standard).");
-        PdfSections.fairnessTable(pdf, content);
+        if (content.thresholds().isEmpty()) {
+            pdf.paragraph("No named fairness metric was requested.");
+        } else {
+            PdfSections.fairnessTable(pdf, content);
+        }
 
         pdf.heading("5. Four-fifths rule (adverse impact analysis)");
         PdfSections.fourFifths(pdf, content);
@@ -120,8 +124,12 @@ public final class AuditPdf implements ReportDocument {
         List<List<String>> fm = new ArrayList<>();
         content.thresholds().forEach((f, t) -> fm.add(List.of(f.info().name(), f.info().formula(), t.describe(),
                 f.info().matches())));
-        pdf.table(Table.of(List.of("metric", "formula", "acceptable", "definition matches"), fm,
-                new float[] {1.5f, 2.2f, 1.3f, 3.0f}, "llll"));
+        if (fm.isEmpty()) {
+            pdf.paragraph("No named fairness metric was requested.");
+        } else {
+            pdf.table(Table.of(List.of("metric", "formula", "acceptable", "definition matches"), fm,
+                    new float[] {1.5f, 2.2f, 1.3f, 3.0f}, "llll"));
+        }
         pdf.paragraph("Adverse impact: the four-fifths rule of the EEOC Uniform Guidelines (29 CFR 1607.4(D)) on "
                 + "selection rates (share predicted positive), with Katz intervals and exact tests; section 5 "
                 + "states its caveats. Concerns are ranked by a fixed rule stated in section 1.");

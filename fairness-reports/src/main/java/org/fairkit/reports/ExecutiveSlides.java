@@ -123,7 +123,6 @@ public final class ExecutiveSlides implements ReportDocument {
                         + "report.</p>\n");
             }
         }
-        AdverseImpact ai = content.adverseImpact();
         List<String> checks = new ArrayList<>();
         checks.add("four-fifths rule on " + content.report().groups().size() + " groups");
         checks.add(content.thresholds().size() + " fairness metrics against thresholds");
@@ -134,8 +133,8 @@ public final class ExecutiveSlides implements ReportDocument {
             checks.add("calibration by group");
         }
         b.append("<p class=\"checks\">Checks run: ").append(esc(String.join("; ", checks))).append('.')
-                .append(ai.weighted() ? "" : " Ranked: failed policy rules, then groups below four-fifths, then the "
-                        + "largest disparities; findings whose interval lies entirely beyond the threshold first.")
+                .append(" Ranked: failed policy rules, then groups below four-fifths, then the largest disparities; "
+                        + "findings whose interval lies entirely beyond the threshold first.")
                 .append("</p>\n");
         close(b, page, total);
     }

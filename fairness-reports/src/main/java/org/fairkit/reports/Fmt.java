@@ -17,11 +17,11 @@ final class Fmt {
     }
 
     /**
-     * Three decimals; whole numbers from 2 up (counts such as a group size a policy rule was judged on) without
+     * Three decimals; whole numbers from 10 up (counts such as a group size a policy rule was judged on) without
      * decimals, so that "776" does not read "776.000". Rates, ratios and differences keep three decimals.
      */
     static String num(double v) {
-        if (Math.abs(v) >= 2 && v == Math.rint(v) && Math.abs(v) < 1e15) {
+        if (Math.abs(v) >= 10 && v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format(Locale.ROOT, "%,d", (long) v);
         }
         return num(v, 3);

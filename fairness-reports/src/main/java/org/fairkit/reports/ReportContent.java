@@ -118,6 +118,18 @@ public final class ReportContent {
         return concerns.subList(0, Math.min(n, concerns.size()));
     }
 
+    /** @return the title, the size of the report and the top concern, e.g. for logs and JShell */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("ReportContent[").append(context.title()).append(": ")
+                .append(report.provenance().rows()).append(" rows, ").append(report.groups().size())
+                .append(" groups, ").append(concerns.size()).append(concerns.size() == 1 ? " concern" : " concerns");
+        if (!concerns.isEmpty()) {
+            b.append("; first: ").append(concerns.get(0).headline());
+        }
+        return b.append(']').toString();
+    }
+
     /** Configures {@link ReportContent}; each part can be set once. */
     public static final class Builder {
         private final FairnessReport report;
