@@ -24,7 +24,8 @@ import org.fairkit.core.metrics.GroupMetric;
  *   <li>The verdict: how many findings need attention, and which checks were run.</li>
  *   <li>One slide per top concern (at most three, ranked by {@link Concerns}), each with the one chart that shows
  *       it and the evidence in a sentence.</li>
- *   <li>What mitigation changed, when a mitigation was run.</li>
+ *   <li>What mitigation changed, when a mitigation was run: the quantities behind the top concerns, every quantity
+ *       that got worse (a trade-off is never hidden), then accuracy and ratios.</li>
  *   <li>How sure we are: the caveats that matter and the provenance (input fingerprint, audit-trail hash).</li>
  * </ol>
  *
@@ -209,7 +210,12 @@ public final class ExecutiveSlides implements ReportDocument {
                     && !shown.contains(x)).findFirst().ifPresent(shown::add));
         }
         for (MitigationSummary.Change x : m.changes()) {
-            if (shown.size() >= 7) {
+            if (x.assessment() == MitigationSummary.Assessment.WORSENED && !shown.contains(x)) {
+                shown.add(x);
+            }
+        }
+        for (MitigationSummary.Change x : m.changes()) {
+            if (shown.size() >= 8) {
                 break;
             }
             if (!shown.contains(x) && (x.quantity().startsWith("accuracy") || x.quantity().contains("ratio"))) {

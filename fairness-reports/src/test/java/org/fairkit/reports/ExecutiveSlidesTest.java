@@ -35,6 +35,22 @@ class ExecutiveSlidesTest {
     }
 
     @Test
+    void theMitigationSlideNeverHidesAQuantityThatGotWorse() {
+        ReportContent c = TestContents.demo();
+        Document doc = TestContents.xml(ExecutiveSlides.of(c).render());
+        Element slide = (Element) doc.getElementsByTagName("section").item(5);
+        String text = slide.getTextContent();
+        MitigationSummary m = c.mitigations().get(0);
+        List<MitigationSummary.Change> worse = m.changes().stream()
+                .filter(x -> x.assessment() == MitigationSummary.Assessment.WORSENED).toList();
+        assertThat(worse).isNotEmpty();
+        for (MitigationSummary.Change x : worse) {
+            assertThat(text).contains(Fmt.humanize(x.quantity()));
+        }
+        assertThat(text).contains(worse.size() + " worse");
+    }
+
+    @Test
     void aFairModelGetsAShortDeckThatSaysSo() {
         ReportContent c = ReportContent.builder(org.fairkit.core.Fairness.of(
                 org.fairkit.core.datasets.SyntheticLending.generate(40_000, 11, 0.0)).groupBy("ethnicity")
