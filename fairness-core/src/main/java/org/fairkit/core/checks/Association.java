@@ -1,5 +1,6 @@
 package org.fairkit.core.checks;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.fairkit.core.metrics.MetricValue;
 
@@ -30,6 +31,27 @@ public final class Association {
     private Association() {
     }
 
+    private static int cells(long[][] table) {
+        int c = 0;
+        for (long[] row : table) {
+            c += row.length;
+        }
+        return c;
+    }
+
+    /**
+     * The sum of the first {@code count} terms in ascending order: the same bits whatever the order of the table's
+     * rows and columns, so relabeling the levels of either variable cannot move a value across a severity threshold.
+     */
+    private static double orderFreeSum(double[] terms, int count) {
+        Arrays.sort(terms, 0, count);
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += terms[i];
+        }
+        return sum;
+    }
+
     /** @return mutual information in nats; undefined for an empty table */
     public static MetricValue mutualInformation(long[][] table) {
         Margins m = Margins.of(table);
@@ -37,16 +59,17 @@ public final class Association {
             return MetricValue.undefined("the table is empty (N = 0)");
         }
         double n = m.total;
-        double mi = 0;
+        double[] terms = new double[cells(table)];
+        int t = 0;
         for (int i = 0; i < table.length; i++) {
             for (int j = 0; j < table[i].length; j++) {
                 long o = table[i][j];
                 if (o > 0) {
-                    mi += o / n * Math.log(o * n / ((double) m.row[i] * m.column[j]));
+                    terms[t++] = o / n * Math.log(o * n / ((double) m.row[i] * m.column[j]));
                 }
             }
         }
-        return MetricValue.of(Math.max(0, mi));
+        return MetricValue.of(Math.max(0, orderFreeSum(terms, t)));
     }
 
     /** @return mutual information in bits (nats / ln 2); undefined for an empty table */
@@ -62,7 +85,8 @@ public final class Association {
             return MetricValue.undefined("the table is empty (N = 0)");
         }
         double n = m.total;
-        double chi2 = 0;
+        double[] terms = new double[cells(table)];
+        int t = 0;
         for (int i = 0; i < table.length; i++) {
             if (m.row[i] == 0) {
                 continue;
@@ -73,10 +97,10 @@ public final class Association {
                 }
                 double e = (double) m.row[i] * m.column[j] / n;
                 double d = table[i][j] - e;
-                chi2 += d * d / e;
+                terms[t++] = d * d / e;
             }
         }
-        return MetricValue.of(chi2);
+        return MetricValue.of(orderFreeSum(terms, t));
     }
 
     /** @return Cramér's V; undefined when a variable has fewer than two levels that occur */
@@ -170,14 +194,15 @@ public final class Association {
         if (ssTotal == 0) {
             return MetricValue.undefined("the feature is constant (total sum of squares 0)");
         }
-        double ssBetween = 0;
+        double[] between = new double[g];
+        int t = 0;
         for (int k = 0; k < g; k++) {
             if (count[k] > 0) {
                 double d = sum[k] / count[k] - mean;
-                ssBetween += count[k] * d * d;
+                between[t++] = count[k] * d * d;
             }
         }
-        return MetricValue.of(Math.min(1, Math.sqrt(ssBetween / ssTotal)));
+        return MetricValue.of(Math.min(1, Math.sqrt(orderFreeSum(between, t) / ssTotal)));
     }
 
     /** Margins of a contingency table, after validating it. */
