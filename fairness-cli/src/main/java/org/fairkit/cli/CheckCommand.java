@@ -3,11 +3,14 @@ package org.fairkit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.metrics.GroupMetric;
+import org.fairkit.orchestration.policy.Measure;
 import org.fairkit.orchestration.io.CsvColumns;
 import org.fairkit.orchestration.policy.Outcome;
 import org.fairkit.orchestration.policy.Policy;
@@ -66,7 +69,7 @@ final class CheckCommand implements Callable<Integer> {
         Path file = data.file();
         CsvColumns columns = data.columns();
         List<String> sensitive = data.sensitive();
-        MetricSelection metrics = evaluation.metrics(data.hasScores());
+        MetricSelection metrics = withPolicyMetrics(evaluation.metrics(data.hasScores()), policy);
         List<AuditGrouping> groupings = groupings(policy, sensitive);
         var intervals = evaluation.intervals();
         boolean needsRows = intervals.isPresent() || !metrics.scoreMetrics().isEmpty();
@@ -104,8 +107,21 @@ final class CheckCommand implements Callable<Integer> {
         long inconclusive = result.verdicts().stream()
                 .filter(v -> v.blocking() && v.outcome() == Outcome.INCONCLUSIVE).count();
         return "Policy " + result.policy() + ": " + result.outcome() + " (exit " + code + ")"
-                + (code == ExitCode.OK ? "" : ": " + failed + (failed == 1 ? " rule" : " rules") + " failed, "
-                        + inconclusive + " inconclusive");
+                + (code == ExitCode.OK ? "" : ": " + failed + " failed and " + inconclusive + " inconclusive "
+                        + (failed + inconclusive == 1 ? "verdict" : "verdicts") + " of severity error");
+    }
+
+    /** The selection plus every group metric a rule aggregates or requires of every group. */
+    static MetricSelection withPolicyMetrics(MetricSelection selection, Policy policy) {
+        Set<GroupMetric> metrics = new LinkedHashSet<>(selection.groupMetrics());
+        for (PolicyRule rule : policy.rules()) {
+            if (rule.measure() instanceof Measure.Aggregate a) {
+                metrics.add(a.metric());
+            } else if (rule.measure() instanceof Measure.EveryGroup e) {
+                metrics.add(e.metric());
+            }
+        }
+        return new MetricSelection(List.copyOf(metrics), selection.scoreMetrics(), selection.fairnessMetrics());
     }
 
     /** The audit's groupings plus one per rule grouping that is not among them. */

@@ -18,8 +18,8 @@ final class CliErrors {
     }
 
     /** A catalog metric that an audit of decisions cannot compute. */
-    static String metricNotForAudit(String id, String family, List<String> valid) {
-        return "metric '" + id + "' is a " + family + " metric, which an audit of decisions does not compute; valid "
+    static String metricNotForAudit(String given, String id, String family, List<String> valid) {
+        return "metric '" + given + "'" + (given.equalsIgnoreCase(id) ? "" : " (" + id + ")") + " is a " + family + " metric, which an audit of decisions does not compute; valid "
                 + "ids: " + String.join(", ", valid);
     }
 

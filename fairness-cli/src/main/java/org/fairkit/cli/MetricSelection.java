@@ -82,7 +82,7 @@ record MetricSelection(List<GroupMetric> groupMetrics, List<ScoreMetric> scoreMe
                 }
                 score.add(s.get());
             } else {
-                throw CliException.badInput(CliErrors.metricNotForAudit(info.id(),
+                throw CliException.badInput(CliErrors.metricNotForAudit(id, info.id(),
                         info.family().name().toLowerCase(Locale.ROOT).replace('_', ' '), validIds(hasScores)));
             }
         }
