@@ -1,0 +1,120 @@
+package org.fairkit.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.fairkit.reports.pdf.PdfLayout;
+import org.junit.jupiter.api.Test;
+
+class PdfDocumentsTest {
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(d);
+        }
+    }
+
+    @Test
+    void theSameContentAndClockGiveTheSameBytes() {
+        ReportContent a = DemoContent.content();
+        ReportContent b = DemoContent.content();
+        assertThat(AuditPdf.of(a).toBytes()).isEqualTo(AuditPdf.of(b).toBytes());
+        assertThat(ComplianceReportPdf.of(a).toBytes()).isEqualTo(ComplianceReportPdf.of(b).toBytes());
+    }
+
+    @Test
+    void theAuditStatesItsHeadingsAndKeyNumbersAsExtractableText() throws IOException {
+        ReportContent c = TestContents.demo();
+        String t = text(AuditPdf.of(c).toBytes());
+        assertThat(t).contains("Consumer lending model", "1. Summary", "2. Methods", "3. Results by group",
+                "4. Fairness metrics against thresholds", "5. Four-fifths rule (adverse impact analysis)",
+                "Significance against the reference group", "Calibration by group", "Policy verdicts",
+                "Mitigation results", "Warnings", "Provenance");
+        AdverseImpact.Row b = c.adverseImpact().rows().get(1);
+        assertThat(t).contains("Group B", Fmt.num(b.impactRatio().value()), Fmt.count(b.rows()),
+                Fmt.interval(b.ratioInterval().orElseThrow()), "29 CFR 1607.4(D)", "rule of thumb",
+                c.context().auditTrailHash().orElseThrow());
+        assertThat(t.replace("\n", "")).contains(c.report().provenance().inputSha256());
+        String sr = Fmt.num(c.report().value(org.fairkit.core.metrics.Metrics.SELECTION_RATE, b.group()).value());
+        assertThat(t).contains(sr);
+    }
+
+    @Test
+    void theComplianceReportIsOrganisedByObligation() throws IOException {
+        ReportContent c = TestContents.demo();
+        String t = text(ComplianceReportPdf.of(c).toBytes());
+        assertThat(t).contains("1. Scope and standards applied", "2. Conclusion", "NOT COMPLIANT WITH POLICY",
+                "2 of 3 policy rules failed", "3. Adverse impact analysis", "4. Group sizes and data quality",
+                "5. Remediation", "6. Limitations", "7. Provenance and integrity", "8. Sign-off",
+                "Evidence of adverse impact: Group B (0.610)", c.context().auditTrailHash().orElseThrow());
+    }
+
+    @Test
+    void documentInformationComesFromTheContext() throws IOException {
+        ReportContent c = TestContents.demo();
+        try (PDDocument d = Loader.loadPDF(AuditPdf.of(c).toBytes())) {
+            PDDocumentInformation info = d.getDocumentInformation();
+            assertThat(info.getTitle()).isEqualTo(c.context().title());
+            assertThat(info.getCreationDate().toInstant()).isEqualTo(c.context().generatedAt());
+            assertThat(info.getModificationDate().toInstant()).isEqualTo(c.context().generatedAt());
+            assertThat(info.getProducer()).startsWith("FairKit ");
+            assertThat(d.getDocumentId()).isNull();
+            assertThat(d.getDocument().getTrailer().getCOSArray(org.apache.pdfbox.cos.COSName.ID)).hasSize(2);
+        }
+    }
+
+    @Test
+    void longTablesPaginateWithTheirHeaderAndWrapInsideTheMargins() throws IOException {
+        ReportContent c = TestContents.manyGroups(40);
+        byte[] pdf = AuditPdf.of(c).toBytes();
+        List<String> overflow = new ArrayList<>();
+        int pages;
+        List<String> pageTexts = new ArrayList<>();
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            pages = d.getNumberOfPages();
+            PDFTextStripper edges = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                    for (TextPosition p : positions) {
+                        if (p.getXDirAdj() + p.getWidthDirAdj() > PdfLayout.RIGHT + 1f) {
+                            overflow.add(text + " ends at " + (p.getXDirAdj() + p.getWidthDirAdj()));
+                            break;
+                        }
+                    }
+                    super.writeString(text, positions);
+                }
+            };
+            edges.getText(d);
+            for (int p = 1; p <= pages; p++) {
+                PDFTextStripper s = new PDFTextStripper();
+                s.setStartPage(p);
+                s.setEndPage(p);
+                pageTexts.add(s.getText(d));
+            }
+        }
+        assertThat(pages).isGreaterThan(4);
+        assertThat(overflow).isEmpty();
+        List<String> withRows = pageTexts.stream().filter(t -> t.contains("Region 0")).toList();
+        assertThat(withRows.size()).isGreaterThan(4);
+        assertThat(withRows).allSatisfy(t -> assertThat(t).containsAnyOf("95% interval", "impact\nratio", "rows"));
+        String all = String.join("", pageTexts).replace("\n", " ");
+        for (int k = 0; k < 40; k += 13) {
+            assertThat(all).contains(String.format("Region %03d", k));
+        }
+    }
+
+    @Test
+    void charactersOutsideWinAnsiBecomeQuestionMarksInsteadOfFailing() throws IOException {
+        String t = text(AuditPdf.of(TestContents.hostile()).toBytes());
+        assertThat(t).contains("Zo\u00eb's <group> ]]> &amp;", "<script>alert('x')</script>", "????????",
+                "undefined: no positives (TP + FN = 0)");
+        assertThat(text(ComplianceReportPdf.of(TestContents.hostile()).toBytes())).contains("Audit of <b>bold</b>");
+    }
+}

@@ -1,0 +1,89 @@
+package org.fairkit.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.fairkit.core.Fairness;
+import org.fairkit.core.FairnessData;
+import org.fairkit.core.FairnessReport;
+import org.fairkit.core.datasets.SyntheticLending;
+import org.fairkit.core.metrics.Metrics;
+import org.fairkit.stats.Bootstrap;
+import org.fairkit.stats.GroupComparisons;
+import org.junit.jupiter.api.Test;
+
+/** Docs are tests: every line of the README's Java snippet appears here, compiled and run. */
+class ReadmeExamplesTest {
+
+    @Test
+    void theReadmeSnippetWritesTheFourDocuments() throws IOException {
+        FairnessData data = SyntheticLending.generate(6_000, 7);
+        FairnessReport report = Fairness.of(data)
+            .groupBy(SyntheticLending.ETHNICITY)
+            .metrics(Metrics.SELECTION_RATE, Metrics.TRUE_POSITIVE_RATE, Metrics.FALSE_POSITIVE_RATE)
+            .reference("Group A")
+            .minGroupSize(30)
+            .intervals(Bootstrap.bca(1000).seed(42))
+            .evaluate();
+
+        ReportContent content = ReportContent.builder(report,
+                AuditContext.of("Lending model audit", "6,000 applications, Q4", Clock.systemUTC()))
+            .comparisons(GroupComparisons.of(report).compute())
+            .calibration(CalibrationSeries.uniformBins(data, 10, SyntheticLending.ETHNICITY))
+            .build();
+
+        Path dir = Files.createTempDirectory("audit");
+        DashboardHtml.of(content).writeTo(dir.resolve("fairness-dashboard.html"));
+        ExecutiveSlides.of(content).writeTo(dir.resolve("executive-summary.html"));
+        AuditPdf.of(content).writeTo(dir.resolve("fairness-audit.pdf"));
+        ComplianceReportPdf.of(content).writeTo(dir.resolve("compliance-report.pdf"));
+
+        for (String f : List.of("fairness-dashboard.html", "executive-summary.html", "fairness-audit.pdf",
+                "compliance-report.pdf")) {
+            assertThat(Files.size(dir.resolve(f))).as(f).isGreaterThan(5_000);
+            Files.delete(dir.resolve(f));
+        }
+        Files.delete(dir);
+        assertThat(content.adverseImpact().flagged()).extracting(r -> r.group().label()).containsExactly("Group B");
+    }
+
+    @Test
+    void everyReadmeSnippetLineIsInThisTest() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String self = Files.readString(Path.of("src/test/java/org/fairkit/reports/ReadmeExamplesTest.java"));
+        List<String> lines = new ArrayList<>();
+        boolean in = false;
+        for (String l : readme.split("\n")) {
+            if (l.startsWith("```java")) {
+                in = true;
+            } else if (l.startsWith("```")) {
+                in = false;
+            } else if (in) {
+                String code = l.replaceAll("\\s*//.*$", "").trim();
+                if (!code.isEmpty()) {
+                    lines.add(code);
+                }
+            }
+        }
+        assertThat(lines).hasSizeGreaterThan(15);
+        for (String code : lines) {
+            assertThat(self).as("README line %s", code).contains(code);
+        }
+    }
+
+    @Test
+    void theReadmeShowsOneScreenshotOfEachDocumentAndTheyExist() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        for (String png : List.of("dashboard.png", "executive-summary.png", "fairness-audit.png",
+                "compliance-report.png")) {
+            assertThat(readme).contains("(docs/" + png + ")");
+            Path p = Path.of("docs", png);
+            assertThat(Files.size(p)).as(png).isBetween(20_000L, 300_000L);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.fairkit.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checks each document in a real renderer: the dashboard and the slides in headless Chromium, page 1 of each PDF with
+ * pdftoppm. Each result must be a real picture, not a blank or uniform page. Skips with a message when the tools are
+ * absent (CI installs the Debian packages {@code chromium} and {@code poppler-utils}).
+ */
+class RenderInBrowserTest {
+    @TempDir
+    Path dir;
+
+    private static Path chromiumOrSkip() {
+        Optional<Path> c = Browser.chromium();
+        assumeTrue(c.isPresent(), "chromium not found (/usr/bin/chromium or on PATH): browser rendering skipped; "
+                + "install the Debian package 'chromium'");
+        return c.get();
+    }
+
+    private static Path pdftoppmOrSkip() {
+        Optional<Path> p = Browser.pdftoppm();
+        assumeTrue(p.isPresent(), "pdftoppm not found: PDF rendering skipped; install the Debian package "
+                + "'poppler-utils'");
+        return p.get();
+    }
+
+    private static void looksLikeADocument(Path png, int width) throws Exception {
+        assertThat(Files.size(png)).as(png + " size").isGreaterThan(10_000);
+        Browser.ImageFacts f = Browser.facts(png);
+        assertThat(f.width()).isBetween(width - 2, width + 2);
+        assertThat(f.distinctColours()).as("distinct colours in " + png).isGreaterThan(20);
+        assertThat(f.nonWhiteShare()).as("share of non-white pixels in " + png).isBetween(0.02, 0.98);
+    }
+
+    @Test
+    void theDashboardRendersInHeadlessChromium() throws Exception {
+        Path chromium = chromiumOrSkip();
+        Path html = dir.resolve("fairness-dashboard.html");
+        DashboardHtml.of(TestContents.demo()).writeTo(html);
+        Path png = Browser.screenshot(chromium, html, dir.resolve("dashboard.png"), 1280, 2000, dir);
+        looksLikeADocument(png, 1280);
+    }
+
+    @Test
+    void theSlidesRenderInHeadlessChromium() throws Exception {
+        Path chromium = chromiumOrSkip();
+        Path html = dir.resolve("executive-summary.html");
+        ExecutiveSlides.of(TestContents.demo()).writeTo(html);
+        Path png = Browser.screenshot(chromium, html, dir.resolve("slides.png"), 1280, 2000, dir);
+        looksLikeADocument(png, 1280);
+    }
+
+    @Test
+    void bothPdfsRenderWithPdftoppm() throws Exception {
+        Path pdftoppm = pdftoppmOrSkip();
+        for (ReportDocument d : new ReportDocument[] {AuditPdf.of(TestContents.demo()),
+            ComplianceReportPdf.of(TestContents.demo())}) {
+            Path pdf = dir.resolve(d.fileName());
+            d.writeTo(pdf);
+            Path png = Browser.pdfPage(pdftoppm, pdf, 1, 60, dir.resolve(d.fileName().replace(".pdf", "")));
+            // A4 at 60 dpi: 595 pt x 60 / 72 = 496 pixels wide
+            looksLikeADocument(png, 496);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.fairkit.reports;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.fairkit.core.Fairness;
+import org.fairkit.core.FairnessData;
+import org.fairkit.core.FairnessReport;
+import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.core.metrics.Metrics;
+import org.w3c.dom.Document;
+
+/** Contents for the document tests: the demo, one with hostile strings, one with many groups. */
+final class TestContents {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
+    /** Group labels that try to break out of HTML text, attributes and SVG. */
+    static final String SCRIPT = "<script>alert('x')</script>";
+    static final String AMP = "A & B \"quoted\" 'single'";
+    static final String TAGGY = "Zo\u00eb's <group> ]]> &amp;";
+    static final String GREEK = "\u0395\u03bb\u03bb\u03b7\u03bd\u03b9\u03ba\u03ac";
+
+    private static ReportContent demo;
+
+    private TestContents() {
+    }
+
+    static synchronized ReportContent demo() {
+        if (demo == null) {
+            demo = DemoContent.content();
+        }
+        return demo;
+    }
+
+    /**
+     * Four groups with hostile labels; the Greek group has no positives (its true positive rate is undefined) and is
+     * small.
+     */
+    static ReportContent hostile() {
+        String[] levels = {SCRIPT, AMP, TAGGY, GREEK};
+        int[] sizes = {120, 100, 90, 12};
+        List<String> g = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        List<Integer> p = new ArrayList<>();
+        List<Double> s = new ArrayList<>();
+        for (int k = 0; k < levels.length; k++) {
+            for (int i = 0; i < sizes[k]; i++) {
+                g.add(levels[k]);
+                int label = k == 3 ? 0 : (i % 3 == 0 ? 1 : 0);
+                int pred = (i * (k + 2)) % 5 == 0 ? 1 : 0;
+                y.add(label);
+                p.add(pred);
+                s.add(((i * 37 + k * 11) % 100) / 100.0);
+            }
+        }
+        FairnessData data = FairnessData.builder().labels(y.stream().mapToInt(Integer::intValue).toArray())
+                .predictions(p.stream().mapToInt(Integer::intValue).toArray())
+                .scores(s.stream().mapToDouble(Double::doubleValue).toArray())
+                .sensitive("group <&>", g.toArray(String[]::new)).build();
+        FairnessReport r = Fairness.of(data).metrics(Metrics.SELECTION_RATE, Metrics.TRUE_POSITIVE_RATE)
+                .reference(SCRIPT).minGroupSize(30).clock(CLOCK).evaluate();
+        AuditContext ctx = AuditContext.of("Audit of <b>bold</b> & \"quoted\"", "data from 'x' <y> & z", CLOCK)
+                .withAuditTrailHash("sha256:<not-a-tag>&");
+        PolicyVerdictView v = new PolicyVerdictView("rule <1> & 'two'", PolicyVerdictView.Outcome.FAIL,
+                MetricValue.of(0.5), Optional.empty(), List.of(SCRIPT, AMP), "message with <em>html</em> & more");
+        MitigationSummary m = new MitigationSummary("method <m>", "settings & \"seeds\"", List.of(
+                new MitigationSummary.Change("q <x>", MetricValue.of(0.3), MetricValue.undefined("no rows <here>"),
+                        org.fairkit.core.metrics.Direction.ZERO_IS_PARITY)));
+        return ReportContent.builder(r, ctx).calibration(CalibrationSeries.uniformBins(data, 5, "group <&>"))
+                .verdicts(List.of(v)).mitigations(List.of(m)).build();
+    }
+
+    /** {@code groups} groups of 40 rows each, so that per-group tables run over several pages. */
+    static ReportContent manyGroups(int groups) {
+        int n = groups * 40;
+        int[] y = new int[n];
+        int[] p = new int[n];
+        String[] g = new String[n];
+        for (int i = 0; i < n; i++) {
+            int k = i / 40;
+            g[i] = String.format("Region %03d with a rather long name that must wrap inside its cell", k);
+            y[i] = (i * 7 + k) % 3 == 0 ? 1 : 0;
+            p[i] = (i * 5 + k) % 4 == 0 ? 1 : 0;
+        }
+        FairnessData data = FairnessData.builder().labels(y).predictions(p).sensitive("region", g).build();
+        FairnessReport r = Fairness.of(data).metrics(Metrics.SELECTION_RATE, Metrics.TRUE_POSITIVE_RATE).clock(CLOCK)
+                .evaluate();
+        return ReportContent.builder(r, AuditContext.of("Many groups", "synthetic regions", CLOCK)).build();
+    }
+
+    /** Parses a page as XML (the documents are written well-formed). */
+    static Document xml(String page) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setValidating(false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            return f.newDocumentBuilder().parse(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError("not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return the page without the SVG namespace declarations and the {@code http-equiv} attribute name of the
+     *     Content-Security-Policy meta element: what is left must not contain "http"
+     */
+    static String withoutSvgNamespace(String page) {
+        return page.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
+                .replace("<meta http-equiv=\"Content-Security-Policy\"", "<meta");
+    }
+}
