@@ -128,7 +128,7 @@ final class AuditCommand implements Callable<Integer> {
                     record.estimate().map(e -> String.format(Locale.ROOT, "; the load model estimated %.1f s",
                             e.toNanos() / 1e9)).orElse(""));
             for (OutputFile f : record.outputs()) {
-                w.printf(Locale.ROOT, "  %-20s %s (%s bytes)%n", f.outputId(), f.path(), Progress.count(f.bytes()));
+                w.printf(Locale.ROOT, "  %-25s %s (%s bytes)%n", f.outputId(), f.path(), Progress.count(f.bytes()));
             }
             w.printf(Locale.ROOT, "Recorded as entry %d of %s; check it with: fairkit trail verify %s%n",
                     r.entry().seq(), r.trail(), r.trail());

@@ -20,8 +20,10 @@ import org.fairkit.orchestration.run.StandardOutputs;
  * that writes them with the load model as its estimator (so every run record holds the estimate beside the measured
  * time).
  *
- * <p>Registered: {@code metrics_export}, {@code flagged_cases}, {@code detailed_report}, and
- * {@code alert_configuration} when a policy is given (it renders the policy's rules).
+ * <p>Registered: {@code metrics_export}, {@code flagged_cases}, {@code detailed_report},
+ * {@code alert_configuration} when a policy is given (it renders the policy's rules), and fairness-reports'
+ * documents ({@link DocumentOutputs}): {@code dashboard_export}, {@code fairness_audit_pdf},
+ * {@code compliance_report}, {@code executive_summary_slides}. All eight are the load model's output kinds.
  */
 final class Outputs {
     private final Optional<Policy> policy;
@@ -39,6 +41,7 @@ final class Outputs {
         List<AuditOutput> w = new ArrayList<>(List.of(StandardOutputs.metricsExport(), StandardOutputs.flaggedCases(),
                 StandardOutputs.detailedReport()));
         policy.ifPresent(p -> w.add(StandardOutputs.alertConfiguration(PolicyAlerts.renderer(p))));
+        w.addAll(DocumentOutputs.all(policy));
         return w;
     }
 

@@ -154,8 +154,12 @@ class AuditCommandTest {
         Cli.Result r = Cli.run(Cli.audit(lending, "--out", out.toString(), "--id", "id", "--format", "json"));
         assertThat(r.code()).as(r.toString()).isZero();
         JsonNode run = r.json().get("run");
+        assertThat(run.get("files").findValuesAsText("path")).containsExactly("metrics.csv", "metrics.json",
+                "flagged-cases.csv", "report.json", "fairness-dashboard.html", "fairness-audit.pdf",
+                "compliance-report.pdf", "executive-summary.html");
         assertThat(run.get("files").findValuesAsText("output")).containsExactly("metrics_export", "metrics_export",
-                "flagged_cases", "detailed_report");
+                "flagged_cases", "detailed_report", "dashboard_export", "fairness_audit_pdf", "compliance_report",
+                "executive_summary_slides");
         assertThat(run.get("trail_entry").asLong()).isEqualTo(1);
         assertThat(out.resolve("report.json")).isNotEmptyFile();
         assertThat(out.resolve("run-record.json")).isNotEmptyFile();
@@ -167,6 +171,22 @@ class AuditCommandTest {
         Cli.Result verify = Cli.run("trail", "verify", out.resolve("audit-trail.jsonl").toString());
         assertThat(verify.code()).as(verify.toString()).isZero();
         assertThat(verify.out()).contains("intact, 2 entries");
+    }
+
+    @Test
+    void documentsArePerGroupingAndThePolicyAddsTheAlertConfiguration(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("docs");
+        Path policy = Files.writeString(tmp.resolve("p.yml"), "policy: p\nrules:\n  - disparate_impact >= 0.8 for "
+                + "ethnicity\n");
+        Cli.Result r = Cli.run(Cli.audit(lending, "--sensitive", "sex", "--reference", "ethnicity=Group A",
+                "--policy", policy.toString(), "--out", out.toString(), "--outputs",
+                "alert_configuration,dashboard_export"));
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(out.resolve("alert-configuration.yaml")).isNotEmptyFile();
+        assertThat(out.resolve("fairness-dashboard.html")).isNotEmptyFile();
+        assertThat(out.resolve("fairness-dashboard-sex.html")).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve("fairness-dashboard.html"))).contains("disparate_impact &gt;= 0.8");
+        assertThat(r.out()).contains("Policy p: FAIL");
     }
 
     @Test
@@ -243,7 +263,8 @@ class AuditCommandTest {
         Path out = tmp.resolve("never");
         oneLineError(Cli.run(Cli.audit(lending, "--out", out.toString(), "--outputs", "pdf")),
                 "fairkit audit: error: unknown output id 'pdf'; available outputs: metrics_export, flagged_cases, "
-                        + "detailed_report");
+                        + "detailed_report, dashboard_export, fairness_audit_pdf, compliance_report, "
+                        + "executive_summary_slides");
         oneLineError(Cli.run(Cli.audit(lending, "--out", out.toString(), "--outputs", "alert_configuration")),
                 "fairkit audit: error: output 'alert_configuration' renders a policy's rules as alerts; give the "
                         + "policy with --policy FILE");

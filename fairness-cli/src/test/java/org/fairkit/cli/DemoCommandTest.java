@@ -27,8 +27,13 @@ class DemoCommandTest {
             files = s.map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertThat(files).containsExactly("alert-configuration.yaml", "audit-trail.jsonl", "calibration.txt",
+                "compliance-report-ethnicity-x-sex.pdf", "compliance-report-sex.pdf", "compliance-report.pdf",
+                "executive-summary-ethnicity-x-sex.html", "executive-summary-sex.html", "executive-summary.html",
+                "fairness-audit-ethnicity-x-sex.pdf", "fairness-audit-sex.pdf", "fairness-audit.pdf",
+                "fairness-dashboard-ethnicity-x-sex.html", "fairness-dashboard-sex.html", "fairness-dashboard.html",
                 "flagged-cases.csv", "lending.csv", "metrics.csv", "metrics.json", "policy-result.txt", "policy.yml",
                 "report.json", "run-record.json");
+        assertThat(Files.readAllBytes(out.resolve("fairness-audit.pdf"))).startsWith("%PDF".getBytes());
         for (String f : files) {
             assertThat(out.resolve(f)).as(f).isNotEmptyFile();
         }
