@@ -22,8 +22,10 @@
  *
  * <p>This package plugs them together: {@link org.fairkit.orchestration.PlanLoad} (the load model as the runner's
  * estimator, and run records as calibration history), {@link org.fairkit.orchestration.PolicyAlerts} (a policy as
- * the Alert Configuration output and as a monitor check) and {@link org.fairkit.orchestration.RunTrail} (runs
- * recorded in the audit trail with the fingerprint of their reports).
+ * the Alert Configuration output and as a monitor check), {@link org.fairkit.orchestration.RunTrail} (runs
+ * recorded in the audit trail with the fingerprint of their reports) and
+ * {@link org.fairkit.orchestration.FairDecisions} (fairness-mitigation's threshold optimizer as the decision change
+ * of the Flagged Cases output).
  *
  * <p>Stability: public API, evolving before 1.0.
  */

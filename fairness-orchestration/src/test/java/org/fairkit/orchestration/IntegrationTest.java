@@ -3,6 +3,7 @@ package org.fairkit.orchestration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,8 +13,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.fairkit.core.Fairness;
+import org.fairkit.core.FairnessData;
+import org.fairkit.core.FairnessReport;
 import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.core.metrics.Metrics;
+import org.fairkit.mitigation.postprocessing.Constraint;
+import org.fairkit.mitigation.postprocessing.ThresholdOptimizer;
+import org.fairkit.orchestration.io.FlaggedCases;
+import org.fairkit.orchestration.io.RowSource;
 import org.fairkit.orchestration.load.InputProfile;
 import org.fairkit.orchestration.load.LoadEstimate;
 import org.fairkit.orchestration.load.LoadModel;
@@ -40,10 +48,10 @@ import org.junit.jupiter.api.io.TempDir;
 class IntegrationTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T09:00:00Z"), ZoneOffset.UTC);
     static final String POLICY = """
-            name: lending
+            policy: lending
             rules:
-              - rule: disparate_impact >= 0.8 for ethnicity
-              - rule: min_group_size >= 30
+              - disparate_impact >= 0.8 for ethnicity
+              - min_group_size >= 30
             """;
 
     @TempDir
@@ -87,8 +95,9 @@ class IntegrationTest {
         AuditResult result = runner.run(p, dir.resolve("out"));
 
         assertThat(result.record().estimate()).contains(load.loadEstimate(p).estimatedTime());
-        assertThat(Files.readString(dir.resolve("out").resolve(result.record().outputs().get(2).path())))
-                .isEqualTo(policy.toAlertConfigurationYaml());
+        String alerts = result.record().outputs().stream()
+                .filter(f -> f.outputId().equals(StandardOutputs.ALERT_CONFIGURATION)).findFirst().orElseThrow().path();
+        assertThat(Files.readString(dir.resolve("out").resolve(alerts))).isEqualTo(policy.toAlertConfigurationYaml());
 
         try (AuditTrail trail = AuditTrail.open(dir.resolve("trail.jsonl"), CLOCK)) {
             TrailEntry entry = RunTrail.record(trail, result);
@@ -116,6 +125,29 @@ class IntegrationTest {
         AuditResult b = runner.run(plan(StandardOutputs.METRICS_EXPORT), dir.resolve("b"));
         assertThat(RunTrail.fingerprint(a.reports())).isEqualTo(RunTrail.fingerprint(b.reports()));
         assertThat(RunTrail.fingerprint(a.reports().subList(0, 1))).isNotEqualTo(RunTrail.fingerprint(a.reports()));
+    }
+
+    /** Flagged as decision_change are exactly the rows the fitted optimizer decides differently from the model. */
+    @Test
+    void theThresholdOptimizerFlagsExactlyTheRowsWhoseDecisionItChanges() throws Exception {
+        FairnessData data = SyntheticLending.generate(2000, 5);
+        ThresholdOptimizer.Fitted fitted = ThresholdOptimizer.constraint(Constraint.DEMOGRAPHIC_PARITY).seed(9)
+                .groupBy("ethnicity").fit(data);
+        int[] fair = fitted.predict(data);
+        FairnessReport report = Fairness.of(data).groupBy("ethnicity").metrics(Metrics.SELECTION_RATE).evaluate();
+        StringWriter out = new StringWriter();
+        FlaggedCases.of(List.of(report)).minGap(1.0).decisionChange(FairDecisions.of(fitted)).build()
+                .write(RowSource.of(data), out);
+        List<Long> flagged = out.toString().lines().skip(1).map(l -> Long.parseLong(l.split(",")[0])).toList();
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < data.rows(); i++) {
+            if (fair[i] != data.prediction(i)) {
+                expected.add(i + 1L);
+            }
+        }
+        assertThat(expected).isNotEmpty();
+        assertThat(flagged).isEqualTo(expected);
+        assertThat(out.toString()).contains("threshold optimizer (demographic parity, maximizing accuracy, seed 9)");
     }
 
     /** A window where Group B's scores drop by 2 logits fails the policy's disparate-impact rule: CRITICAL. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.MetricValue;
@@ -447,6 +448,37 @@ public final class ThresholdOptimizer {
         /** Randomized 0/1 predictions for the rows of {@code data}, reproducible for the seed. */
         public int[] predict(FairnessData data) {
             return draw(probabilityOfPositive(data));
+        }
+
+        /**
+         * {@code P(yhat = 1)} of one row: the rule of its group applied to its score. For row-at-a-time callers such
+         * as a stream of cases; {@code group} has one level per feature the model was fitted on.
+         *
+         * @throws IllegalArgumentException for a score outside [0, 1] or NaN, or a group the model was not fitted on
+         */
+        public double probabilityOfPositive(double score, GroupKey group) {
+            if (!(score >= 0 && score <= 1)) {
+                throw new IllegalArgumentException("score must be a finite number in [0, 1], got " + score);
+            }
+            OptionalInt g = groups.indexOf(group.levels());
+            if (g.isEmpty() || !group.features().equals(groups.features())) {
+                throw new IllegalArgumentException("group " + group.describe()
+                        + " is not one the model was fitted on; expected one of " + groups.groups());
+            }
+            return rules[g.getAsInt()].probabilityOfPositive(score);
+        }
+
+        /**
+         * The randomized decision of one row: exactly the decision {@link #predict(double[], String[])} gives the row
+         * at 0-based index {@code row}, so deciding rows one by one reproduces the array form.
+         *
+         * @throws IllegalArgumentException as {@link #probabilityOfPositive(double, GroupKey)}, or for a negative row
+         */
+        public int predict(long row, double score, GroupKey group) {
+            if (row < 0) {
+                throw new IllegalArgumentException("row must be >= 0 (0-based), got " + row);
+            }
+            return uniform(seed, row) < probabilityOfPositive(score, group) ? 1 : 0;
         }
 
         private static double[] scoresOf(FairnessData data) {

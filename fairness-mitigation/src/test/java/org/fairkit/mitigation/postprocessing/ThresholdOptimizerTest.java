@@ -71,6 +71,27 @@ class ThresholdOptimizerTest {
     }
 
     @Test
+    void decidingRowsOneByOneReproducesTheArrayForm() {
+        ThresholdOptimizer.Fitted f = ThresholdOptimizer.constraint(Constraint.EQUALIZED_ODDS).seed(11)
+                .fit(SCORES, LABELS, GROUPS);
+        int[] all = f.predict(SCORES, GROUPS);
+        double[] p = f.probabilityOfPositive(SCORES, GROUPS);
+        for (int i = 0; i < SCORES.length; i++) {
+            GroupKey g = GroupKey.of("group", GROUPS[i]);
+            assertThat(f.probabilityOfPositive(SCORES[i], g)).isEqualTo(p[i]);
+            assertThat(f.predict(i, SCORES[i], g)).as("row %d", i).isEqualTo(all[i]);
+        }
+        assertThatThrownBy(() -> f.predict(0, 0.5, GroupKey.of("group", "nobody")))
+                .hasMessageStartingWith("group group=nobody is not one the model was fitted on; expected one of ");
+        assertThatThrownBy(() -> f.predict(0, 0.5, GroupKey.of("race", GROUPS[0])))
+                .hasMessageContaining("is not one the model was fitted on");
+        assertThatThrownBy(() -> f.predict(-1, 0.5, GroupKey.of("group", GROUPS[0])))
+                .hasMessage("row must be >= 0 (0-based), got -1");
+        assertThatThrownBy(() -> f.probabilityOfPositive(Double.NaN, GroupKey.of("group", GROUPS[0])))
+                .hasMessage("score must be a finite number in [0, 1], got NaN");
+    }
+
+    @Test
     void demographicParityAcceptsAGroupWithOneClass() {
         double[] s = {0.9, 0.2, 0.6, 0.4, 0.8};
         int[] y = {1, 0, 1, 0, 1};

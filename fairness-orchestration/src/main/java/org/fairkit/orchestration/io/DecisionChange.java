@@ -6,8 +6,7 @@ package org.fairkit.orchestration.io;
  * {@code ThresholdOptimizer}, which picks group-specific thresholds on the score):
  *
  * <pre>{@code
- * DecisionChange fair = DecisionChange.of("threshold optimizer (equalized odds)",
- *     row -> fitted.predict(row.score(), row.group(List.of("race"))));
+ * DecisionChange fair = FairDecisions.of(fitted);   // org.fairkit.orchestration.FairDecisions
  * }</pre>
  */
 public interface DecisionChange {
