@@ -23,6 +23,9 @@ import org.fairkit.mitigation.calibration.Calibration;
 import org.fairkit.mitigation.calibration.CalibrationMetrics;
 import org.fairkit.mitigation.calibration.CalibrationReport;
 import org.fairkit.mitigation.calibration.Calibrator;
+import org.fairkit.mitigation.postprocessing.Constraint;
+import org.fairkit.mitigation.postprocessing.ThresholdOptimizer;
+import org.fairkit.orchestration.FairDecisions;
 import org.fairkit.orchestration.io.CsvColumns;
 import org.fairkit.orchestration.policy.Policy;
 import org.fairkit.orchestration.policy.PolicyResult;
@@ -43,7 +46,8 @@ import picocli.CommandLine.Spec;
  * {@value #DATA_FILE}, audits it by ethnicity (reference Group A), by sex and by their intersection with BCa
  * bootstrap intervals, writes every available output with the run record and an audit-trail entry, judges the
  * result by the demo policy (the repository's {@code .fairness-lint.yml}), and measures per-group calibration
- * before and after a per-group isotonic calibration fitted on a second sample.
+ * before and after a per-group isotonic calibration fitted on a second sample. The flagged cases also name the rows
+ * whose decision an equalized-odds threshold optimizer (fitted on a third sample) would change.
  *
  * <p>Everything is seeded: the same {@code --rows} and {@code --seed} give the same numbers (file hashes differ
  * only by the run id and times in the run record, the detailed report and the trail).
@@ -107,7 +111,10 @@ final class DemoCommand implements Callable<Integer> {
             p.phase("writing " + csv);
             writeData(data, csv);
             Files.writeString(out.resolve(POLICY_FILE), demoPolicy(), StandardCharsets.UTF_8);
-            Outputs outputs = Outputs.with(Optional.of(policy));
+            p.phase("fitting the threshold optimizer");
+            ThresholdOptimizer.Fitted fair = ThresholdOptimizer.constraint(Constraint.EQUALIZED_ODDS).seed(seed)
+                    .groupBy(SyntheticLending.ETHNICITY).fit(SyntheticLending.generate(rows, seed + 2));
+            Outputs outputs = Outputs.with(Optional.of(policy)).withDecisionChange(FairDecisions.of(fair));
             AuditPlan plan = AuditPlan.builder("lending-demo")
                     .source(AuditSource.csv(csv, columns()))
                     .groupings(AuditGrouping.of(SyntheticLending.ETHNICITY).reference("Group A"),

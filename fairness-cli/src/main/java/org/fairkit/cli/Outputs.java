@@ -9,6 +9,7 @@ import java.util.Set;
 import org.fairkit.orchestration.PlanLoad;
 import org.fairkit.orchestration.PolicyAlerts;
 import org.fairkit.orchestration.load.LoadModel;
+import org.fairkit.orchestration.io.DecisionChange;
 import org.fairkit.orchestration.load.OutputKind;
 import org.fairkit.orchestration.policy.Policy;
 import org.fairkit.orchestration.run.AuditOutput;
@@ -27,18 +28,25 @@ import org.fairkit.orchestration.run.StandardOutputs;
  */
 final class Outputs {
     private final Optional<Policy> policy;
+    private final Optional<DecisionChange> change;
 
-    private Outputs(Optional<Policy> policy) {
+    private Outputs(Optional<Policy> policy, Optional<DecisionChange> change) {
         this.policy = policy;
+        this.change = change;
     }
 
     /** The outputs available with this policy (or none). */
     static Outputs with(Optional<Policy> policy) {
-        return new Outputs(policy);
+        return new Outputs(policy, Optional.empty());
+    }
+
+    /** These outputs, with the flagged cases also flagging the rows whose decision {@code change} would change. */
+    Outputs withDecisionChange(DecisionChange c) {
+        return new Outputs(policy, Optional.of(c));
     }
 
     private List<AuditOutput> writers() {
-        List<AuditOutput> w = new ArrayList<>(List.of(StandardOutputs.metricsExport(), StandardOutputs.flaggedCases(),
+        List<AuditOutput> w = new ArrayList<>(List.of(StandardOutputs.metricsExport(), StandardOutputs.flaggedCases(0, change),
                 StandardOutputs.detailedReport()));
         policy.ifPresent(p -> w.add(StandardOutputs.alertConfiguration(PolicyAlerts.renderer(p))));
         w.addAll(DocumentOutputs.all(policy));
