@@ -53,7 +53,8 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--outputs", split = ",", paramLabel = "ID",
             description = "Outputs to write with --out (default: all available): metrics_export, flagged_cases, "
-                    + "detailed_report, alert_configuration (needs --policy).")
+                    + "detailed_report, alert_configuration (needs --policy), dashboard_export, fairness_audit_pdf, "
+                    + "compliance_report, executive_summary_slides.")
     List<String> outputs;
 
     @Option(names = "--policy", paramLabel = "FILE",
@@ -109,10 +110,8 @@ final class AuditCommand implements Callable<Integer> {
             if (i > 0) {
                 w.println();
             }
-            w.print(reports.get(i));
-            if (!reports.get(i).toString().endsWith("\n")) {
-                w.println();
-            }
+            String table = reports.get(i).toString();
+            w.print(table.endsWith("\n") ? table : table + System.lineSeparator());
         }
         verdict.ifPresent(v -> {
             w.println();

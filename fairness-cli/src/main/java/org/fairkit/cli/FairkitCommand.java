@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
  * fairkit audit    --data FILE.csv --label COL --prediction COL --sensitive COL[,COL...] [...]
  * fairkit check    --policy policy.yml --data FILE.csv ...          exit 0 pass, 1 violation, 2 bad input
  * fairkit plan     --sensitive-count N --days N --outputs ID,... [--time-limit 5m --strict-sla]
+ * fairkit mitigate reweigh|threshold --data FILE.csv --label COL --sensitive COL --write OUT.csv [...]
  * fairkit calibrate --data FILE.csv --label COL --score COL --sensitive COL [--method isotonic]
  * fairkit trail verify DIR/audit-trail.jsonl
  * fairkit demo     [--out DIR]

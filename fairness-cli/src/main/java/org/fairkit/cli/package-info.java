@@ -1,7 +1,7 @@
 /**
  * The {@code fairkit} command line ({@code fairness-cli/target/fairkit.jar}): {@code audit}, {@code check} (a CI
- * gate: exit 0 pass, 1 violation, 2 bad input), {@code plan}, {@code calibrate}, {@code trail verify|repair} and
- * {@code demo}. The entry point is {@link org.fairkit.cli.Main}; {@link org.fairkit.cli.FairkitCommand#commandLine}
+ * gate: exit 0 pass, 1 violation, 2 bad input), {@code plan}, {@code mitigate reweigh|threshold}, {@code calibrate},
+ * {@code trail verify|repair} and {@code demo}. The entry point is {@link org.fairkit.cli.Main}; {@link org.fairkit.cli.FairkitCommand#commandLine}
  * builds the configured picocli {@code CommandLine} for embedding and tests. Exit codes are in
  * {@link org.fairkit.cli.ExitCode}.
  *
