@@ -70,9 +70,9 @@ class ReadmeExamplesTest {
         Matcher m = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL).matcher(quick);
         assertThat(m.find()).isTrue();
         assertThat(m.group(1).strip().lines()).containsExactly("mvn -B -ntp verify",
-                "java -jar examples/target/fairkit-examples.jar");
+                "java -jar fairness-cli/target/fairkit.jar demo");
         String ci = Files.readString(root.resolve(".ci/run"), StandardCharsets.UTF_8);
-        assertThat(ci).contains("mvn -B -ntp verify").contains("java -jar examples/target/fairkit-examples.jar");
+        assertThat(ci).contains("\nmvn -B -ntp verify ").contains("\njava -jar fairness-cli/target/fairkit.jar demo ");
     }
 
     private static String normalize(String code) {

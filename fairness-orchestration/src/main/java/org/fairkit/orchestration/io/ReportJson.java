@@ -27,6 +27,7 @@ import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.ReferenceComparison;
+import org.fairkit.core.scores.ScoreMetric;
 
 /**
  * The stable JSON shape of a {@link FairnessReport}: the Detailed Report of an audit run and the CLI's
@@ -39,6 +40,7 @@ import org.fairkit.core.metrics.ReferenceComparison;
  *   "grouping": ["race"],                       // the sensitive features, in order
  *   "reference": ["Caucasian"] | null,          // the reference group's levels
  *   "metrics": ["count", "selection_rate", ...],// requested group metrics, by catalog id
+ *   "score_metrics": ["roc_auc", ...],          // only when score metrics were requested
  *   "groups": [ { "label": "African-American", "levels": {"race": "African-American"}, "count": 3175,
  *                 "small": false,
  *                 "metrics": { "selection_rate": VALUE, ... } } ],
@@ -56,6 +58,11 @@ import org.fairkit.core.metrics.ReferenceComparison;
  * INTERVAL  = { "lower": .., "upper": .., "level": 0.95, "method": "...", "draws": 2000, "undefined_draws": 0 }
  * DISPARITY = VALUE plus "groups": [labels producing the value], "excluded": [ { "group": label, "reason": ".." } ]
  * </pre>
+ *
+ * <p>Score metrics ({@code roc_auc}, {@code brier_score}, ...), when the report has them, are listed in
+ * {@code score_metrics} and appear beside the group metrics, by their catalog ids, in every group's and the
+ * overall {@code metrics}, in {@code aggregates} and in {@code to_reference}; they never carry intervals. Without
+ * them the document has no {@code score_metrics} member, so it is unchanged.
  *
  * <p>Numbers are JSON doubles as Java prints them (shortest repr that round-trips); the non-finite values a defined
  * value may take (an infinite ratio) are the strings {@code "Infinity"} and {@code "-Infinity"}. {@code to_reference}
@@ -91,6 +98,11 @@ public final class ReportJson {
         }
         ArrayNode metrics = root.putArray("metrics");
         report.metrics().forEach(m -> metrics.add(m.id()));
+        List<ScoreMetric> scoreMetrics = report.scoreMetrics();
+        if (!scoreMetrics.isEmpty()) {
+            ArrayNode sm = root.putArray("score_metrics");
+            scoreMetrics.forEach(m -> sm.add(m.id()));
+        }
 
         ArrayNode groups = root.putArray("groups");
         for (GroupRow row : report.byGroup()) {
@@ -106,6 +118,9 @@ public final class ReportJson {
             for (Map.Entry<GroupMetric, MetricValue> e : row.values().entrySet()) {
                 ms.set(e.getKey().id(), value(e.getValue(), Optional.ofNullable(row.intervals().get(e.getKey()))));
             }
+            for (ScoreMetric m : scoreMetrics) {
+                ms.set(m.id(), value(report.value(m, row.group()), Optional.empty()));
+            }
         }
 
         ObjectNode overall = root.putObject("overall");
@@ -115,9 +130,19 @@ public final class ReportJson {
             om.set(e.getKey().id(), value(e.getValue(),
                     report.interval(Estimand.aggregate(Estimand.Kind.OVERALL_VALUE, e.getKey()))));
         }
+        for (ScoreMetric m : scoreMetrics) {
+            om.set(m.id(), value(report.overall(m), Optional.empty()));
+        }
 
         ObjectNode aggregates = root.putObject("aggregates");
         for (GroupMetric m : report.metrics()) {
+            ObjectNode a = aggregates.putObject(m.id());
+            a.set("difference", disparity(report.difference(m)));
+            a.set("ratio", disparity(report.ratio(m)));
+            a.set("difference_to_overall", disparity(report.differenceToOverall(m)));
+            a.set("ratio_to_overall", disparity(report.ratioToOverall(m)));
+        }
+        for (ScoreMetric m : scoreMetrics) {
             ObjectNode a = aggregates.putObject(m.id());
             a.set("difference", disparity(report.difference(m)));
             a.set("ratio", disparity(report.ratio(m)));
@@ -139,6 +164,15 @@ public final class ReportJson {
                             Estimand.toReference(Estimand.Kind.REFERENCE_DIFFERENCE, m, c.group()))));
                     o.set("ratio", value(c.ratio(), report.interval(
                             Estimand.toReference(Estimand.Kind.REFERENCE_RATIO, m, c.group()))));
+                }
+            }
+            for (ScoreMetric m : scoreMetrics) {
+                ArrayNode list = tr.putArray(m.id());
+                for (ReferenceComparison c : report.toReference(m)) {
+                    ObjectNode o = list.addObject();
+                    o.put("group", c.group().label());
+                    o.set("difference", value(c.difference(), Optional.empty()));
+                    o.set("ratio", value(c.ratio(), Optional.empty()));
                 }
             }
         }

@@ -13,6 +13,7 @@ import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.ZeroDivision;
+import org.fairkit.core.scores.ScoreMetric;
 
 /**
  * What an audit run does: the data source, the groupings, the metrics and intervals, the outputs to produce (by
@@ -34,6 +35,8 @@ import org.fairkit.core.metrics.ZeroDivision;
  * @param source where the rows come from
  * @param groupings the groupings to evaluate, each giving one report
  * @param metrics the group metrics
+ * @param scoreMetrics the score metrics (ROC AUC, Brier score, ...), empty for none; they need the rows' scores, so
+ *     a streamed source cannot have them
  * @param fairnessMetrics the named fairness metrics, or empty for core's default (all; those needing a reference
  *     group only for groupings that have one)
  * @param minGroupSize groups with fewer rows are flagged and left out of disparities
@@ -42,7 +45,7 @@ import org.fairkit.core.metrics.ZeroDivision;
  * @param timeline the time the run is allowed, if any (compared with the estimate and the measured duration)
  */
 public record AuditPlan(String id, AuditSource source, List<AuditGrouping> groupings, List<GroupMetric> metrics,
-        Optional<List<FairnessMetric>> fairnessMetrics, int minGroupSize, Optional<IntervalEstimator> intervals,
+        List<ScoreMetric> scoreMetrics, Optional<List<FairnessMetric>> fairnessMetrics, int minGroupSize, Optional<IntervalEstimator> intervals,
         List<String> outputs, Optional<Duration> timeline) {
 
     /** Validates and copies. */
@@ -55,6 +58,7 @@ public record AuditPlan(String id, AuditSource source, List<AuditGrouping> group
         Objects.requireNonNull(source, "source");
         groupings = List.copyOf(groupings);
         metrics = List.copyOf(metrics);
+        scoreMetrics = List.copyOf(scoreMetrics);
         fairnessMetrics = fairnessMetrics.map(List::copyOf);
         Objects.requireNonNull(intervals, "intervals");
         outputs = List.copyOf(outputs);
@@ -81,6 +85,10 @@ public record AuditPlan(String id, AuditSource source, List<AuditGrouping> group
             throw new IllegalArgumentException("intervals need the rows, but the source is a streamed CSV; use "
                     + "AuditSource.csv(...) to load it, or drop intervals(...)");
         }
+        if (!scoreMetrics.isEmpty() && source instanceof AuditSource.Csv && ((AuditSource.Csv) source).streamed()) {
+            throw new IllegalArgumentException("score metrics need the rows' scores, but the source is a streamed CSV; "
+                    + "use AuditSource.csv(...) to load it, or drop scoreMetrics(...)");
+        }
     }
 
     /** @return a builder for a plan with this id */
@@ -104,6 +112,7 @@ public record AuditPlan(String id, AuditSource source, List<AuditGrouping> group
         private AuditSource source;
         private List<AuditGrouping> groupings;
         private List<GroupMetric> metrics;
+        private List<ScoreMetric> scoreMetrics;
         private List<FairnessMetric> fairnessMetrics;
         private Integer minGroupSize;
         private IntervalEstimator intervals;
@@ -138,6 +147,13 @@ public record AuditPlan(String id, AuditSource source, List<AuditGrouping> group
         public Builder metrics(GroupMetric... m) {
             once(metrics, "metrics");
             metrics = List.of(m);
+            return this;
+        }
+
+        /** The score metrics (default none); the source must have scores and be loaded, not streamed. */
+        public Builder scoreMetrics(ScoreMetric... m) {
+            once(scoreMetrics, "scoreMetrics");
+            scoreMetrics = List.of(m);
             return this;
         }
 
@@ -185,7 +201,8 @@ public record AuditPlan(String id, AuditSource source, List<AuditGrouping> group
                 throw new IllegalArgumentException("a plan needs a source; set source(...)");
             }
             return new AuditPlan(id, source, groupings == null ? List.of() : groupings,
-                    metrics == null ? Metrics.defaults() : metrics, Optional.ofNullable(fairnessMetrics),
+                    metrics == null ? Metrics.defaults() : metrics, scoreMetrics == null ? List.of() : scoreMetrics,
+                    Optional.ofNullable(fairnessMetrics),
                     minGroupSize == null ? 0 : minGroupSize, Optional.ofNullable(intervals),
                     outputs == null ? List.of() : outputs, Optional.ofNullable(timeline));
         }

@@ -25,6 +25,7 @@ import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
+import org.fairkit.core.scores.ScoreMetric;
 import org.fairkit.orchestration.io.RowSource;
 import org.fairkit.orchestration.io.StreamedInput;
 import org.slf4j.Logger;
@@ -150,6 +151,9 @@ public final class AuditRunner {
             plan.fairnessMetrics().ifPresent(fm -> f.fairnessMetrics(fm.toArray(new FairnessMetric[0])));
             g.reference().ifPresent(r -> f.reference(r.toArray(new String[0])));
             plan.intervals().ifPresent(f::intervals);
+            if (!plan.scoreMetrics().isEmpty()) {
+                f.scoreMetrics(plan.scoreMetrics().toArray(new ScoreMetric[0]));
+            }
             reports.add(f.evaluate());
         }
         return reports;

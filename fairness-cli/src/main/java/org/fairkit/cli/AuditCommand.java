@@ -1,0 +1,136 @@
+package org.fairkit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.fairkit.core.FairnessReport;
+import org.fairkit.orchestration.io.CsvColumns;
+import org.fairkit.orchestration.policy.Policy;
+import org.fairkit.orchestration.policy.PolicyResult;
+import org.fairkit.orchestration.run.AuditPlan;
+import org.fairkit.orchestration.run.OutputFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fairkit audit}: the fairness report of a CSV file of decisions, one per grouping (each sensitive column,
+ * and their intersection with {@code --intersect}), as a table or one JSON document ({@link CliJson}); with
+ * {@code --out DIR} also the audit's output files, the run record and an entry in {@code DIR/audit-trail.jsonl}.
+ *
+ * <p>Without intervals or score metrics the file is streamed (memory grows with the groups, not the rows); the
+ * report's input fingerprint is then the file's SHA-256. The exit code is 0 whatever the report says: use
+ * {@code fairkit check} to gate on it.
+ */
+@Command(name = "audit", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Print the fairness report of a CSV file of decisions (and write its outputs with --out).")
+final class AuditCommand implements Callable<Integer> {
+    @ParentCommand
+    FairkitCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    EvaluationOptions evaluation;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+            description = "table (default) or json: one document, schema fairkit.cli.audit/1.")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write the outputs, run-record.json and an audit-trail entry into DIR.")
+    Path out;
+
+    @Option(names = "--outputs", split = ",", paramLabel = "ID",
+            description = "Outputs to write with --out (default: all available): metrics_export, flagged_cases, "
+                    + "detailed_report, alert_configuration (needs --policy), dashboard_export, fairness_audit_pdf, "
+                    + "compliance_report, executive_summary_slides.")
+    List<String> outputs;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "A policy (YAML) to judge the reports by, and to render as the alert configuration.")
+    Path policyFile;
+
+    @Mixin
+    ProgressOption progress;
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = data.file();
+        CsvColumns columns = data.columns();
+        MetricSelection metrics = evaluation.metrics(data.hasScores());
+        Optional<Policy> policy = Optional.ofNullable(policyFile).map(p -> Plans.policy("--policy", p));
+        if (outputs != null && out == null) {
+            throw CliException.badInput(CliErrors.outputsWithoutOut());
+        }
+        Outputs available = Outputs.with(policy);
+        List<String> selected = out == null ? List.of(org.fairkit.orchestration.run.StandardOutputs.DETAILED_REPORT)
+                : available.select(outputs);
+        var intervals = evaluation.intervals();
+        boolean needsRows = intervals.isPresent() || !metrics.scoreMetrics().isEmpty();
+        AuditPlan plan = Plans.plan(Audits.planId(file), Audits.source(file, columns, needsRows),
+                evaluation.groupings(data.sensitive()), metrics, evaluation.minGroupSize, intervals, selected);
+
+        List<FairnessReport> reports;
+        Optional<Audits.Run> run = Optional.empty();
+        try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
+            if (out == null) {
+                reports = Audits.evaluate(plan, p, parent.clock());
+            } else {
+                Audits.Run r = Audits.run(plan, available.runner(parent.clock()), out, p);
+                reports = r.result().reports();
+                run = Optional.of(r);
+            }
+        }
+        Optional<PolicyResult> verdict = policy.map(p -> p.evaluate(reports));
+
+        PrintWriter w = spec.commandLine().getOut();
+        if (format == Format.JSON) {
+            w.print(CliJson.write(CliJson.audit(file, reports, verdict, run)));
+        } else {
+            printTable(w, reports, verdict, run);
+        }
+        w.flush();
+        return ExitCode.OK;
+    }
+
+    static void printTable(PrintWriter w, List<FairnessReport> reports, Optional<PolicyResult> verdict,
+            Optional<Audits.Run> run) {
+        for (int i = 0; i < reports.size(); i++) {
+            if (i > 0) {
+                w.println();
+            }
+            String table = reports.get(i).toString();
+            w.print(table.endsWith("\n") ? table : table + System.lineSeparator());
+        }
+        verdict.ifPresent(v -> {
+            w.println();
+            w.println(v);
+        });
+        run.ifPresent(r -> {
+            if (!reports.isEmpty() || verdict.isPresent()) {
+                w.println();
+            }
+            var record = r.result().record();
+            w.printf(Locale.ROOT, "Wrote %d files to %s (run %s, %.2f s%s):%n", record.outputs().size(),
+                    r.directory(), record.runId(), record.duration().toNanos() / 1e9,
+                    record.estimate().map(e -> String.format(Locale.ROOT, "; the load model estimated %.1f s",
+                            e.toNanos() / 1e9)).orElse(""));
+            for (OutputFile f : record.outputs()) {
+                w.printf(Locale.ROOT, "  %-25s %s (%s bytes)%n", f.outputId(), f.path(), Progress.count(f.bytes()));
+            }
+            w.printf(Locale.ROOT, "Recorded as entry %d of %s; check it with: fairkit trail verify %s%n",
+                    r.entry().seq(), r.trail(), r.trail());
+        });
+    }
+}

@@ -1,0 +1,124 @@
+package org.fairkit.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.fairkit.core.Fairness;
+import org.fairkit.core.FairnessData;
+import org.fairkit.core.FairnessReport;
+import org.fairkit.core.metrics.FairnessMetric;
+import org.fairkit.core.metrics.GroupMetric;
+import org.fairkit.core.scores.ScoreMetric;
+import org.fairkit.orchestration.RunTrail;
+import org.fairkit.orchestration.io.CsvSource;
+import org.fairkit.orchestration.io.StreamedInput;
+import org.fairkit.orchestration.run.AuditGrouping;
+import org.fairkit.orchestration.run.AuditPlan;
+import org.fairkit.orchestration.run.AuditResult;
+import org.fairkit.orchestration.run.AuditRunner;
+import org.fairkit.orchestration.run.AuditSource;
+import org.fairkit.orchestration.trail.AuditTrail;
+import org.fairkit.orchestration.trail.TrailEntry;
+
+/**
+ * Evaluates an {@link AuditPlan} for the command line: in-process when nothing is written (streamed in constant
+ * memory unless intervals or score metrics need the rows), or through an {@link AuditRunner} into a directory, the
+ * run then recorded in the directory's audit trail ({@value #TRAIL_FILE}) with {@link RunTrail}.
+ */
+final class Audits {
+    /** The audit trail file a run directory holds. */
+    static final String TRAIL_FILE = "audit-trail.jsonl";
+
+    private Audits() {
+    }
+
+    /** @return whether the plan needs the rows in memory (intervals or score metrics) */
+    static boolean needsRows(AuditPlan plan) {
+        return plan.intervals().isPresent() || !plan.scoreMetrics().isEmpty();
+    }
+
+    /** @return a source for the file: loaded when the plan's settings need the rows, else streamed */
+    static AuditSource source(Path file, org.fairkit.orchestration.io.CsvColumns columns, boolean needsRows) {
+        return needsRows ? AuditSource.csv(file, columns) : AuditSource.streamedCsv(file, columns);
+    }
+
+    /** A plan id from a file name: its stem with other characters than letters, digits, '.', '_', '-' as '-'. */
+    static String planId(Path file) {
+        String name = file.getFileName() == null ? "audit" : file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9._-]", "-");
+        return stem.isEmpty() || !Character.isLetterOrDigit(stem.charAt(0)) ? "audit-" + stem : stem;
+    }
+
+    /**
+     * Evaluates every grouping of a plan whose source is a CSV file, without writing anything.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException at the first bad cell or setting
+     */
+    static List<FairnessReport> evaluate(AuditPlan plan, Progress progress, Clock clock) throws IOException {
+        CsvSource csv = ((AuditSource.Csv) plan.source()).csv();
+        List<FairnessReport> reports = new ArrayList<>();
+        if (!needsRows(plan)) {
+            StreamedInput in = CsvInput.stream(csv, plan.groupings().stream().map(AuditGrouping::features).toList(),
+                    progress);
+            for (AuditGrouping g : plan.groupings()) {
+                reports.add(in.report(plan.spec(g), clock));
+            }
+            return reports;
+        }
+        FairnessData data = CsvInput.load(csv, progress);
+        for (AuditGrouping g : plan.groupings()) {
+            progress.phase(plan.intervals().map(i -> "intervals (" + i.description() + ") for " + g)
+                    .orElse("evaluating " + g));
+            reports.add(fairness(plan, data, g, clock).evaluate());
+        }
+        return reports;
+    }
+
+    /** The core evaluation of one grouping, configured as the runner configures it. */
+    static Fairness fairness(AuditPlan plan, FairnessData data, AuditGrouping g, Clock clock) {
+        Fairness f = Fairness.of(data).groupBy(g.features().toArray(new String[0]))
+                .metrics(plan.metrics().toArray(new GroupMetric[0])).minGroupSize(plan.minGroupSize()).clock(clock);
+        plan.fairnessMetrics().ifPresent(fm -> f.fairnessMetrics(fm.toArray(new FairnessMetric[0])));
+        g.reference().ifPresent(r -> f.reference(r.toArray(new String[0])));
+        plan.intervals().ifPresent(f::intervals);
+        if (!plan.scoreMetrics().isEmpty()) {
+            f.scoreMetrics(plan.scoreMetrics().toArray(new ScoreMetric[0]));
+        }
+        return f;
+    }
+
+    /**
+     * What a run into a directory produced.
+     *
+     * @param result the runner's result
+     * @param directory the run directory
+     * @param trail the audit trail file
+     * @param entry the trail entry recording the run
+     */
+    record Run(AuditResult result, Path directory, Path trail, TrailEntry entry) {
+    }
+
+    /**
+     * Runs a plan into a directory and records the run in the directory's audit trail.
+     *
+     * @throws IOException if reading the input or writing an output fails
+     * @throws CliException if the trail is not intact and so refuses the entry
+     */
+    static Run run(AuditPlan plan, AuditRunner runner, Path directory, Progress progress) throws IOException {
+        progress.phase(String.format(Locale.ROOT, "auditing %s into %s", plan.source().describe(), directory));
+        AuditResult result = runner.run(plan, directory);
+        Path trailFile = directory.resolve(TRAIL_FILE);
+        try (AuditTrail trail = AuditTrail.open(trailFile)) {
+            TrailEntry entry = RunTrail.record(trail, result);
+            return new Run(result, directory, trailFile, entry);
+        } catch (IllegalStateException e) {
+            throw new CliException(ExitCode.FINDING, "the outputs are written, but the run is not recorded: "
+                    + ErrorHandler.oneLine(e.getMessage()) + " (see 'fairkit trail verify " + trailFile + "')");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.fairkit.cli;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every error message of the command line, built in one place so that their wording is consistent and tested.
+ * Messages are one line; {@link ErrorHandler} prefixes them with the command's name.
+ */
+final class CliErrors {
+    private CliErrors() {
+    }
+
+    /** {@code unknown metric id 'x'; valid ids: count, base_rate, ...}. */
+    static String unknownMetric(String id, List<String> valid) {
+        return "unknown metric id '" + id + "'; valid ids: " + String.join(", ", valid);
+    }
+
+    /** A catalog metric that an audit of decisions cannot compute. */
+    static String metricNotForAudit(String given, String id, String family, List<String> valid) {
+        return "metric '" + given + "'" + (given.equalsIgnoreCase(id) ? "" : " (" + id + ")") + " is a " + family + " metric, which an audit of decisions does not compute; valid "
+                + "ids: " + String.join(", ", valid);
+    }
+
+    /** A score metric without a score column. */
+    static String scoreMetricWithoutScores(String id) {
+        return "metric '" + id + "' needs scores; name the score column with --score COLUMN";
+    }
+
+    /** An input file that does not exist. */
+    static String noFile(String option, Path file) {
+        return option + ": file '" + file + "' does not exist";
+    }
+
+    /** {@code --reference} without {@code COLUMN=VALUE} when there are several sensitive columns. */
+    static String referenceFormat(String given, List<String> sensitive) {
+        return "--reference '" + given + "': expected COLUMN=VALUE with COLUMN one of the sensitive columns "
+                + sensitive;
+    }
+
+    /** {@code --reference} naming a column that is not sensitive. */
+    static String referenceColumn(String column, List<String> sensitive) {
+        return "--reference names column '" + column + "', which is not a sensitive column; sensitive columns: "
+                + sensitive;
+    }
+
+    /** Two references for one column. */
+    static String referenceTwice(String column) {
+        return "--reference sets column '" + column + "' twice; give one reference value per sensitive column";
+    }
+
+    /** A value mapping with positives but no negatives, or the reverse. */
+    static String halfMapping(String given, String missing, String column) {
+        return given + " needs " + missing + " too: every cell of column '" + column + "' must map to 1 or 0, so "
+                + "name the values for both";
+    }
+
+    /** Both interval methods. */
+    static String twoIntervalMethods() {
+        return "--bootstrap and --bayes are alternatives; choose one interval method";
+    }
+
+    /** A sensitive column listed twice. */
+    static String duplicateSensitive(List<String> sensitive) {
+        return "--sensitive lists a column twice: " + sensitive;
+    }
+
+    /** An output id that is not one of the outputs this build can write. */
+    static String unknownOutput(String id, Collection<String> available) {
+        return "unknown output id '" + id + "'; available outputs: " + String.join(", ", available);
+    }
+
+    /** A load-model output that no writer in this build produces. */
+    static String outputNotAvailable(String id, Collection<String> available) {
+        return "output '" + id + "' is not available in this build (no writer is registered for it); available "
+                + "outputs: " + String.join(", ", available);
+    }
+
+    /** The alert configuration without a policy to render. */
+    static String alertsNeedPolicy() {
+        return "output 'alert_configuration' renders a policy's rules as alerts; give the policy with --policy FILE";
+    }
+
+    /** {@code --outputs} without {@code --out}. */
+    static String outputsWithoutOut() {
+        return "--outputs needs --out DIR, the directory to write them to";
+    }
+
+    /** A policy rule whose grouping names a column that is not sensitive. */
+    static String policyGrouping(String rule, String feature, List<String> sensitive) {
+        return "policy rule '" + rule + "' is about '" + feature + "', which is not a sensitive column; add it to "
+                + "--sensitive (sensitive columns: " + sensitive + ")";
+    }
+
+    /** A duration option that cannot be parsed. */
+    static String badDuration(String option, String given) {
+        return option + ": '" + given + "' is not a duration; expected e.g. 90s, 15m, 2h, 1d or ISO-8601 PT15M";
+    }
+
+    /** An instant option that cannot be parsed. */
+    static String badInstant(String option, String given) {
+        return option + ": '" + given + "' is not a date-time; expected ISO-8601 with an offset, e.g. "
+                + "2025-01-31T18:00:00Z or 2025-01-31T19:00:00+01:00";
+    }
+
+    /** Options that exclude each other. */
+    static String exclusive(String a, String b) {
+        return a + " and " + b + " are alternatives; give one";
+    }
+
+    /** An option that belongs to another mode. */
+    static String wrongMode(String option, String mode) {
+        return option + " applies only with --mode " + mode;
+    }
+
+    /** A mode that needs an option. */
+    static String modeNeeds(String mode, String option) {
+        return "--mode " + mode + " needs " + option;
+    }
+
+    /** A trail file that does not exist (verify would otherwise create an empty one). */
+    static String noTrail(Path file) {
+        return "audit trail '" + file + "' does not exist";
+    }
+
+    /** An anchor given in half. */
+    static String halfAnchor() {
+        return "--entries and --head anchor the trail together; give both";
+    }
+
+    /** The demo's directory exists and is a file. */
+    static String notADirectory(Path dir) {
+        return "'" + dir + "' exists and is not a directory";
+    }
+
+    /** A new column that already exists in the input. */
+    static String columnExists(String column, Path file) {
+        return "file '" + file + "' already has a column '" + column + "'; choose another name for the output column";
+    }
+}

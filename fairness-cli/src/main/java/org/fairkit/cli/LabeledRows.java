@@ -1,0 +1,109 @@
+package org.fairkit.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fairkit.orchestration.io.BinaryValues;
+
+/**
+ * The columns {@code calibrate} and {@code mitigate} fit on, read from a {@link CsvTable}: labels, optionally
+ * scores and weights, and each row's group (the levels of the sensitive columns joined by {@code " & "}, as core's
+ * {@code GroupKey.label()}).
+ *
+ * @param labels 0/1 labels
+ * @param predictions 0/1 predictions, if a prediction column was read
+ * @param scores scores in [0, 1], if a score column was read
+ * @param groups each row's group label
+ * @param weights row weights, if a weight column was read
+ */
+record LabeledRows(int[] labels, Optional<int[]> predictions, Optional<double[]> scores, String[] groups, Optional<double[]> weights) {
+
+    /** @return the number of rows */
+    int rows() {
+        return labels.length;
+    }
+
+    /**
+     * Reads the columns in one pass.
+     *
+     * @param score the score column, or null
+     * @param weight the weight column, or null
+     * @throws IllegalArgumentException for a missing column or a bad cell, naming the line and data row
+     */
+    static LabeledRows read(CsvTable table, String label, BinaryValues labelValues, String score,
+            List<String> sensitive, String weight, Progress progress) throws IOException {
+        return read(table, label, labelValues, null, BinaryValues.ZERO_ONE, score, sensitive, weight, progress);
+    }
+
+    /**
+     * Reads the columns in one pass, with a prediction column.
+     *
+     * @param prediction the prediction column, or null
+     * @throws IllegalArgumentException for a missing column or a bad cell, naming the line and data row
+     */
+    static LabeledRows read(CsvTable table, String label, BinaryValues labelValues, String prediction,
+            BinaryValues predictionValues, String score, List<String> sensitive, String weight, Progress progress)
+            throws IOException {
+        int li = table.column(label, "label");
+        int pi = prediction == null ? -1 : table.column(prediction, "prediction");
+        int si = score == null ? -1 : table.column(score, "score");
+        int wi = weight == null ? -1 : table.column(weight, "weight");
+        int[] gi = new int[sensitive.size()];
+        for (int j = 0; j < gi.length; j++) {
+            gi[j] = table.column(sensitive.get(j), "sensitive");
+        }
+        Buffers.Ints labels = new Buffers.Ints();
+        Buffers.Ints predictions = new Buffers.Ints();
+        Buffers.Doubles scores = new Buffers.Doubles();
+        Buffers.Doubles weights = new Buffers.Doubles();
+        List<String> groups = new ArrayList<>();
+        Map<String, String> interned = new HashMap<>();
+        AtomicLong rows = new AtomicLong();
+        progress.phase("reading " + table.file().getFileName(), () -> Progress.count(rows.get()) + " rows");
+        table.forEach((cells, line, dataRow) -> {
+            labels.add(table.binary(cells, li, labelValues, line, dataRow));
+            if (pi >= 0) {
+                predictions.add(table.binary(cells, pi, predictionValues, line, dataRow));
+            }
+            if (si >= 0) {
+                scores.add(table.score(cells, si, line, dataRow));
+            }
+            if (wi >= 0) {
+                weights.add(table.weight(cells, wi, line, dataRow));
+            }
+            StringBuilder g = new StringBuilder();
+            for (int j = 0; j < gi.length; j++) {
+                g.append(j == 0 ? "" : " & ").append(table.level(cells, gi[j], line, dataRow));
+            }
+            String key = g.toString();
+            groups.add(interned.computeIfAbsent(key, k -> k));
+            rows.lazySet(dataRow);
+        });
+        return new LabeledRows(labels.toArray(), pi < 0 ? Optional.empty() : Optional.of(predictions.toArray()),
+                si < 0 ? Optional.empty() : Optional.of(scores.toArray()),
+                groups.toArray(new String[0]), wi < 0 ? Optional.empty() : Optional.of(weights.toArray()));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LabeledRows r && Arrays.equals(labels, r.labels) && Arrays.equals(groups, r.groups)
+                && Arrays.equals(predictions.orElse(null), r.predictions.orElse(null))
+                && Arrays.equals(scores.orElse(null), r.scores.orElse(null))
+                && Arrays.equals(weights.orElse(null), r.weights.orElse(null));
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(labels) * 31 + Arrays.hashCode(groups);
+    }
+
+    @Override
+    public String toString() {
+        return "LabeledRows[" + labels.length + " rows]";
+    }
+}

@@ -1,0 +1,53 @@
+package org.fairkit.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.fairkit.core.IntervalEstimator;
+import org.fairkit.core.metrics.FairnessMetric;
+import org.fairkit.core.metrics.GroupMetric;
+import org.fairkit.core.scores.ScoreMetric;
+import org.fairkit.orchestration.policy.Policy;
+import org.fairkit.orchestration.run.AuditGrouping;
+import org.fairkit.orchestration.run.AuditPlan;
+import org.fairkit.orchestration.run.AuditSource;
+
+/** Builds the {@link AuditPlan} a command describes, and reads policy files. */
+final class Plans {
+    private Plans() {
+    }
+
+    /** The plan of an audit of a CSV source. */
+    static AuditPlan plan(String id, AuditSource source, List<AuditGrouping> groupings, MetricSelection metrics,
+            int minGroupSize, Optional<IntervalEstimator> intervals, List<String> outputs) {
+        AuditPlan.Builder b = AuditPlan.builder(id).source(source)
+                .groupings(groupings.toArray(new AuditGrouping[0]))
+                .metrics(metrics.groupMetrics().toArray(new GroupMetric[0]))
+                .minGroupSize(minGroupSize)
+                .outputs(outputs.toArray(new String[0]));
+        if (!metrics.scoreMetrics().isEmpty()) {
+            b.scoreMetrics(metrics.scoreMetrics().toArray(new ScoreMetric[0]));
+        }
+        metrics.fairnessMetrics().ifPresent(f -> b.fairnessMetrics(f.toArray(new FairnessMetric[0])));
+        intervals.ifPresent(b::intervals);
+        return b.build();
+    }
+
+    /**
+     * Reads a policy file.
+     *
+     * @throws CliException if it does not exist
+     * @throws IllegalArgumentException naming the line and column of a problem in it
+     */
+    static Policy policy(String option, Path file) {
+        if (!Files.exists(file)) {
+            throw CliException.badInput(CliErrors.noFile(option, file));
+        }
+        try {
+            return Policy.read(file);
+        } catch (IllegalArgumentException e) {
+            throw CliException.badInput("policy '" + file + "': " + e.getMessage());
+        }
+    }
+}
