@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The README's JShell route works: the script runs non-interactively and prints a report. */
+/**
+ * The README's JShell route works: the script runs non-interactively and shows a report, the metric catalog, a
+ * mitigation and a calibration step.
+ */
 class JShellScriptTest {
     @Test
     void exploreScriptRunsInJShellAndPrintsAReport() throws IOException, InterruptedException {
@@ -31,5 +34,13 @@ class JShellScriptTest {
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).contains("FairKit report: 3 groups by ethnicity, 10000 rows").contains("selection rate ratio:")
                 .doesNotContain("Error:").doesNotContain("Exception");
+        // the catalog, a mitigation and a calibration step
+        assertThat(out).containsPattern("demographic_parity_difference\\s+disparity")
+                .contains("metric info: TP / (TP + FN)")
+                .contains("ThresholdOptimizer: demographic parity, maximizing accuracy")
+                .containsPattern("disparate impact before 0\\.6\\d{3}, after (0\\.9|1\\.0)\\d{3}")
+                .contains("Calibrator[isotonic calibration, per group")
+                .containsPattern("ECE gap before calibration: expected_calibration_error.difference = 0\\.1\\d{3}")
+                .containsPattern("ECE gap after calibration: {2}expected_calibration_error.difference = 0\\.0[0-4]\\d{2}");
     }
 }
