@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.fairkit.core.FairnessData;
 
 /**
@@ -76,7 +78,7 @@ public record CompasFile(Path file, int rawRows, Map<String, Integer> excluded, 
     /** Validates and copies. */
     public CompasFile {
         Objects.requireNonNull(file, "file");
-        excluded = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(excluded));
+        excluded = Collections.unmodifiableMap(new LinkedHashMap<>(excluded));
         Objects.requireNonNull(data, "data");
     }
 
@@ -94,7 +96,7 @@ public record CompasFile(Path file, int rawRows, Map<String, Integer> excluded, 
      */
     public FairnessData favorableOutcomes() {
         FairnessData.RecordBuilder<Integer> b = FairnessData
-                .fromRecords(java.util.stream.IntStream.range(0, data.rows()).boxed().toList())
+                .fromRecords(IntStream.range(0, data.rows()).boxed().toList())
                 .label(i -> 1 - data.label(i))
                 .prediction(i -> 1 - data.prediction(i));
         for (String feature : data.sensitiveNames()) {

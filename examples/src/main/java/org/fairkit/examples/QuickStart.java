@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
@@ -118,7 +119,7 @@ public final class QuickStart {
                     + rows);
         }
         FairnessData data = SyntheticLending.generate(rows, seed);
-        out.printf("Synthetic lending data: %d applicants (seed %d). The model lowers %s's scores by %.1f logits;%n"
+        out.printf(Locale.ROOT, "Synthetic lending data: %d applicants (seed %d). The model lowers %s's scores by %.1f logits;%n"
                 + "true repayment rates are the same in every group. Does the audit find the bias?%n%n",
                 data.rows(), seed, SyntheticLending.PENALISED_GROUP, SyntheticLending.DEFAULT_PENALTY);
 
@@ -164,7 +165,7 @@ public final class QuickStart {
         out.println(report);
 
         Disparity di = report.fairness(FairnessMetric.DISPARATE_IMPACT);
-        out.printf("Four-fifths rule: disparate impact %s for %s -> %s%n%n", di.value(),
+        out.printf(Locale.ROOT, "Four-fifths rule: disparate impact %s for %s -> %s%n%n", di.value(),
                 di.groups().isEmpty() ? "-" : di.groups().get(0).label(),
                 di.isDefined() && di.asDouble() < 0.8 ? "BELOW 0.8: evidence of adverse impact (read it with the "
                         + "group sizes and intervals)" : "not below 0.8");
@@ -224,7 +225,7 @@ public final class QuickStart {
 
         FairnessReport before = mitigationAudit(test);
         FairnessReport after = mitigationAudit(DataViews.withPredictions(test, optimizer.predict(test)));
-        out.printf("On the test half (%d rows):%n", test.rows());
+        out.printf(Locale.ROOT, "On the test half (%d rows):%n", test.rows());
         out.println("selection rate  before " + ratesLine(before, Metrics.SELECTION_RATE));
         out.println("                after  " + ratesLine(after, Metrics.SELECTION_RATE));
         for (FairnessMetric f : List.of(FairnessMetric.DISPARATE_IMPACT, FairnessMetric.EQUALIZED_ODDS_DIFFERENCE)) {
@@ -262,12 +263,12 @@ public final class QuickStart {
         CalibrationReport after = metrics.evaluate(DataViews.withScores(test, calibrator.apply(test)),
                 SyntheticLending.ETHNICITY);
         out.println("expected calibration error (10 equal-width bins), test half:");
-        out.printf("%-9s %8s %8s%n", "group", "before", "after");
+        out.printf(Locale.ROOT, "%-9s %8s %8s%n", "group", "before", "after");
         for (GroupKey group : before.groups()) {
-            out.printf("%-9s %8s %8s%n", group.label(), number(before.group(group.label()).ece()),
+            out.printf(Locale.ROOT, "%-9s %8s %8s%n", group.label(), number(before.group(group.label()).ece()),
                     number(after.group(group.label()).ece()));
         }
-        out.printf("ECE gap   %8s %8s  (max - min over groups)%n%n", number(before.eceDifference().value()),
+        out.printf(Locale.ROOT, "ECE gap   %8s %8s  (max - min over groups)%n%n", number(before.eceDifference().value()),
                 number(after.eceDifference().value()));
     }
 
@@ -294,8 +295,7 @@ public final class QuickStart {
         LoadEstimate estimate = load.loadEstimate(plan);
         out.println("Load model: " + estimate.message());
 
-        java.util.function.Function<FairnessReport, ReportContent> content =
-                report -> content(report, data, seed, policy, mitigation);
+        Function<FairnessReport, ReportContent> content = report -> content(report, data, seed, policy, mitigation);
         AuditRunner runner = AuditRunner.builder()
                 .outputs(StandardOutputs.metricsExport(), StandardOutputs.detailedReport(),
                         DocumentOutput.of(OutputKind.DASHBOARD_EXPORT, DashboardHtml::of, content),
@@ -313,7 +313,7 @@ public final class QuickStart {
         for (OutputFile file : result.record().outputs()) {
             out.printf(Locale.ROOT, "  %-26s %9d bytes  %s%n", file.path(), file.bytes(), file.outputId());
         }
-        out.printf("  %-26s (durations, estimate and every file's SHA-256)%n", AuditRunner.RUN_RECORD_FILE);
+        out.printf(Locale.ROOT, "  %-26s (durations, estimate and every file's SHA-256)%n", AuditRunner.RUN_RECORD_FILE);
         return result;
     }
 
