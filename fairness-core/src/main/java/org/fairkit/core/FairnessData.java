@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,9 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.group.Grouping;
+import org.fairkit.core.group.SensitiveColumns;
 import org.fairkit.core.group.SensitiveFeature;
+import org.fairkit.core.group.SensitiveFeatures;
 import org.fairkit.core.scores.ScoreInput;
 import org.fairkit.core.scores.ScoreKernel;
 import org.fairkit.core.scores.SortedScores;
@@ -44,20 +45,19 @@ public final class FairnessData {
     private final byte[] predictions;
     private final double[] scores;
     private final double[] weights;
-    private final Map<String, SensitiveFeature> sensitive;
-    private final Map<List<String>, Grouping> groupings = new ConcurrentHashMap<>();
+    private final SensitiveFeatures sensitive;
     private final Map<List<String>, TallyInput> tallyInputs = new ConcurrentHashMap<>();
     private final Map<List<String>, ScoreInput> scoreInputs = new ConcurrentHashMap<>();
     private final Map<List<String>, SortedScores> sortedScores = new ConcurrentHashMap<>();
     private volatile String fingerprint;
 
     private FairnessData(byte[] labels, byte[] predictions, double[] scores, double[] weights,
-            Map<String, SensitiveFeature> sensitive) {
+            SensitiveFeatures sensitive) {
         this.labels = labels;
         this.predictions = predictions;
         this.scores = scores;
         this.weights = weights;
-        this.sensitive = Collections.unmodifiableMap(sensitive);
+        this.sensitive = sensitive;
     }
 
     /** @return a builder from arrays */
@@ -116,7 +116,7 @@ public final class FairnessData {
 
     /** @return the sensitive feature names, in the order they were added */
     public List<String> sensitiveNames() {
-        return List.copyOf(sensitive.keySet());
+        return sensitive.names();
     }
 
     /**
@@ -124,11 +124,7 @@ public final class FairnessData {
      * @throws IllegalArgumentException listing the known names if there is none
      */
     public SensitiveFeature sensitive(String name) {
-        SensitiveFeature f = sensitive.get(name);
-        if (f == null) {
-            throw InputErrors.unknownFeature(name, sensitive.keySet());
-        }
-        return f;
+        return sensitive.get(name);
     }
 
     /**
@@ -137,16 +133,7 @@ public final class FairnessData {
      * @throws IllegalArgumentException if a name is unknown
      */
     public Grouping grouping(List<String> features) {
-        List<String> key = List.copyOf(features);
-        Grouping g = groupings.get(key);
-        if (g == null) {
-            List<SensitiveFeature> fs = new ArrayList<>();
-            for (String name : key) {
-                fs.add(sensitive(name));
-            }
-            g = groupings.computeIfAbsent(key, k -> Grouping.of(fs));
-        }
-        return g;
+        return sensitive.grouping(features);
     }
 
     /** The kernel input for a grouping; built once per feature list and cached. */
@@ -224,7 +211,7 @@ public final class FairnessData {
                 flush(md, buf);
             }
         }
-        for (SensitiveFeature s : sensitive.values()) {
+        for (SensitiveFeature s : sensitive.all()) {
             md.update(s.name().getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
             for (String level : s.levels()) {
@@ -250,7 +237,7 @@ public final class FairnessData {
 
     @Override
     public String toString() {
-        return "FairnessData[" + rows() + " rows, sensitive " + sensitive.keySet() + (scores != null ? ", scores" : "")
+        return "FairnessData[" + rows() + " rows, sensitive " + sensitive.names() + (scores != null ? ", scores" : "")
                 + (weights != null ? ", weighted" : "") + "]";
     }
 
@@ -263,8 +250,7 @@ public final class FairnessData {
         private int[] predictions;
         private double[] scores;
         private double[] weights;
-        private final Map<String, Object> sensitive = new LinkedHashMap<>();
-        private final Map<String, String[]> sensitiveLevels = new LinkedHashMap<>();
+        private final SensitiveColumns sensitive = new SensitiveColumns("labels", "predictions", "scores", "weights");
 
         private Builder() {
         }
@@ -309,26 +295,14 @@ public final class FairnessData {
 
         /** A sensitive feature, one non-null level per row. */
         public Builder sensitive(String name, String[] levels) {
-            requireNewSensitive(name);
-            sensitive.put(name, levels.clone());
+            sensitive.add(name, levels);
             return this;
         }
 
         /** A sensitive feature as int codes into {@code levels}. */
         public Builder sensitive(String name, int[] codes, String[] levels) {
-            requireNewSensitive(name);
-            sensitive.put(name, codes.clone());
-            sensitiveLevels.put(name, levels.clone());
+            sensitive.add(name, codes, levels);
             return this;
-        }
-
-        private void requireNewSensitive(String name) {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("a sensitive feature needs a non-blank name, got '" + name + "'");
-            }
-            if (sensitive.containsKey(name) || List.of("labels", "predictions", "scores", "weights").contains(name)) {
-                throw InputErrors.setTwice(name);
-            }
         }
 
         private static void requireUnset(Object column, String name) {
@@ -357,9 +331,7 @@ public final class FairnessData {
             if (predictions == null) {
                 throw InputErrors.missing("predictions", "predictions(...)");
             }
-            if (sensitive.isEmpty()) {
-                throw InputErrors.missing("sensitive", "sensitive(name, levels)");
-            }
+            sensitive.requirePresent();
             int n = labels.length;
             if (n == 0) {
                 throw InputErrors.empty();
@@ -371,11 +343,7 @@ public final class FairnessData {
             if (weights != null) {
                 requireLength("weights", weights.length, n);
             }
-            for (Map.Entry<String, Object> e : sensitive.entrySet()) {
-                int len = e.getValue() instanceof int[] ? ((int[]) e.getValue()).length
-                        : ((String[]) e.getValue()).length;
-                requireLength(e.getKey(), len, n);
-            }
+            sensitive.requireRows("labels", n);
             byte[] y = binary("labels", labels);
             byte[] p = binary("predictions", predictions);
             if (scores != null) {
@@ -400,14 +368,7 @@ public final class FairnessData {
                     throw InputErrors.badTotal("weights", total, "a finite total weight");
                 }
             }
-            Map<String, SensitiveFeature> features = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> e : sensitive.entrySet()) {
-                String name = e.getKey();
-                features.put(name, e.getValue() instanceof int[]
-                        ? SensitiveFeature.ofCodes(name, (int[]) e.getValue(), sensitiveLevels.get(name))
-                        : SensitiveFeature.of(name, (String[]) e.getValue()));
-            }
-            return new FairnessData(y, p, scores, weights, features);
+            return new FairnessData(y, p, scores, weights, sensitive.build("labels", n));
         }
 
         private static void requireLength(String column, int length, int rows) {

@@ -1,7 +1,6 @@
 package org.fairkit.core.multiclass;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,9 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.group.SensitiveColumns;
 import org.fairkit.core.group.SensitiveFeature;
+import org.fairkit.core.group.SensitiveFeatures;
 
 /**
  * Immutable input of a multiclass classifier: true and predicted classes (int codes or strings), optional weights
@@ -25,10 +26,10 @@ public final class MulticlassData {
     private final int[] labels;
     private final int[] predictions;
     private final double[] weights;
-    private final Map<String, SensitiveFeature> sensitive;
+    private final SensitiveFeatures sensitive;
 
     private MulticlassData(List<String> classes, int[] labels, int[] predictions, double[] weights,
-            Map<String, SensitiveFeature> sensitive) {
+            SensitiveFeatures sensitive) {
         this.classes = classes;
         this.labels = labels;
         this.predictions = predictions;
@@ -63,7 +64,7 @@ public final class MulticlassData {
 
     /** @return the sensitive feature names, in the order they were added */
     public List<String> sensitiveNames() {
-        return List.copyOf(sensitive.keySet());
+        return sensitive.names();
     }
 
     /**
@@ -87,7 +88,7 @@ public final class MulticlassData {
         if (weights != null) {
             b.weights(weights);
         }
-        for (SensitiveFeature f : sensitive.values()) {
+        for (SensitiveFeature f : sensitive.all()) {
             int[] codes = new int[n];
             for (int i = 0; i < n; i++) {
                 codes[i] = f.code(i);
@@ -99,7 +100,7 @@ public final class MulticlassData {
 
     @Override
     public String toString() {
-        return "MulticlassData[" + rows() + " rows, classes " + classes + ", sensitive " + sensitive.keySet()
+        return "MulticlassData[" + rows() + " rows, classes " + classes + ", sensitive " + sensitive.names()
                 + (weights != null ? ", weighted" : "") + "]";
     }
 
@@ -108,8 +109,7 @@ public final class MulticlassData {
         private Object labels;
         private Object predictions;
         private double[] weights;
-        private final Map<String, Object> sensitive = new LinkedHashMap<>();
-        private final Map<String, String[]> levels = new LinkedHashMap<>();
+        private final SensitiveColumns sensitive = new SensitiveColumns("labels", "predictions", "weights");
 
         private Builder() {
         }
@@ -151,26 +151,14 @@ public final class MulticlassData {
 
         /** A sensitive feature, one non-null level per row. */
         public Builder sensitive(String name, String[] values) {
-            requireNew(name);
-            sensitive.put(name, values.clone());
+            sensitive.add(name, values);
             return this;
         }
 
         /** A sensitive feature as int codes into {@code levelNames}. */
         public Builder sensitive(String name, int[] codes, String[] levelNames) {
-            requireNew(name);
-            sensitive.put(name, codes.clone());
-            levels.put(name, levelNames.clone());
+            sensitive.add(name, codes, levelNames);
             return this;
-        }
-
-        private void requireNew(String name) {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("a sensitive feature needs a non-blank name, got '" + name + "'");
-            }
-            if (sensitive.containsKey(name) || List.of("labels", "predictions", "weights").contains(name)) {
-                throw InputErrors.setTwice(name);
-            }
         }
 
         private static void requireUnset(Object column, String name) {
@@ -205,9 +193,7 @@ public final class MulticlassData {
             if (predictions == null) {
                 throw InputErrors.missing("predictions", "predictions(...)");
             }
-            if (sensitive.isEmpty()) {
-                throw InputErrors.missing("sensitive", "sensitive(name, levels)");
-            }
+            sensitive.requirePresent();
             boolean intLabels = labels instanceof int[];
             if (intLabels != predictions instanceof int[]) {
                 throw new IllegalArgumentException("labels and predictions must both be int codes or both strings, got "
@@ -242,19 +228,7 @@ public final class MulticlassData {
             }
             int[] yc = Arrays.stream(y).mapToInt(index::get).toArray();
             int[] pc = Arrays.stream(p).mapToInt(index::get).toArray();
-            Map<String, SensitiveFeature> features = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> e : sensitive.entrySet()) {
-                String name = e.getKey();
-                int len = e.getValue() instanceof int[] ? ((int[]) e.getValue()).length
-                        : ((String[]) e.getValue()).length;
-                if (len != n) {
-                    throw InputErrors.lengthMismatch(name, len, "labels", n);
-                }
-                features.put(name, e.getValue() instanceof int[]
-                        ? SensitiveFeature.ofCodes(name, (int[]) e.getValue(), levels.get(name))
-                        : SensitiveFeature.of(name, (String[]) e.getValue()));
-            }
-            MulticlassData d = new MulticlassData(classes, yc, pc, weights, Collections.unmodifiableMap(features));
+            MulticlassData d = new MulticlassData(classes, yc, pc, weights, sensitive.build("labels", n));
             // weights are validated by the binary data of each class; check them once here for a clear message
             Objects.requireNonNull(d.oneVsRest(classes.get(0)));
             return d;

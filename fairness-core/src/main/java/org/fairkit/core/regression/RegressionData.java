@@ -4,15 +4,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.group.Grouping;
+import org.fairkit.core.group.SensitiveColumns;
 import org.fairkit.core.group.SensitiveFeature;
+import org.fairkit.core.group.SensitiveFeatures;
 
 /**
  * Immutable columnar input of a regression model: real-valued targets and predictions, optional weights and one
@@ -32,12 +30,11 @@ public final class RegressionData {
     private final double[] targets;
     private final double[] predictions;
     private final double[] weights;
-    private final Map<String, SensitiveFeature> sensitive;
-    private final Map<List<String>, Grouping> groupings = new ConcurrentHashMap<>();
+    private final SensitiveFeatures sensitive;
     private volatile String fingerprint;
 
     private RegressionData(double[] targets, double[] predictions, double[] weights,
-            Map<String, SensitiveFeature> sensitive) {
+            SensitiveFeatures sensitive) {
         this.targets = targets;
         this.predictions = predictions;
         this.weights = weights;
@@ -76,7 +73,7 @@ public final class RegressionData {
 
     /** @return the sensitive feature names, in the order they were added */
     public List<String> sensitiveNames() {
-        return List.copyOf(sensitive.keySet());
+        return sensitive.names();
     }
 
     /**
@@ -84,25 +81,12 @@ public final class RegressionData {
      * @throws IllegalArgumentException listing the known names if there is none
      */
     public SensitiveFeature sensitive(String name) {
-        SensitiveFeature f = sensitive.get(name);
-        if (f == null) {
-            throw InputErrors.unknownFeature(name, sensitive.keySet());
-        }
-        return f;
+        return sensitive.get(name);
     }
 
     /** The grouping by one feature or the intersection of several; computed once and cached. */
     public Grouping grouping(List<String> features) {
-        List<String> key = List.copyOf(features);
-        Grouping g = groupings.get(key);
-        if (g == null) {
-            List<SensitiveFeature> fs = new ArrayList<>();
-            for (String name : key) {
-                fs.add(sensitive(name));
-            }
-            g = groupings.computeIfAbsent(key, k -> Grouping.of(fs));
-        }
-        return g;
+        return sensitive.grouping(features);
     }
 
     /**
@@ -136,7 +120,7 @@ public final class RegressionData {
                 md.update(buf.array(), 0, 24);
             }
             md.update((byte) (weights == null ? 0 : 1));
-            for (SensitiveFeature s : sensitive.values()) {
+            for (SensitiveFeature s : sensitive.all()) {
                 md.update(s.name().getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
                 for (int i = 0; i < s.rows(); i++) {
@@ -152,7 +136,7 @@ public final class RegressionData {
 
     @Override
     public String toString() {
-        return "RegressionData[" + rows() + " rows, sensitive " + sensitive.keySet()
+        return "RegressionData[" + rows() + " rows, sensitive " + sensitive.names()
                 + (weights != null ? ", weighted" : "") + "]";
     }
 
@@ -161,8 +145,7 @@ public final class RegressionData {
         private double[] targets;
         private double[] predictions;
         private double[] weights;
-        private final Map<String, Object> sensitive = new LinkedHashMap<>();
-        private final Map<String, String[]> levels = new LinkedHashMap<>();
+        private final SensitiveColumns sensitive = new SensitiveColumns("targets", "predictions", "weights");
 
         private Builder() {
         }
@@ -190,26 +173,14 @@ public final class RegressionData {
 
         /** A sensitive feature, one non-null level per row. */
         public Builder sensitive(String name, String[] values) {
-            requireNewSensitive(name);
-            sensitive.put(name, values.clone());
+            sensitive.add(name, values);
             return this;
         }
 
         /** A sensitive feature as int codes into {@code levels}. */
         public Builder sensitive(String name, int[] codes, String[] levelNames) {
-            requireNewSensitive(name);
-            sensitive.put(name, codes.clone());
-            levels.put(name, levelNames.clone());
+            sensitive.add(name, codes, levelNames);
             return this;
-        }
-
-        private void requireNewSensitive(String name) {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("a sensitive feature needs a non-blank name, got '" + name + "'");
-            }
-            if (sensitive.containsKey(name) || List.of("targets", "predictions", "weights").contains(name)) {
-                throw InputErrors.setTwice(name);
-            }
         }
 
         private static void requireUnset(Object column, String name) {
@@ -230,9 +201,7 @@ public final class RegressionData {
             if (predictions == null) {
                 throw InputErrors.missing("predictions", "predictions(...)");
             }
-            if (sensitive.isEmpty()) {
-                throw InputErrors.missing("sensitive", "sensitive(name, levels)");
-            }
+            sensitive.requirePresent();
             int n = targets.length;
             if (n == 0) {
                 throw InputErrors.empty();
@@ -241,11 +210,7 @@ public final class RegressionData {
             if (weights != null) {
                 requireLength("weights", weights.length, n);
             }
-            for (Map.Entry<String, Object> e : sensitive.entrySet()) {
-                int len = e.getValue() instanceof int[] ? ((int[]) e.getValue()).length
-                        : ((String[]) e.getValue()).length;
-                requireLength(e.getKey(), len, n);
-            }
+            sensitive.requireRows("targets", n);
             requireFinite("targets", targets);
             requireFinite("predictions", predictions);
             if (weights != null) {
@@ -260,14 +225,7 @@ public final class RegressionData {
                     throw InputErrors.badTotal("weights", total, "a finite total weight");
                 }
             }
-            Map<String, SensitiveFeature> features = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> e : sensitive.entrySet()) {
-                String name = e.getKey();
-                features.put(name, e.getValue() instanceof int[]
-                        ? SensitiveFeature.ofCodes(name, (int[]) e.getValue(), levels.get(name))
-                        : SensitiveFeature.of(name, (String[]) e.getValue()));
-            }
-            return new RegressionData(targets, predictions, weights, java.util.Collections.unmodifiableMap(features));
+            return new RegressionData(targets, predictions, weights, sensitive.build("targets", n));
         }
 
         private static void requireFinite(String column, double[] values) {
