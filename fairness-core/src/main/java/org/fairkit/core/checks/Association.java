@@ -178,18 +178,38 @@ public final class Association {
         if (values.length == 0) {
             return MetricValue.undefined("no rows");
         }
-        double[] sum = new double[g];
-        long[] count = new long[g];
+        // Every sum runs over values in ascending order (all rows, then each group's rows), so η has the same bits
+        // for any order of the rows or of the group codes: a value exactly at a severity threshold stays on one side.
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
         double total = 0;
-        for (int i = 0; i < values.length; i++) {
-            sum[groups[i]] += values[i];
-            count[groups[i]]++;
-            total += values[i];
+        for (double v : sorted) {
+            total += v;
         }
         double mean = total / values.length;
         double ssTotal = 0;
-        for (double v : values) {
+        for (double v : sorted) {
             ssTotal += (v - mean) * (v - mean);
+        }
+        long[] count = new long[g];
+        for (int code : groups) {
+            count[code]++;
+        }
+        int[] start = new int[g + 1];
+        for (int k = 0; k < g; k++) {
+            start[k + 1] = start[k] + (int) count[k];
+        }
+        double[] byGroup = new double[values.length];
+        int[] next = Arrays.copyOf(start, g);
+        for (int i = 0; i < values.length; i++) {
+            byGroup[next[groups[i]]++] = values[i];
+        }
+        double[] sum = new double[g];
+        for (int k = 0; k < g; k++) {
+            Arrays.sort(byGroup, start[k], start[k + 1]);
+            for (int i = start[k]; i < start[k + 1]; i++) {
+                sum[k] += byGroup[i];
+            }
         }
         if (ssTotal == 0) {
             return MetricValue.undefined("the feature is constant (total sum of squares 0)");

@@ -175,6 +175,38 @@ class DataQualityTest {
         });
     }
 
+
+    /**
+     * The case CI shrank to: η of 'num' is exactly 0.5, the critical threshold. Summed in row order it came out
+     * 0.49999… for one order and 0.5 for another, so the same data gave a WARNING or a CRITICAL proxy finding.
+     */
+    @Test
+    void aProxyExactlyAtTheThresholdHasOneSeverityForEveryRowOrder() {
+        double u = 0x1p-20;
+        Case c = new Case(new int[15], new int[15], new double[] {u, u, 0, 0, 0, u, 0, 5 * u, u, 0, u, 0, u, u, u},
+                List.of("f1", "f2"), List.of("b,A,A,A,A,A,A,A,A,A,A,A,A,c-2,b".split(","),
+                        "c-2,b,b,b,A,10,b,A,A,b,10,b,b,b,10".split(",")),
+                List.of(List.of("b", "A", "c-2", "Z"), List.of("b", "A", "c-2", "Z", "é", "10")), List.of("f2"));
+        long seed = 3860997876669499987L;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < c.rows(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(seed));
+        int[] perm = order.stream().mapToInt(Integer::intValue).toArray();
+        FeatureTable f = features(c, seed);
+        FeatureTable shuffled = FeatureTable.builder()
+                .categorical("cat", Arrays.stream(perm).mapToObj(i -> cat(f, i)).toArray(String[]::new))
+                .numeric("num", Arrays.stream(perm).mapToDouble(i -> f.values("num")[i]).toArray()).build();
+        DataQualityReport before = lenient().check(c.data(), f, "f2");
+        DataQualityReport after = lenient().check(c.permuted(perm).data(), shuffled, "f2");
+        assertThat(before.findings()).filteredOn(x -> x.check() == DataCheck.PROXY)
+                .extracting(Finding::severity, x -> x.measured().getAsDouble())
+                .containsExactly(tuple(Severity.CRITICAL, 0.5));
+        assertThat(after.findings()).extracting(Finding::toString)
+                .containsExactlyElementsOf(before.findings().stream().map(Finding::toString).toList());
+    }
+
     private static String cat(FeatureTable f, int i) {
         int code = f.codes("cat")[i];
         return code < 0 ? null : f.levels("cat").get(code);
