@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.fairkit.core.Provenance;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -90,7 +91,12 @@ class CommandLineTest {
         StringWriter err = new StringWriter();
         try (Progress p = Progress.start(new PrintWriter(err), true)) {
             p.phase("counting", () -> "7 rows");
-            Thread.sleep(900);
+            // wait for the first draw (due after half a second) rather than sleeping a fixed time: a busy CI
+            // machine may run the drawer late
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (err.toString().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
         }
         String s = err.toString();
         assertThat(s).startsWith("\rfairkit: counting: 7 rows (").endsWith("\r");

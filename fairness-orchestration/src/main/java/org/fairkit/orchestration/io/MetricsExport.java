@@ -14,8 +14,11 @@ import java.util.Optional;
 import org.fairkit.core.Estimand;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.group.GroupKey;
+import org.fairkit.core.metrics.GroupValues;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.core.metrics.ReferenceComparison;
+import org.fairkit.core.scores.ScoreMetric;
 
 /**
  * The Metrics Export: every number of one or more reports as a flat table, in CSV and in JSON, one record per
@@ -37,7 +40,10 @@ import org.fairkit.core.metrics.MetricValue;
  *   <li>{@code lower}, {@code upper}, {@code level}, {@code interval_method}: the interval when one was estimated,
  *       empty otherwise</li>
  * </ul>
- * JSON: {@code {"schema": "fairkit.metrics-export/1", "records": [ {..}, .. ]}} with numbers as numbers, absent
+ * Score metrics ({@code roc_auc}, {@code brier_score}, ...), when the report has them, follow the group metrics
+ * with the same kinds (except {@code fairness_metric}) and no interval, since FairKit estimates none for them yet.
+ *
+ * <p>JSON: {@code {"schema": "fairkit.metrics-export/1", "records": [ {..}, .. ]}} with numbers as numbers, absent
  * values as {@code null}, infinite values as the strings {@code "Infinity"}/{@code "-Infinity"}. CSV numbers are
  * Java's shortest round-trip form ({@link Double#toString(double)}).
  */
@@ -79,8 +85,37 @@ public final class MetricsExport {
                 out.add(new Record(grouping, est.kind().name().toLowerCase(Locale.ROOT), est.metricId(),
                         g.map(GroupKey::label).orElse(""), count, e.getValue(), r.interval(est)));
             }
+            for (ScoreMetric m : r.scoreMetrics()) {
+                scoreRecords(r, m, grouping, all, out);
+            }
         }
         return out;
+    }
+
+    /** A score metric's records, in the order and with the kinds of a group metric's, without intervals. */
+    private static void scoreRecords(FairnessReport r, ScoreMetric m, String grouping, long all, List<Record> out) {
+        GroupValues v = r.scores().values(m);
+        for (int g = 0; g < v.groups().size(); g++) {
+            GroupKey k = v.groups().get(g);
+            out.add(new Record(grouping, "group_value", m.id(), k.label(), r.results().counts(k).rows(), v.value(g),
+                    Optional.empty()));
+        }
+        out.add(new Record(grouping, "overall_value", m.id(), "", all, v.overall(), Optional.empty()));
+        out.add(new Record(grouping, "difference", m.id(), "", all, v.difference().value(), Optional.empty()));
+        out.add(new Record(grouping, "ratio", m.id(), "", all, v.ratio().value(), Optional.empty()));
+        out.add(new Record(grouping, "difference_to_overall", m.id(), "", all, v.differenceToOverall().value(),
+                Optional.empty()));
+        out.add(new Record(grouping, "ratio_to_overall", m.id(), "", all, v.ratioToOverall().value(),
+                Optional.empty()));
+        if (r.reference().isPresent()) {
+            for (ReferenceComparison c : r.toReference(m)) {
+                long n = r.results().counts(c.group()).rows();
+                out.add(new Record(grouping, "reference_difference", m.id(), c.group().label(), n, c.difference(),
+                        Optional.empty()));
+                out.add(new Record(grouping, "reference_ratio", m.id(), c.group().label(), n, c.ratio(),
+                        Optional.empty()));
+            }
+        }
     }
 
     /** Writes the CSV form. */

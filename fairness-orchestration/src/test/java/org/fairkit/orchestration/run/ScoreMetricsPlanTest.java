@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
@@ -52,6 +54,30 @@ class ScoreMetricsPlanTest {
         assertThat(json.get("aggregates").get("roc_auc").get("ratio").get("value").asDouble())
                 .isEqualTo(library.ratio(ScoreMetrics.ROC_AUC).asDouble());
         assertThat(json.get("to_reference").get("roc_auc")).hasSize(2);
+    }
+
+    @Test
+    void theMetricsExportCarriesTheScoreMetricsBesideTheGroupMetrics() throws IOException {
+        FairnessData data = SyntheticLending.generate(2000, 3);
+        AuditPlan plan = AuditPlan.builder("scores").source(AuditSource.of(data))
+                .groupings(AuditGrouping.of("ethnicity").reference("Group A"))
+                .metrics(Metrics.COUNT, Metrics.SELECTION_RATE).scoreMetrics(ScoreMetrics.ROC_AUC)
+                .outputs(StandardOutputs.METRICS_EXPORT).build();
+        AuditRunner.standard().run(plan, dir);
+        FairnessReport library = Fairness.of(data).groupBy("ethnicity").reference("Group A")
+                .metrics(Metrics.COUNT, Metrics.SELECTION_RATE).scoreMetrics(ScoreMetrics.ROC_AUC).evaluate();
+        GroupKey b = GroupKey.of("ethnicity", "Group B");
+        List<String> auc = Files.readAllLines(dir.resolve("metrics.csv")).stream()
+                .filter(l -> l.contains(",roc_auc,")).toList();
+        assertThat(auc).extracting(l -> l.split(",")[1]).containsExactly("group_value", "group_value",
+                "group_value", "overall_value", "difference", "ratio", "difference_to_overall", "ratio_to_overall",
+                "reference_difference", "reference_ratio", "reference_difference", "reference_ratio");
+        assertThat(auc.get(1)).startsWith("ethnicity,group_value,roc_auc,Group B,"
+                + library.results().counts(b).rows() + "," + library.value(ScoreMetrics.ROC_AUC, b).value() + ",,");
+        assertThat(auc.get(5)).isEqualTo("ethnicity,ratio,roc_auc,,2000," + library.ratio(ScoreMetrics.ROC_AUC)
+                .asDouble() + ",,,,,");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+        assertThat(json.get("records")).filteredOn(n -> n.get("metric").asText().equals("roc_auc")).hasSize(12);
     }
 
     @Test
