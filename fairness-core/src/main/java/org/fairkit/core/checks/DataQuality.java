@@ -41,7 +41,10 @@ import org.fairkit.core.metrics.ZeroDivision;
  * </ul>
  * Gaps compare only groups with at least {@code warningBelow} rows (small groups are already flagged, and their rates
  * are noise); with fewer than two such groups the gap check gives an INFO note instead. Rows are counted unweighted.
- * All thresholds are settings of {@link #builder()}; {@link #defaults()} uses the values above. Immutable.
+ * All thresholds are settings of {@link #builder()}; {@link #defaults()} uses the values above. A measured value
+ * within {@code 1e-12 · max(1, |threshold|)} of a threshold counts as equal to it: shares and gaps of counts that
+ * are exactly the threshold (0.7 − 0.5 = 0.2) come out of floating point a few units in the last place away
+ * ({@code 0.19999999999999996}). Immutable.
  */
 public final class DataQuality {
     private final int sizeWarning;
@@ -200,8 +203,8 @@ public final class DataQuality {
             }
             double p = (double) size[g] / n;
             double ratio = p / q;
-            Severity s = ratio < representationCritical ? Severity.CRITICAL
-                    : ratio < representationWarning ? Severity.WARNING : null;
+            Severity s = !reaches(ratio, representationCritical) ? Severity.CRITICAL
+                    : !reaches(ratio, representationWarning) ? Severity.WARNING : null;
             if (s != null) {
                 double threshold = s == Severity.CRITICAL ? representationCritical : representationWarning;
                 out.add(finding(DataCheck.REPRESENTATION, s, groups.get(g), null, ratio, threshold,
@@ -279,6 +282,11 @@ public final class DataQuality {
         return rates;
     }
 
+    /** @return whether {@code value >= threshold}, a value within 1e-12 relative of the threshold counting as equal */
+    static boolean reaches(double value, double threshold) {
+        return value >= threshold - 1e-12 * Math.max(1, Math.abs(threshold));
+    }
+
     /** A max − min gap over the eligible groups, as a finding on the group with the largest value. */
     private static void gap(DataCheck check, String feature, List<Integer> ok,
             java.util.function.IntToDoubleFunction rate, List<GroupKey> groups, int[] size, double warning,
@@ -294,7 +302,7 @@ public final class DataQuality {
             }
         }
         double gap = rate.applyAsDouble(max) - rate.applyAsDouble(min);
-        Severity s = gap >= critical ? Severity.CRITICAL : gap >= warning ? Severity.WARNING : null;
+        Severity s = reaches(gap, critical) ? Severity.CRITICAL : reaches(gap, warning) ? Severity.WARNING : null;
         if (s == null) {
             return;
         }
@@ -357,7 +365,8 @@ public final class DataQuality {
             return;
         }
         double v = score.association().value();
-        Severity s = v >= proxyCritical ? Severity.CRITICAL : v >= proxyWarning ? Severity.WARNING : null;
+        Severity s = reaches(v, proxyCritical) ? Severity.CRITICAL
+                : reaches(v, proxyWarning) ? Severity.WARNING : null;
         if (s == null) {
             return;
         }

@@ -272,30 +272,52 @@ class DataQualityTest {
             assertThat(r.findings().stream().filter(f -> f.check() == DataCheck.MIN_GROUP_SIZE)
                     .map(f -> f.group().orElseThrow().levels() + " " + f.severity()).toList())
                     .containsExactlyInAnyOrderElementsOf(expected);
-            double max = Double.NEGATIVE_INFINITY;
-            double min = Double.POSITIVE_INFINITY;
+            // The base rates as exact fractions pos / n, and the gap against 1/10 and 3/10 by cross-multiplication:
+            // a gap that is exactly a threshold (7/10 − 5/10) reaches it, though 0.7 − 0.5 = 0.19999999999999996.
+            long[] max = null;
+            long[] min = null;
             int eligible = 0;
             for (List<Integer> rows : groups.values()) {
                 if (rows.size() >= 4) {
-                    double rate = rows.stream().mapToInt(i -> c.labels()[i]).sum() / (double) rows.size();
-                    max = Math.max(max, rate);
-                    min = Math.min(min, rate);
+                    long[] rate = {rows.stream().mapToInt(i -> c.labels()[i]).sum(), rows.size()};
+                    max = max == null || rate[0] * max[1] > max[0] * rate[1] ? rate : max;
+                    min = min == null || rate[0] * min[1] < min[0] * rate[1] ? rate : min;
                     eligible++;
                 }
             }
             List<Finding> gap = r.findings().stream().filter(f -> f.check() == DataCheck.BASE_RATE_GAP).toList();
+            long tenTimesGap = eligible < 2 ? 0 : 10 * (max[0] * min[1] - min[0] * max[1]);
+            long denominator = eligible < 2 ? 1 : max[1] * min[1];
             if (eligible < 2) {
                 assertThat(gap).singleElement().extracting(Finding::severity).isEqualTo(Severity.INFO);
-            } else if (max - min >= 0.1) {
-                double spread = max - min;
+            } else if (tenTimesGap >= denominator) {
+                double spread = (double) max[0] / max[1] - (double) min[0] / min[1];
+                Severity severity = tenTimesGap >= 3 * denominator ? Severity.CRITICAL : Severity.WARNING;
                 assertThat(gap).singleElement().satisfies(f -> {
-                    assertThat(f.severity()).isEqualTo(spread >= 0.3 ? Severity.CRITICAL : Severity.WARNING);
+                    assertThat(f.severity()).isEqualTo(severity);
                     assertThat(f.measured().getAsDouble()).isCloseTo(spread, within(1e-15));
                 });
             } else {
                 assertThat(gap).isEmpty();
             }
         });
+    }
+
+    /** 70 of 100 against 50 of 100 positive is a gap of exactly 0.2, though 0.7 − 0.5 = 0.19999999999999996. */
+    @Test
+    void aGapOfExactlyTheCriticalThresholdIsCritical() {
+        int[] y = new int[200];
+        String[] g = new String[200];
+        for (int i = 0; i < 200; i++) {
+            g[i] = i < 100 ? "A" : "B";
+            y[i] = i < 70 || (i >= 100 && i < 150) ? 1 : 0;
+        }
+        FairnessData data = FairnessData.builder().labels(y).predictions(y).sensitive("g", g).build();
+        assertThat(DataQuality.defaults().check(data, null, "g").findings())
+                .filteredOn(f -> f.check() == DataCheck.BASE_RATE_GAP)
+                .extracting(Finding::severity, f -> f.measured().getAsDouble())
+                .containsExactly(tuple(Severity.CRITICAL, 0.7 - 0.5));
+        assertThat(0.7 - 0.5).isLessThan(0.2);
     }
 
     @Test
