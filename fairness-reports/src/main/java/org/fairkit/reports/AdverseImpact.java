@@ -1,5 +1,6 @@
 package org.fairkit.reports;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -250,13 +251,33 @@ public final class AdverseImpact {
         ComparisonInterval katz = TwoProportionIntervals.katzLogRatio(s, n, sc, nc, LEVEL);
         TestResult z = ProportionTests.twoProportionZTest(s, n, sc, nc);
         TestResult fisher = ProportionTests.fisherExact(s, n - s, sc, nc - sc, Alternative.TWO_SIDED);
-        OptionalLong shortfall = OptionalLong.empty();
-        if (ratio.value() < FOUR_FIFTHS) {
-            long needed = (long) Math.ceil(FOUR_FIFTHS * ((double) sc / nc) * n - 1e-9);
-            shortfall = OptionalLong.of(Math.max(0, needed - s));
+        // Decided on the counts, not on the rounded ratio: 3/5 against 3/4 is exactly 4/5, which the division
+        // (0.6 / 0.75) gives as 0.7999999999999999.
+        boolean below = belowFourFifths(s, n, sc, nc);
+        if (!small) {
+            status = below ? Status.BELOW_FOUR_FIFTHS : Status.AT_OR_ABOVE_FOUR_FIFTHS;
         }
+        OptionalLong shortfall = below ? OptionalLong.of(shortfall(s, n, sc, nc)) : OptionalLong.empty();
         return new Row(g, n, s, rate, rateCi, ratio, katz.interval(), katz.undefinedReason().orElse(""), z, fisher,
                 shortfall, status);
+    }
+
+    /** @return whether {@code (s / n) / (sc / nc) < 4/5}, i.e. {@code 5 s nc < 4 n sc}, in exact integers */
+    static boolean belowFourFifths(long s, long n, long sc, long nc) {
+        BigInteger left = BigInteger.valueOf(5).multiply(BigInteger.valueOf(s)).multiply(BigInteger.valueOf(nc));
+        BigInteger right = BigInteger.valueOf(4).multiply(BigInteger.valueOf(n)).multiply(BigInteger.valueOf(sc));
+        return left.compareTo(right) < 0;
+    }
+
+    /**
+     * @return the fewest extra selections that bring the group to four-fifths of the comparison rate,
+     *     {@code ceil(4 n sc / (5 nc)) − s} in exact integers
+     */
+    static long shortfall(long s, long n, long sc, long nc) {
+        BigInteger[] qr = BigInteger.valueOf(4).multiply(BigInteger.valueOf(n)).multiply(BigInteger.valueOf(sc))
+                .divideAndRemainder(BigInteger.valueOf(5).multiply(BigInteger.valueOf(nc)));
+        long needed = qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0);
+        return Math.max(0, needed - s);
     }
 
     private static TestResult undefinedTest(String why) {

@@ -79,16 +79,32 @@ class AdverseImpactTest {
                     AdverseImpact ai = AdverseImpact.of(Fairness.of(selections(new String[] {"C", "G"},
                             new int[][] {{nc, sc}, {ng, sg}})).evaluate());
                     AdverseImpact.Row g = ai.rows().get(1);
-                    double rc = (double) sc / nc;
-                    if (g.impactRatio().value() >= 0.8) {
+                    // (s / ng) / (sc / nc) >= 4/5 decided in integers, as a fraction of counts is exactly
+                    if (5L * sg * nc >= 4L * ng * sc) {
                         assertThat(g.shortfall()).isEmpty();
                         return;
                     }
                     long k = g.shortfall().orElseThrow();
-                    assertThat((double) (sg + k) / ng / rc).isGreaterThanOrEqualTo(0.8 - 1e-12);
                     assertThat(k).isPositive();
-                    assertThat((double) (sg + k - 1) / ng / rc).isLessThan(0.8);
+                    assertThat(5L * (sg + k) * nc).isGreaterThanOrEqualTo(4L * ng * sc);
+                    assertThat(5L * (sg + k - 1) * nc).isLessThan(4L * ng * sc);
                 });
+    }
+
+    /** 30 of 50 against 45 of 60 is exactly four-fifths, though 0.6 / 0.75 rounds to 0.7999999999999999. */
+    @Test
+    void aRatioOfExactlyFourFifthsIsNotFlagged() {
+        AdverseImpact ai = AdverseImpact.of(Fairness.of(selections(new String[] {"C", "G"},
+                new int[][] {{60, 45}, {50, 30}})).evaluate());
+        AdverseImpact.Row g = ai.rows().get(1);
+        assertThat(g.impactRatio().value()).isEqualTo(0.6 / 0.75).isLessThan(0.8);
+        assertThat(g.status()).isEqualTo(AdverseImpact.Status.AT_OR_ABOVE_FOUR_FIFTHS);
+        assertThat(g.shortfall()).isEmpty();
+        assertThat(ai.flagged()).isEmpty();
+        AdverseImpact below = AdverseImpact.of(Fairness.of(selections(new String[] {"C", "G"},
+                new int[][] {{60, 45}, {50, 29}})).evaluate());
+        assertThat(below.rows().get(1).status()).isEqualTo(AdverseImpact.Status.BELOW_FOUR_FIFTHS);
+        assertThat(below.rows().get(1).shortfall()).hasValue(1);
     }
 
     @Test
