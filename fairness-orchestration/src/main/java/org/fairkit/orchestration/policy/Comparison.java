@@ -3,7 +3,14 @@ package org.fairkit.orchestration.policy;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** How a rule compares a value with its threshold: the value must satisfy {@code value <op> threshold}. */
+/**
+ * How a rule compares a value with its threshold: the value must satisfy {@code value <op> threshold}.
+ *
+ * <p>A value within {@link #TIE} {@code · max(1, |threshold|)} of the threshold counts as equal to it. Metrics are
+ * ratios and differences of rates computed in floating point, so a value that is exactly the threshold in exact
+ * arithmetic can come out a few units in the last place away: 30/50 against 45/60 is a ratio of exactly 4/5, but
+ * {@code 0.6 / 0.75} is {@code 0.7999999999999999}, which a plain {@code >= 0.8} would fail.
+ */
 public enum Comparison {
     /** {@code value >= threshold}. */
     AT_LEAST(">="),
@@ -13,6 +20,9 @@ public enum Comparison {
     AT_MOST("<="),
     /** {@code value < threshold}. */
     LESS_THAN("<");
+
+    /** The relative distance from the threshold within which a value counts as equal to it. */
+    public static final double TIE = 1e-12;
 
     private final String symbol;
 
@@ -25,17 +35,18 @@ public enum Comparison {
         return symbol;
     }
 
-    /** @return whether {@code value} satisfies the comparison with {@code threshold} */
+    /** @return whether {@code value} satisfies the comparison with {@code threshold}, ties as described above */
     public boolean test(double value, double threshold) {
+        double tie = TIE * Math.max(1, Math.abs(threshold));
         switch (this) {
             case AT_LEAST:
-                return value >= threshold;
+                return value >= threshold - tie;
             case GREATER_THAN:
-                return value > threshold;
+                return value > threshold + tie;
             case AT_MOST:
-                return value <= threshold;
+                return value <= threshold + tie;
             default:
-                return value < threshold;
+                return value < threshold - tie;
         }
     }
 

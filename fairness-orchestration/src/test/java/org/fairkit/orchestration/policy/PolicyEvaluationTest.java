@@ -57,6 +57,28 @@ class PolicyEvaluationTest {
                 .containsExactly(race("A"), race("B"));
     }
 
+    /**
+     * 30 of 50 against 45 of 60 selected is a ratio of exactly 4/5, computed as 0.6 / 0.75 = 0.7999999999999999: it
+     * meets {@code >= 0.8} and {@code <= 0.8} and fails the strict comparisons, as the exact value would.
+     */
+    @Test
+    void aValueThatIsTheThresholdUpToRoundingCountsAsEqualToIt() {
+        FairnessReport report = Reports.selections(new int[][] {{60, 45}, {50, 30}});
+        RuleVerdict v = judge("demographic_parity_ratio >= 0.8", EvidenceMode.POINT, report);
+        assertThat(v.value().value()).isEqualTo(0.6 / 0.75).isLessThan(0.8);
+        assertThat(v.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(judge("demographic_parity_ratio <= 0.8", EvidenceMode.POINT, report).outcome())
+                .isEqualTo(Outcome.PASS);
+        assertThat(judge("demographic_parity_ratio > 0.8", EvidenceMode.POINT, report).outcome())
+                .isEqualTo(Outcome.FAIL);
+        assertThat(judge("demographic_parity_ratio < 0.8", EvidenceMode.POINT, report).outcome())
+                .isEqualTo(Outcome.FAIL);
+        assertThat(judge("demographic_parity_ratio >= 0.8000001", EvidenceMode.POINT, report).outcome())
+                .isEqualTo(Outcome.FAIL);
+        assertThat(Comparison.AT_LEAST.test(1e6 * (1 - 2e-12), 1e6)).isFalse();
+        assertThat(Comparison.AT_LEAST.test(1e6 * (1 - 5e-13), 1e6)).isTrue();
+    }
+
     @Test
     void anIntervalModeWithoutAnIntervalIsInconclusiveAndSaysSo() {
         FairnessReport report = Reports.handCountedReport();

@@ -46,6 +46,20 @@ final class Reports {
         }
     }
 
+    /** Race A, B, ... with {@code counts[g] = {rows, selected}} (labels equal to the predictions), by race. */
+    static FairnessReport selections(int[][] counts) {
+        List<Integer> labels = new ArrayList<>();
+        List<Integer> predictions = new ArrayList<>();
+        List<String> race = new ArrayList<>();
+        for (int g = 0; g < counts.length; g++) {
+            int selected = counts[g][1];
+            add(labels, predictions, race, String.valueOf((char) ('A' + g)), selected, 0, 0, counts[g][0] - selected);
+        }
+        return Fairness.of(FairnessData.builder().labels(labels.stream().mapToInt(Integer::intValue).toArray())
+                .predictions(predictions.stream().mapToInt(Integer::intValue).toArray())
+                .sensitive("race", race.toArray(new String[0])).build()).groupBy("race").evaluate();
+    }
+
     /** The hand-counted data by race, minGroupSize 30, no intervals. */
     static FairnessReport handCountedReport() {
         return Fairness.of(handCounted()).groupBy("race").minGroupSize(30).evaluate();
