@@ -173,9 +173,10 @@ public final class DataGen {
                 if (draw(rs, 0, 9) == 0) {
                     return 0.0;
                 }
-                // An odd 20-bit mantissa scaled by 2^-10 .. 2^9: not exactly summable in general.
-                double m = 1 + 2 * draw(rs, 0, (1 << 19) - 1);
-                return Math.scalb(m / (1 << 20), draw(rs, -10, 9));
+                // Decimals of six digits from 0.000001 to 999.999: not binary fractions, so sums of them round and
+                // their value depends on the order of the terms, as with real sample weights. (Dyadic weights of a
+                // narrow exponent range would be summed exactly in any order and hide order-dependent code.)
+                return draw(rs, 1, 999_999) / 1000.0 * Math.pow(10, -draw(rs, 0, 3));
             default:
                 throw new IllegalStateException(kind.name());
         }
