@@ -317,7 +317,8 @@ class BootstrapTest {
     /**
      * The cell-count path reads only the tally: a request whose tally holds three billion rows (far more than the
      * data) is bootstrapped in O(groups) per resample, and its intervals have the binomial width
-     * 2 * 1.96 * sqrt(p (1 - p) / n).
+     * 2 * 1.96 * sqrt(p (1 - p) / n) of three billion rows; resampling the data's rows would give the far wider
+     * interval of its few rows. How long it takes is for a JMH benchmark, not a unit test.
      */
     @Test
     void cellCountPathCostDoesNotDependOnTheRowCount() {
@@ -331,13 +332,10 @@ class BootstrapTest {
                 org.fairkit.core.tally.CellCounts.of(n / 2, n / 2, 0, 0));
         IntervalRequest big = new IntervalRequest(d, small.spec(), small.grouping(), huge,
                 org.fairkit.core.GroupResults.derive(small.spec(), small.grouping(), huge), 1);
-        long t0 = System.nanoTime();
         Interval i = Bootstrap.bca(2000).seed(5).estimate(big).get(sr("A"));
-        double seconds = (System.nanoTime() - t0) / 1e9;
         double expectedWidth = 2 * 1.959964 * Math.sqrt(0.375 * 0.625 / n);
         assertThat(i.upper() - i.lower()).isCloseTo(expectedWidth, org.assertj.core.data.Offset.offset(
                 0.1 * expectedWidth));
         assertThat(i.contains(0.375)).isTrue();
-        assertThat(seconds).as("2000 resamples of a 3e9-row tally").isLessThan(20);
     }
 }
