@@ -149,16 +149,9 @@ class DataQualityTest {
     @Test
     void findingsAreInvariantUnderRowPermutation() {
         qt().withExamples(EXAMPLES).forAll(DataGen.cases(), longs().all()).checkAssert((c, seed) -> {
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < c.rows(); i++) {
-                order.add(i);
-            }
-            Collections.shuffle(order, new Random(seed));
-            int[] perm = order.stream().mapToInt(Integer::intValue).toArray();
+            int[] perm = permutation(c.rows(), seed);
             FeatureTable f = features(c, seed);
-            FeatureTable shuffled = FeatureTable.builder()
-                    .categorical("cat", Arrays.stream(perm).mapToObj(i -> cat(f, i)).toArray(String[]::new))
-                    .numeric("num", Arrays.stream(perm).mapToDouble(i -> f.values("num")[i]).toArray()).build();
+            FeatureTable shuffled = permuted(f, perm);
             DataQualityReport before = lenient().check(c.data(), f, c.groupBy().toArray(String[]::new));
             DataQualityReport after = lenient().check(c.permuted(perm).data(), shuffled,
                     c.groupBy().toArray(String[]::new));
@@ -188,16 +181,9 @@ class DataQualityTest {
                         "c-2,b,b,b,A,10,b,A,A,b,10,b,b,b,10".split(",")),
                 List.of(List.of("b", "A", "c-2", "Z"), List.of("b", "A", "c-2", "Z", "é", "10")), List.of("f2"));
         long seed = 3860997876669499987L;
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < c.rows(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(seed));
-        int[] perm = order.stream().mapToInt(Integer::intValue).toArray();
+        int[] perm = permutation(c.rows(), seed);
         FeatureTable f = features(c, seed);
-        FeatureTable shuffled = FeatureTable.builder()
-                .categorical("cat", Arrays.stream(perm).mapToObj(i -> cat(f, i)).toArray(String[]::new))
-                .numeric("num", Arrays.stream(perm).mapToDouble(i -> f.values("num")[i]).toArray()).build();
+        FeatureTable shuffled = permuted(f, perm);
         DataQualityReport before = lenient().check(c.data(), f, "f2");
         DataQualityReport after = lenient().check(c.permuted(perm).data(), shuffled, "f2");
         assertThat(before.findings()).filteredOn(x -> x.check() == DataCheck.PROXY)
@@ -205,6 +191,23 @@ class DataQualityTest {
                 .containsExactly(tuple(Severity.CRITICAL, 0.5));
         assertThat(after.findings()).extracting(Finding::toString)
                 .containsExactlyElementsOf(before.findings().stream().map(Finding::toString).toList());
+    }
+
+    /** @return a seeded random order of {@code rows} rows */
+    private static int[] permutation(int rows, long seed) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(seed));
+        return order.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** @return the features of {@link #features} with their rows in the order {@code perm} */
+    private static FeatureTable permuted(FeatureTable f, int[] perm) {
+        return FeatureTable.builder()
+                .categorical("cat", Arrays.stream(perm).mapToObj(i -> cat(f, i)).toArray(String[]::new))
+                .numeric("num", Arrays.stream(perm).mapToDouble(i -> f.values("num")[i]).toArray()).build();
     }
 
     private static String cat(FeatureTable f, int i) {
