@@ -8,6 +8,7 @@ import org.fairkit.core.FairnessReport;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.Metrics;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,7 +33,7 @@ class IntervalBenchmarkTest {
         assertThat(b.evaluateWithIntervals().intervals()).isEqualTo(r.intervals());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void anUnknownMethodIsNamed() {
         assertThatThrownBy(() -> IntervalBenchmark.estimator("wald"))
                 .hasMessage("unknown method wald; expected bca, percentile or jeffreys");
