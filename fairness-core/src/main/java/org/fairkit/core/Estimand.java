@@ -12,7 +12,8 @@ import org.fairkit.core.metrics.GroupMetric;
  *
  * @param kind which quantity
  * @param metricId the id of the group metric (or, for {@link Kind#FAIRNESS_METRIC}, of the fairness metric)
- * @param group the group, for {@link Kind#GROUP_VALUE} and the reference comparisons
+ * @param group the group, for {@link Kind#GROUP_VALUE}, the reference comparisons and
+ *     {@link Kind#FAIRNESS_COMPARISON}
  */
 public record Estimand(Kind kind, String metricId, Optional<GroupKey> group) {
 
@@ -35,7 +36,12 @@ public record Estimand(Kind kind, String metricId, Optional<GroupKey> group) {
         /** group / reference. */
         REFERENCE_RATIO,
         /** A named fairness metric. */
-        FAIRNESS_METRIC
+        FAIRNESS_METRIC,
+        /**
+         * A named fairness metric against a reference group, for one other group: the family the headline value
+         * picks its worst member from (for example {@code disparate_impact} of one group).
+         */
+        FAIRNESS_COMPARISON
     }
 
     /** Validates that group-level kinds name a group and the others do not. */
@@ -44,7 +50,7 @@ public record Estimand(Kind kind, String metricId, Optional<GroupKey> group) {
         Objects.requireNonNull(metricId, "metricId");
         Objects.requireNonNull(group, "group");
         boolean needsGroup = kind == Kind.GROUP_VALUE || kind == Kind.REFERENCE_DIFFERENCE
-                || kind == Kind.REFERENCE_RATIO;
+                || kind == Kind.REFERENCE_RATIO || kind == Kind.FAIRNESS_COMPARISON;
         if (needsGroup != group.isPresent()) {
             throw new IllegalArgumentException(kind + (needsGroup ? " needs a group" : " takes no group"));
         }
@@ -68,6 +74,11 @@ public record Estimand(Kind kind, String metricId, Optional<GroupKey> group) {
     /** A named fairness metric. */
     public static Estimand fairness(FairnessMetric metric) {
         return new Estimand(Kind.FAIRNESS_METRIC, metric.id(), Optional.empty());
+    }
+
+    /** A named fairness metric against the reference group, for one other group. */
+    public static Estimand fairness(FairnessMetric metric, GroupKey group) {
+        return new Estimand(Kind.FAIRNESS_COMPARISON, metric.id(), Optional.of(group));
     }
 
     @Override

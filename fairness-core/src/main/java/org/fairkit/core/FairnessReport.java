@@ -147,6 +147,21 @@ public final class FairnessReport {
         return withInterval(results.fairness(metric), Estimand.fairness(metric));
     }
 
+    /**
+     * The family behind a reference metric: each other group against the reference group, with its interval where
+     * estimated. Interval estimators make these intervals simultaneous over the family, so the headline
+     * ({@link #fairness}) may carry its group's interval although that group was selected as the worst.
+     *
+     * @return one comparison per non-reference group, in group order; empty for metrics without a reference
+     */
+    public List<Disparity> fairnessByGroup(FairnessMetric metric) {
+        List<Disparity> out = new ArrayList<>();
+        for (Disparity d : results.fairnessComparisons(metric)) {
+            out.add(withInterval(d, Estimand.fairness(metric, d.groups().get(0))));
+        }
+        return List.copyOf(out);
+    }
+
     /** @return the requested named fairness metrics, in order, with intervals where estimated */
     public Map<FairnessMetric, Disparity> fairnessMetrics() {
         Map<FairnessMetric, Disparity> out = new LinkedHashMap<>();

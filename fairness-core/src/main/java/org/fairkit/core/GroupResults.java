@@ -230,6 +230,15 @@ public final class GroupResults {
         return d != null ? d : metric.compute(m -> values(m, false), reference);
     }
 
+    /**
+     * @return for a reference metric ({@link FairnessMetric#needsReference()}), each other group against the
+     *     reference, the family the headline value is the worst of; empty for other metrics or without a reference
+     * @see FairnessMetric#compareEach
+     */
+    public List<Disparity> fairnessComparisons(FairnessMetric metric) {
+        return metric.compareEach(m -> values(m, false), reference);
+    }
+
     /** @return the requested named fairness metrics, in order */
     public Map<FairnessMetric, Disparity> fairnessMetrics() {
         return Collections.unmodifiableMap(fairness);
@@ -242,7 +251,8 @@ public final class GroupResults {
 
     /**
      * Every reported quantity by its {@link Estimand}: for each requested metric its group values, overall value,
-     * the four aggregates and (with a reference group) the comparisons; then the requested fairness metrics.
+     * the four aggregates and (with a reference group) the comparisons; then the requested fairness metrics, each
+     * reference metric followed by its per-group family ({@link Estimand.Kind#FAIRNESS_COMPARISON}).
      */
     public Map<Estimand, MetricValue> values() {
         Map<Estimand, MetricValue> out = new LinkedHashMap<>();
@@ -265,6 +275,9 @@ public final class GroupResults {
         }
         for (Map.Entry<FairnessMetric, Disparity> e : fairness.entrySet()) {
             out.put(Estimand.fairness(e.getKey()), e.getValue().value());
+            for (Disparity d : fairnessComparisons(e.getKey())) {
+                out.put(Estimand.fairness(e.getKey(), d.groups().get(0)), d.value());
+            }
         }
         return out;
     }

@@ -18,7 +18,7 @@ import org.fairkit.stats.tests.TestResult;
  * @param referenceSuccesses the reference's numerator rows
  * @param referenceTrials the reference's denominator rows
  * @param difference {@code rate(group) - rate(reference)}
- * @param test the two-proportion z test (pooled) of equal rates
+ * @param test the test of equal rates: pooled two-proportion z, or Fisher exact when an expected count is below 5
  * @param adjustedPValue the p-value after the family's multiple-comparison correction
  * @param significant whether the corrected test rejects equality at the family's alpha
  * @param detectableDown the smallest decrease from the reference rate the test detects with the target power

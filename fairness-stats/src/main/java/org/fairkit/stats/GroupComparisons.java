@@ -17,6 +17,7 @@ import org.fairkit.stats.correction.Correction;
 import org.fairkit.stats.correction.MultipleTesting;
 import org.fairkit.stats.power.MinimumDetectableDifference;
 import org.fairkit.stats.power.TwoProportionPower;
+import org.fairkit.stats.tests.Alternative;
 import org.fairkit.stats.tests.ProportionTests;
 import org.fairkit.stats.tests.TestResult;
 
@@ -32,17 +33,23 @@ import org.fairkit.stats.tests.TestResult;
  * }</pre>
  *
  * <p>For every requested rate metric (one with a fixed numerator/denominator cell split, such as the selection
- * rate or the true positive rate; see {@link PosteriorSampler#betaCells}) and every non-reference group, the
- * two-proportion z test (pooled; {@link ProportionTests#twoProportionZTest}) tests equal rates; the p-values of
- * the whole family (groups × metrics) are corrected together ({@link MultipleTesting}); and the minimum
- * detectable difference at the two groups' sizes ({@link TwoProportionPower#minimumDetectableDifference}) shows
- * when a group is too small for a non-significant result to mean anything ({@link Comparison#underpowered()}).
+ * rate or the true positive rate; see {@link PosteriorSampler#betaCells}) and every non-reference group, a test
+ * of equal rates: the pooled two-proportion z test ({@link ProportionTests#twoProportionZTest}) when every
+ * expected count of the 2x2 table is at least 5, Fisher's exact test ({@link ProportionTests#fisherExact})
+ * otherwise; the p-values of the whole family (groups × metrics) are corrected together ({@link MultipleTesting});
+ * and the minimum detectable difference at the two groups' sizes ({@link TwoProportionPower#minimumDetectableDifference}),
+ * computed at the family-adjusted level {@code alpha / m} (the level of the correction's most stringent step),
+ * shows when a group is too small for a non-significant result to mean anything ({@link Comparison#underpowered()}).
+ * A group (or reference) without rows in a rate's denominator gets a row whose test is undefined, with the reason.
  *
  * <p>Limits: the tests use row counts, so they are defined only for unweighted reports (weighted rates need the
  * bootstrap, {@link Bootstrap}); metrics without a fixed denominator (balanced accuracy, F1, shares) are not
  * tested. Undefined tests (a zero denominator) stay undefined with their reason and are left out of the family.
  */
 public final class GroupComparisons {
+    /** The smallest expected cell count for the z test; below it the exact test is used. */
+    static final double MIN_EXPECTED = 5;
+
     private final List<Comparison> rows;
     private final MultipleTesting correction;
     private final double alpha;
@@ -117,8 +124,10 @@ public final class GroupComparisons {
             }
         }
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "Group comparisons against the reference: two-proportion z tests, %s correction over %d tests at "
-                        + "alpha %.3f; detectable differences at power %.2f%n", correction, family, alpha, power));
+                "Group comparisons against the reference: two-proportion z tests (Fisher exact where an expected count "
+                        + "is below 5), %s correction over %d tests at alpha %.3f; detectable differences at power %.2f "
+                        + "and the family-adjusted alpha %.4f%n", correction, family, alpha, power,
+                alpha / Math.max(1, family)));
         for (String[] l : lines) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < l.length; i++) {
@@ -238,7 +247,7 @@ public final class GroupComparisons {
             List<TestResult> tests = new ArrayList<>();
             List<Double> defined = new ArrayList<>();
             for (Object[] r : raw) {
-                TestResult test = ProportionTests.twoProportionZTest((long) r[2], (long) r[3], (long) r[4], (long) r[5]);
+                TestResult test = test((long) r[2], (long) r[3], (long) r[4], (long) r[5]);
                 tests.add(test);
                 if (test.pValue().isDefined()) {
                     defined.add(test.pValue().value());
@@ -246,6 +255,9 @@ public final class GroupComparisons {
             }
             Correction corrected = defined.isEmpty() ? null
                     : method.correct(defined.stream().mapToDouble(Double::doubleValue).toArray(), a);
+            // the detectable difference at the level the family's most stringent step tests at (Bonferroni's
+            // alpha / m, Holm's and Benjamini-Hochberg's first step), so "underpowered" speaks of the corrected test
+            double familyAlpha = a / Math.max(1, defined.size());
             List<Comparison> out = new ArrayList<>();
             int k = 0;
             for (int i = 0; i < raw.size(); i++) {
@@ -277,7 +289,7 @@ public final class GroupComparisons {
                     up = MetricValue.undefined(why);
                 } else {
                     MinimumDetectableDifference mdd = TwoProportionPower.minimumDetectableDifference(
-                            (double) rs / rt, t, rt, a, p);
+                            (double) rs / rt, t, rt, familyAlpha, p);
                     down = mdd.differenceDown();
                     up = mdd.differenceUp();
                 }
@@ -285,6 +297,25 @@ public final class GroupComparisons {
                         adjusted, significant, down, up));
             }
             return new GroupComparisons(out, method, a, p, defined.size());
+        }
+
+        /**
+         * The test of equal rates: the pooled two-proportion z test when every expected count of the 2x2 table is at
+         * least {@value #MIN_EXPECTED} (Cochran's rule), Fisher's exact test otherwise (z on a denominator of 5
+         * rows is not a test an auditor can defend); undefined, with the reason, when a group has no rows in the
+         * rate's denominator.
+         */
+        static TestResult test(long s, long t, long rs, long rt) {
+            if (t == 0 || rt == 0) {
+                String why = (t == 0 ? "the group" : "the reference") + " has no rows in the rate's denominator";
+                return new TestResult("no test", MetricValue.undefined(why), MetricValue.undefined(why));
+            }
+            double n = t + rt;
+            double yes = s + rs;
+            double no = n - yes;
+            double smallest = Math.min(Math.min(t * yes, t * no), Math.min(rt * yes, rt * no)) / n;
+            return smallest >= MIN_EXPECTED ? ProportionTests.twoProportionZTest(s, t, rs, rt)
+                    : ProportionTests.fisherExact(s, t - s, rs, rt - rs, Alternative.TWO_SIDED);
         }
 
         private static long rows(CellCounts c, int mask) {

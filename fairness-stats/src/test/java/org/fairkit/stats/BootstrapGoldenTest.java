@@ -154,8 +154,20 @@ class BootstrapGoldenTest {
                     }
                 }
                 Interval i = res.intervals().get(e);
-                assertThat(i.lower()).isCloseTo(d.quantile(0.025), within(1e-12));
-                assertThat(i.upper()).isCloseTo(d.quantile(0.975), within(1e-12));
+                if (e.kind() == Estimand.Kind.GROUP_VALUE || e.kind() == Estimand.Kind.OVERALL_VALUE) {
+                    if (i.note().isEmpty()) {
+                        assertThat(i.lower()).isCloseTo(d.quantile(0.025), within(1e-12));
+                        assertThat(i.upper()).isCloseTo(d.quantile(0.975), within(1e-12));
+                    } else {
+                        // an 11-row group with few events: the degenerate bootstrap gave way to Wilson
+                        assertThat(i.method()).as(call).isEqualTo("Wilson score");
+                    }
+                } else {
+                    // Fairlearn's percentile interval of a spread is the one that misses parity when groups tie; ours
+                    // is simultaneous over the pairs (the distribution above still matches Fairlearn's)
+                    assertThat(i.method()).as(call).startsWith("simultaneous");
+                    assertThat(i.contains(res.distribution(e).orElseThrow().point())).as(call).isTrue();
+                }
             }
         }
     }

@@ -41,6 +41,8 @@ class BootstrapTest {
     }
 
     private static final Estimand SR_DIFF = Estimand.aggregate(Estimand.Kind.DIFFERENCE, Metrics.SELECTION_RATE);
+    private static final Estimand SR_REF_DIFF = Estimand.toReference(Estimand.Kind.REFERENCE_DIFFERENCE,
+            Metrics.SELECTION_RATE, GroupKey.of("g", "B"));
 
     @Test
     void sameSeedGivesIdenticalIntervalsOnOneTwoAndThreeThreads() {
@@ -152,15 +154,20 @@ class BootstrapTest {
         assertThat(undefined / 2000.0).isBetween(0.33, 0.39);
 
         BootstrapResult loose = Bootstrap.percentile(2000).seed(3).maxUndefinedShare(0.5).distribution(r);
-        Interval i = loose.intervals().get(tprC);
-        assertThat(i.undefinedDraws()).isEqualTo(undefined);
-        assertThat(i.draws()).isEqualTo(2000);
+        assertThat(loose.distribution(tprC).orElseThrow().undefinedDraws()).isEqualTo(undefined);
         // the difference needs two defined groups: undefined exactly when C's TPR is
-        assertThat(loose.intervals().get(diff).undefinedDraws()).isEqualTo(undefined);
+        assertThat(loose.distribution(diff).orElseThrow().undefinedDraws()).isEqualTo(undefined);
+        // with undefined draws tolerated, C's single positive still makes its resampled TPR degenerate (0 or 1):
+        // the interval is the closed form, and says why
+        Interval i = loose.intervals().get(tprC);
+        assertThat(i.method()).isEqualTo("Wilson score");
+        assertThat(i.note()).hasValue("bootstrap degenerate: group C has 0 of 1 for true_positive_rate (fewer than 5 "
+                + "events or non-events)");
 
-        // BCa: the jackknife that deletes C's one positive leaves TPR undefined: acceleration 0, said so
-        Interval bca = Bootstrap.bca(2000).seed(3).maxUndefinedShare(0.5).estimate(r).get(tprC);
-        assertThat(bca.method()).contains("acceleration 0: undefined in a jackknife replicate");
+        // BCa without the degenerate group: the jackknife that deletes C's one positive leaves the A-vs-C comparison
+        // undefined; acceleration 0, said so (A's TPR itself has a defined jackknife)
+        BootstrapResult bca = Bootstrap.bca(2000).seed(3).maxUndefinedShare(0.5).distribution(r);
+        assertThat(bca.distribution(diff).orElseThrow().acceleration()).isEmpty();
     }
 
     @Test
@@ -216,20 +223,27 @@ class BootstrapTest {
                 .evaluate();
         Map<Estimand, org.fairkit.core.metrics.MetricValue> values = rep.results().values();
         for (Map.Entry<Estimand, org.fairkit.core.metrics.MetricValue> e : values.entrySet()) {
-            if (e.getValue().isDefined()) {
+            boolean countAggregate = e.getKey().metricId().equals(Metrics.COUNT.id())
+                    && e.getKey().kind() != Estimand.Kind.GROUP_VALUE && e.getKey().kind() != Estimand.Kind.OVERALL_VALUE;
+            if (e.getValue().isDefined() && !countAggregate) {
                 assertThat(rep.interval(e.getKey())).as("%s", e.getKey()).isPresent();
             }
         }
+        // the row count is observed: its spreads get no interval (a resampled count spread is not an estimate)
+        assertThat(rep.interval(Estimand.aggregate(Estimand.Kind.DIFFERENCE, Metrics.COUNT))).isEmpty();
         assertThat(rep.ratio(Metrics.SELECTION_RATE).interval()).isPresent();
         assertThat(rep.fairness(FairnessMetric.EQUALIZED_ODDS_DIFFERENCE).interval()).isPresent();
         assertThat(rep.byGroup().get(1).intervals()).containsKey(Metrics.SELECTION_RATE);
         assertThat(rep.provenance().configuration().get("intervals")).isEqualTo(
                 "bootstrap BCa, 300 resamples, level 0.95, seed 42, stratified by group, cell counts resampled "
                         + "(rows when weighted), max undefined share 0.1");
-        Interval i = rep.ratio(Metrics.SELECTION_RATE).interval().orElseThrow();
+        Interval i = rep.interval(Estimand.toReference(Estimand.Kind.REFERENCE_RATIO, Metrics.SELECTION_RATE,
+                GroupKey.of("g", "B"))).orElseThrow();
         assertThat(i.method()).isEqualTo("bootstrap, 300 resamples, seed 42, stratified by group, cell-count "
                 + "multinomial, BCa");
         assertThat(i.level()).isEqualTo(0.95);
+        Interval spread = rep.ratio(Metrics.SELECTION_RATE).interval().orElseThrow();
+        assertThat(spread.method()).startsWith("simultaneous MOVER-R with Wilson components over 3 comparisons");
     }
 
     @Test
@@ -248,9 +262,10 @@ class BootstrapTest {
     void basicIsThePercentileReflectedAroundThePoint() {
         FairnessData d = typical(3);
         IntervalRequest r = TestData.request(config(d), d, 1);
-        Interval pc = Bootstrap.percentile(500).seed(8).estimate(r).get(SR_DIFF);
-        Interval ba = Bootstrap.basic(500).seed(8).estimate(r).get(SR_DIFF);
-        double theta = r.estimates().values().get(SR_DIFF).value();
+        Interval pc = Bootstrap.percentile(500).seed(8).estimate(r).get(SR_REF_DIFF);
+        Interval ba = Bootstrap.basic(500).seed(8).estimate(r).get(SR_REF_DIFF);
+        assertThat(pc.method()).endsWith("percentile");
+        double theta = r.estimates().values().get(SR_REF_DIFF).value();
         assertThat(ba.lower()).isCloseTo(2 * theta - pc.upper(), org.assertj.core.data.Offset.offset(1e-12));
         assertThat(ba.upper()).isCloseTo(2 * theta - pc.lower(), org.assertj.core.data.Offset.offset(1e-12));
     }

@@ -96,8 +96,9 @@ class GroupComparisonsTest {
             java.util.Locale.setDefault(java.util.Locale.GERMANY);
             String table = GroupComparisons.of(report()).correction(MultipleTesting.BENJAMINI_HOCHBERG).compute()
                     .toString();
-            assertThat(table).startsWith("Group comparisons against the reference: two-proportion z tests, "
-                    + "BENJAMINI_HOCHBERG correction over 4 tests at alpha 0.050; detectable differences at power 0.80");
+            assertThat(table).startsWith("Group comparisons against the reference: two-proportion z tests (Fisher "
+                    + "exact where an expected count is below 5), BENJAMINI_HOCHBERG correction over 4 tests at alpha "
+                    + "0.050; detectable differences at power 0.80 and the family-adjusted alpha 0.0125\n");
             assertThat(table).doesNotContain(",0").contains("Group B vs Group A");
             assertThat(List.of(table.split("\n"))).hasSize(6);
         } finally {

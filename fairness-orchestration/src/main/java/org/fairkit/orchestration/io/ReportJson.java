@@ -56,7 +56,11 @@ import org.fairkit.core.scores.ScoreMetric;
  * VALUE     = { "value": 0.57 } | { "value": null, "undefined": "no positives (TP + FN = 0)" },
  *             plus "interval": INTERVAL when one was estimated
  * INTERVAL  = { "lower": .., "upper": .., "level": 0.95, "method": "...", "draws": 2000, "undefined_draws": 0 }
- * DISPARITY = VALUE plus "groups": [labels producing the value], "excluded": [ { "group": label, "reason": ".." } ]
+ *             plus "note": "..." when the interval needs one (a closed form replacing a degenerate bootstrap and
+ *             why; a simultaneous family; an end fixed by the quantity's nature)
+ * DISPARITY = VALUE plus "groups": [labels producing the value], "excluded": [ { "group": label, "reason": ".." } ];
+ *             a fairness metric against a reference group also has "by_group": [DISPARITY per other group], the
+ *             family its value is the worst of, each with its simultaneous interval
  * </pre>
  *
  * <p>Score metrics ({@code roc_auc}, {@code brier_score}, ...), when the report has them, are listed in
@@ -179,7 +183,13 @@ public final class ReportJson {
 
         ObjectNode fm = root.putObject("fairness_metrics");
         for (Map.Entry<FairnessMetric, Disparity> e : report.fairnessMetrics().entrySet()) {
-            fm.set(e.getKey().id(), disparity(e.getValue()));
+            ObjectNode d = disparity(e.getValue());
+            List<Disparity> family = report.fairnessByGroup(e.getKey());
+            if (!family.isEmpty()) {
+                ArrayNode each = d.putArray("by_group");
+                family.forEach(c -> each.add(disparity(c)));
+            }
+            fm.set(e.getKey().id(), d);
         }
 
         ArrayNode warnings = root.putArray("warnings");
@@ -227,6 +237,7 @@ public final class ReportJson {
         o.put("method", i.method());
         o.put("draws", i.draws());
         o.put("undefined_draws", i.undefinedDraws());
+        i.note().ifPresent(n -> o.put("note", n));
         return o;
     }
 

@@ -26,7 +26,9 @@ final class RuleEvaluator {
         List<String> grouping = report.results().spec().groupBy();
         Measure m = rule.measure();
         if (m instanceof Measure.Fairness f) {
-            return scalar(rule, mode, grouping, report.fairness(f.metric()));
+            List<Disparity> family = report.fairnessByGroup(f.metric());
+            return family.isEmpty() ? scalar(rule, mode, grouping, report.fairness(f.metric()))
+                    : family(rule, mode, grouping, report.fairness(f.metric()), family);
         }
         if (m instanceof Measure.Aggregate a) {
             Disparity d;
@@ -96,6 +98,57 @@ final class RuleEvaluator {
         }
         appendExclusions(msg, d.excluded());
         return new RuleVerdict(rule, mode, grouping, decision.outcome(), d.value(), d.interval(), d.groups(),
+                msg.toString());
+    }
+
+    /**
+     * A metric against a reference group is judged on every group's comparison, each with its simultaneous
+     * interval, not only on the headline's worst group: {@code disparate_impact >= 0.8} fails when any group's ratio
+     * fails, although the headline (the group farthest from parity in log terms) may be a group above parity.
+     */
+    private static RuleVerdict family(PolicyRule rule, EvidenceMode mode, List<String> grouping, Disparity headline,
+            List<Disparity> family) {
+        List<GroupKey> failed = new ArrayList<>();
+        List<GroupKey> inconclusive = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        List<Exclusion> left = new ArrayList<>();
+        for (Disparity c : family) {
+            GroupKey g = c.groups().get(0);
+            if (!c.isDefined()) {
+                left.add(new Exclusion(g, c.value().reason().orElseThrow()));
+                continue;
+            }
+            Decision d = decide(rule, mode, c.value(), c.interval());
+            if (d.outcome() == Outcome.FAIL) {
+                failed.add(g);
+                details.add(g.label() + " " + d.why());
+            } else if (d.outcome() == Outcome.INCONCLUSIVE) {
+                inconclusive.add(g);
+                details.add(g.label() + " " + d.why());
+            }
+        }
+        String name = rule.measure().id() + " for every group against " + headline.groups().get(
+                headline.groups().size() - 1).label();
+        StringBuilder msg = new StringBuilder(name);
+        Outcome outcome;
+        List<GroupKey> responsible;
+        if (!failed.isEmpty()) {
+            outcome = Outcome.FAIL;
+            responsible = failed;
+            msg.append(": fails for ").append(String.join("; ", details));
+        } else if (!inconclusive.isEmpty() || !headline.isDefined()) {
+            outcome = Outcome.INCONCLUSIVE;
+            responsible = inconclusive;
+            msg.append(inconclusive.isEmpty() ? ": no group has a defined comparison"
+                    : ": inconclusive for " + String.join("; ", details));
+        } else {
+            outcome = Outcome.PASS;
+            responsible = headline.groups();
+            msg.append(": holds for every group; the farthest from parity, ").append(headline.groups().get(0).label())
+                    .append(", is ").append(decide(rule, mode, headline.value(), headline.interval()).why());
+        }
+        appendExclusions(msg, left);
+        return new RuleVerdict(rule, mode, grouping, outcome, headline.value(), headline.interval(), responsible,
                 msg.toString());
     }
 

@@ -31,6 +31,9 @@ import org.fairkit.core.tally.CellCounts;
 import org.fairkit.core.tally.GroupConfusion;
 import org.fairkit.stats.bootstrap.BootstrapMethod;
 import org.fairkit.stats.bootstrap.Streams;
+import org.fairkit.stats.proportion.ProportionInterval;
+import org.fairkit.stats.proportion.TwoProportionIntervals;
+import org.fairkit.stats.simultaneous.SimultaneousIntervals;
 
 /**
  * The Bayesian engine behind {@code org.fairkit.stats.Bayesian}.
@@ -101,6 +104,29 @@ public final class PosteriorSampler {
         return c == null ? Optional.empty() : Optional.of(c.clone());
     }
 
+    /**
+     * The row counts of a rate with a fixed denominator: {@code {x, n}}, the rows in the numerator cells and in
+     * numerator and complement together (for the selection rate, {@code {TP + FP, all rows}}).
+     *
+     * @return the counts, or empty when the metric needs the Dirichlet (no Beta shortcut)
+     */
+    public static Optional<long[]> rateCounts(GroupMetric metric, CellCounts counts) {
+        return betaCells(metric).map(cells -> {
+            long x = rowsIn(counts, cells[0]);
+            return new long[] {x, x + rowsIn(counts, cells[1])};
+        });
+    }
+
+    private static long rowsIn(CellCounts c, int mask) {
+        long n = 0;
+        for (Cell cell : Cell.values()) {
+            if ((mask & (1 << cell.index())) != 0) {
+                n += c.rows(cell);
+            }
+        }
+        return n;
+    }
+
     /** One metric's or one fairness metric's joint posterior: a derive spec and the model of its cells. */
     private static final class Family {
         final EvaluationSpec spec;
@@ -149,8 +175,7 @@ public final class PosteriorSampler {
         Map<Estimand, String> omitted = new LinkedHashMap<>();
         for (int k = 0; k < estimands.size(); k++) {
             Estimand e = estimands.get(k);
-            Family f = e.kind() == Estimand.Kind.FAIRNESS_METRIC ? byFairness.get(e.metricId())
-                    : byMetric.get(e.metricId());
+            Family f = f(e, byFairness, byMetric);
             if (f == null) {
                 omitted.put(e, "the row count is observed, not estimated");
             } else {
@@ -165,11 +190,14 @@ public final class PosteriorSampler {
         }
         int d = s.draws();
         double[][] draws = new double[estimands.size()][];
+        GroupConfusion[][] familyDraws = new GroupConfusion[families.size()][];
         for (int fi = 0; fi < families.size(); fi++) {
             Family f = families.get(fi);
             for (int k : f.estimands) {
                 draws[k] = new double[d];
             }
+            GroupConfusion[] joint = new GroupConfusion[d];
+            familyDraws[fi] = joint;
             long familySeed = s.seed() + 0x9E3779B97F4A7C15L * (fi + 1);
             Streams.forEach(d, request.threads(), i -> {
                 UniformRandomProvider rng = Streams.generator(familySeed, i);
@@ -178,13 +206,27 @@ public final class PosteriorSampler {
                     cs[g] = f.pairs == null ? dirichletDraw(rng, tally.group(g), evidence[g], s.dirichlet())
                             : betaDraw(rng, tally.group(g), evidence[g], f.pairs, s.priorA(), s.priorB());
                 }
-                Map<Estimand, MetricValue> vs = GroupResults.derive(f.spec, grouping, GroupConfusion.of(cs)).values();
+                joint[i] = GroupConfusion.of(cs);
+                Map<Estimand, MetricValue> vs = GroupResults.derive(f.spec, grouping, joint[i]).values();
                 for (int k : f.estimands) {
                     MetricValue v = vs.get(estimands.get(k));
                     draws[k][i] = v == null || !v.isDefined() ? Double.NaN : v.value();
                 }
             });
         }
+        SimultaneousIntervals.Result family = SimultaneousIntervals.estimate(request, s.level(),
+                new SimultaneousIntervals.Draws() {
+                    @Override
+                    public List<GroupConfusion> of(Estimand e) {
+                        Family f = f(e, byFairness, byMetric);
+                        return f == null ? List.of() : List.of(familyDraws[families.indexOf(f)]);
+                    }
+
+                    @Override
+                    public String describe() {
+                        return d + " joint posterior draws (seed " + s.seed() + ")";
+                    }
+                }, s.maxUndefinedShare());
         Map<Estimand, double[]> drawMap = new LinkedHashMap<>();
         Map<Estimand, BetaPosterior> exact = new LinkedHashMap<>();
         Map<Estimand, Interval> intervals = new LinkedHashMap<>();
@@ -202,14 +244,29 @@ public final class PosteriorSampler {
                 omitted.put(e, "the point estimate is undefined: " + p.reason().orElse(""));
                 continue;
             }
+            if (SimultaneousIntervals.covers(e.kind())) {
+                Interval iv = family.intervals().get(e);
+                if (iv != null) {
+                    intervals.put(e, iv);
+                } else {
+                    omitted.put(e, family.omitted().getOrDefault(e, "not estimated"));
+                }
+                continue;
+            }
             if (beta.isPresent() && denominatorEvidence(e, spec, grouping, evidence) == 0) {
                 omitted.put(e, "no rows in the rate's denominator: the posterior would be the prior");
                 continue;
             }
             if (beta.isPresent()) {
-                double[] ends = s.hpd() ? beta.get().hpd(s.level()) : beta.get().equalTailed(s.level());
+                double[] ends = boundaryRule(s.hpd() ? beta.get().hpd(s.level()) : beta.get().equalTailed(s.level()),
+                        beta.get(), s);
                 intervals.put(e, new Interval(ends[0], ends[1], s.level(), method + ", exact Beta("
                         + fmt(beta.get().a()) + ", " + fmt(beta.get().b()) + ")", 0, 0));
+                continue;
+            }
+            Optional<Interval> closed = closedForm(e, spec, est, s);
+            if (closed.isPresent()) {
+                intervals.put(e, closed.get());
                 continue;
             }
             double[] sorted = Arrays.stream(draws[k]).filter(Double::isFinite).sorted().toArray();
@@ -229,8 +286,63 @@ public final class PosteriorSampler {
         return new Posterior(s.describe(), drawMap, exact, intervals, omitted);
     }
 
+    /**
+     * The Brown, Cai &amp; DasGupta (2001) boundary rule for a rate's posterior interval: with no event observed the
+     * lower end is 0, with no non-event the upper end is 1. Without it an equal-tailed interval excludes the
+     * observed 0 (Beta(1/2, n + 1/2) puts 2.5% of its mass below about 1e-5), and the group's interval disagrees with
+     * {@code ProportionInterval.JEFFREYS} for the same counts.
+     */
+    private static double[] boundaryRule(double[] ends, BetaPosterior beta, BayesSettings s) {
+        double events = beta.a() - s.priorA();
+        double nonEvents = beta.b() - s.priorB();
+        return new double[] {events == 0 ? 0 : ends[0], nonEvents == 0 ? 1 : ends[1]};
+    }
+
+    /**
+     * The closed form of an unweighted rate's overall value (exact Beta, boundary rule) and of its comparisons with
+     * the reference (MOVER with Jeffreys components, Laud 2017: the boundary rule carried into the difference and
+     * the ratio); empty for anything else.
+     */
+    private static Optional<Interval> closedForm(Estimand e, EvaluationSpec spec, GroupResults est, BayesSettings s) {
+        if (est.tally().isWeighted()) {
+            return Optional.empty();
+        }
+        GroupMetric m = spec.metrics().stream().filter(x -> x.id().equals(e.metricId())).findFirst().orElse(null);
+        if (m == null || betaCells(m).isEmpty()) {
+            return Optional.empty();
+        }
+        switch (e.kind()) {
+            case OVERALL_VALUE:
+                long[] xn = rateCounts(m, est.overallCounts()).orElseThrow();
+                if (xn[1] == 0) {
+                    return Optional.empty();
+                }
+                BetaPosterior b = BetaPosterior.of(xn[0], xn[1] - xn[0], s.priorA(), s.priorB());
+                double[] ends = boundaryRule(s.hpd() ? b.hpd(s.level()) : b.equalTailed(s.level()), b, s);
+                return Optional.of(new Interval(ends[0], ends[1], s.level(), s.methodName() + ", exact Beta("
+                        + fmt(b.a()) + ", " + fmt(b.b()) + ") of all rows", 0, 0));
+            case REFERENCE_DIFFERENCE:
+            case REFERENCE_RATIO:
+                long[] a = rateCounts(m, est.counts(e.group().orElseThrow())).orElseThrow();
+                long[] r = rateCounts(m, est.counts(est.reference().orElseThrow())).orElseThrow();
+                if (a[1] == 0 || r[1] == 0) {
+                    return Optional.empty();
+                }
+                return (e.kind() == Estimand.Kind.REFERENCE_DIFFERENCE
+                        ? TwoProportionIntervals.moverDifference(a[0], a[1], r[0], r[1], s.level(),
+                                ProportionInterval.JEFFREYS)
+                        : TwoProportionIntervals.moverRatio(a[0], a[1], r[0], r[1], s.level(),
+                                ProportionInterval.JEFFREYS)).interval()
+                        .map(i -> i.withNote("closed form (MOVER-J, Laud 2017) rather than Monte Carlo, so that an "
+                                + "observed 0 keeps the Brown-Cai-DasGupta boundary rule"));
+            default:
+                return Optional.empty();
+        }
+    }
+
     private static Family f(Estimand e, Map<String, Family> byFairness, Map<String, Family> byMetric) {
-        return e.kind() == Estimand.Kind.FAIRNESS_METRIC ? byFairness.get(e.metricId()) : byMetric.get(e.metricId());
+        boolean fairness = e.kind() == Estimand.Kind.FAIRNESS_METRIC || e.kind() == Estimand.Kind.FAIRNESS_COMPARISON;
+        return fairness ? byFairness.get(e.metricId()) : byMetric.get(e.metricId());
     }
 
     private static String fmt(double x) {

@@ -11,9 +11,11 @@ import org.fairkit.core.metrics.Interval;
  * The resampled distribution of one quantity: its value in each resample (in resample order, NaN where it was
  * undefined), the point estimate and, when computed, the jackknife acceleration.
  *
- * <p>Undefined and non-finite resampled values are never dropped silently: {@link #undefinedDraws()} counts them,
- * every {@link Interval} carries the count, and {@link #interval} refuses (with a reason) when their share
- * exceeds the caller's limit.
+ * <p>Undefined resampled values (NaN) are never dropped silently: {@link #undefinedDraws()} counts them, every
+ * {@link Interval} carries the count, and {@link #interval} refuses (with a reason) when their share exceeds the
+ * caller's limit. Infinite values are <em>ordered</em>, not dropped: a ratio {@code x / 0} with {@code x > 0} is
+ * {@code +∞}, the largest value, so a resample whose reference group drew no event pushes the upper end up, as
+ * it must ({@code 0 / 0} stays undefined).
  */
 public final class BootstrapDistribution {
     private final double point;
@@ -31,7 +33,7 @@ public final class BootstrapDistribution {
     public BootstrapDistribution(double point, double[] draws, OptionalDouble acceleration, String accelerationNote) {
         this.point = point;
         this.draws = draws.clone();
-        this.sorted = Arrays.stream(draws).filter(Double::isFinite).sorted().toArray();
+        this.sorted = Arrays.stream(draws).filter(x -> !Double.isNaN(x)).sorted().toArray();
         this.acceleration = Objects.requireNonNull(acceleration, "acceleration");
         this.accelerationNote = accelerationNote;
     }
@@ -46,7 +48,7 @@ public final class BootstrapDistribution {
         return draws.clone();
     }
 
-    /** @return the finite resampled values, ascending (a copy) */
+    /** @return the defined (not NaN) resampled values, ascending, infinite ones included (a copy) */
     public double[] definedSorted() {
         return sorted.clone();
     }
@@ -56,7 +58,7 @@ public final class BootstrapDistribution {
         return draws.length;
     }
 
-    /** @return resamples in which the value was undefined or not finite */
+    /** @return resamples in which the value was undefined (NaN) */
     public int undefinedDraws() {
         return draws.length - sorted.length;
     }
@@ -66,22 +68,33 @@ public final class BootstrapDistribution {
         return acceleration;
     }
 
-    /** @return the mean of the defined resampled values, NaN if none */
+    /** @return the mean of the finite resampled values, NaN if none */
     public double mean() {
-        return sorted.length == 0 ? Double.NaN : Arrays.stream(sorted).sum() / sorted.length;
+        double[] f = finite();
+        return f.length == 0 ? Double.NaN : Arrays.stream(f).sum() / f.length;
     }
 
-    /** @return the sample standard deviation (ddof = 1) of the defined values: the bootstrap standard error */
+    private double[] finite() {
+        return Arrays.stream(sorted).filter(Double::isFinite).toArray();
+    }
+
+    /** @return the number of distinct defined resampled values (a discrete or degenerate distribution has few) */
+    public long distinctValues() {
+        return Arrays.stream(sorted).distinct().count();
+    }
+
+    /** @return the sample standard deviation (ddof = 1) of the finite values: the bootstrap standard error */
     public double standardError() {
-        if (sorted.length < 2) {
+        double[] f = finite();
+        if (f.length < 2) {
             return Double.NaN;
         }
         double m = mean();
         double s = 0;
-        for (double x : sorted) {
+        for (double x : f) {
             s += (x - m) * (x - m);
         }
-        return Math.sqrt(s / (sorted.length - 1));
+        return Math.sqrt(s / (f.length - 1));
     }
 
     /** @return the linear-interpolation quantile of the defined values */

@@ -43,7 +43,8 @@ public enum BootstrapMethod {
     /**
      * The linear-interpolation quantile of sorted values (numpy {@code percentile(..., method="linear")}).
      *
-     * @param sorted ascending, at least one value
+     * @param sorted ascending, at least one value, no NaN (infinite values are ordered: interpolating towards one
+     *     gives it)
      * @param q in {@code [0, 1]}
      */
     public static double quantile(double[] sorted, double q) {
@@ -56,7 +57,16 @@ public enum BootstrapMethod {
             return sorted[sorted.length - 1];
         }
         double frac = pos - lo;
-        return frac == 0 ? sorted[lo] : sorted[lo] + frac * (sorted[lo + 1] - sorted[lo]);
+        double a = sorted[lo];
+        double b = sorted[lo + 1];
+        if (frac == 0 || a == b) {
+            return a;
+        }
+        if (Double.isInfinite(a) || Double.isInfinite(b)) {
+            // between an infinite and any other value: the infinite one (ordered, never NaN)
+            return b == Double.POSITIVE_INFINITY ? b : a;
+        }
+        return a + frac * (b - a);
     }
 
     /**

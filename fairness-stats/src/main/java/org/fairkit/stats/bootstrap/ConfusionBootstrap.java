@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -12,13 +13,16 @@ import org.fairkit.core.Estimand;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.GroupResults;
 import org.fairkit.core.IntervalRequest;
+import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.Grouping;
+import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.ZeroDivision;
 import org.fairkit.core.tally.Cell;
 import org.fairkit.core.tally.CellCounts;
 import org.fairkit.core.tally.GroupConfusion;
+import org.fairkit.stats.simultaneous.SimultaneousIntervals;
 
 /**
  * The bootstrap engine: resamples the data, re-derives every reported quantity with
@@ -75,14 +79,19 @@ public final class ConfusionBootstrap {
         int e = estimands.size();
         int b = settings.resamples();
         double[][] draws = new double[e][b];
+        GroupConfusion[] resampled = new GroupConfusion[b];
         Sampler sampler = rowPath ? new RowSampler(data, grouping, settings.stratified())
                 : new CountSampler(request.tally(), settings.stratified());
         Streams.forEach(b, request.threads(), i -> {
             GroupConfusion t = sampler.draw(Streams.generator(settings.seed(), i));
-            Map<Estimand, MetricValue> vs = GroupResults.derive(spec, grouping, t).values();
+            resampled[i] = t;
+            GroupResults r = GroupResults.derive(spec, grouping, t);
+            Map<Estimand, MetricValue> vs = r.values();
             for (int k = 0; k < e; k++) {
-                MetricValue v = vs.get(estimands.get(k));
-                draws[k][i] = v == null || !v.isDefined() ? Double.NaN : v.value();
+                Estimand est = estimands.get(k);
+                MetricValue v = vs.get(est);
+                draws[k][i] = est.kind() == Estimand.Kind.REFERENCE_RATIO ? orderedRatio(r, est, v)
+                        : v == null || !v.isDefined() ? Double.NaN : v.value();
             }
         });
         double[][] jack = null;
@@ -110,6 +119,20 @@ public final class ConfusionBootstrap {
         Map<Estimand, BootstrapDistribution> dists = new LinkedHashMap<>();
         Map<Estimand, Interval> intervals = new LinkedHashMap<>();
         Map<Estimand, String> omitted = new LinkedHashMap<>();
+        List<GroupConfusion> joint = List.of(resampled);
+        SimultaneousIntervals.Result family = SimultaneousIntervals.estimate(request, settings.level(),
+                new SimultaneousIntervals.Draws() {
+                    @Override
+                    public List<GroupConfusion> of(Estimand estimand) {
+                        return joint;
+                    }
+
+                    @Override
+                    public String describe() {
+                        return b + " joint bootstrap resamples (" + prefix + ")";
+                    }
+                }, settings.maxUndefinedShare());
+        DegenerateFallback fallback = new DegenerateFallback(request, settings.level());
         for (int k = 0; k < e; k++) {
             Estimand est = estimands.get(k);
             MetricValue p = points.get(est);
@@ -125,6 +148,28 @@ public final class ConfusionBootstrap {
             BootstrapDistribution d = new BootstrapDistribution(p.isDefined() ? p.value() : Double.NaN, draws[k], a,
                     note);
             dists.put(est, d);
+            if (SimultaneousIntervals.covers(est.kind())) {
+                Interval iv = family.intervals().get(est);
+                if (iv != null) {
+                    intervals.put(est, iv);
+                } else {
+                    omitted.put(est, family.omitted().getOrDefault(est, "not estimated"));
+                }
+                continue;
+            }
+            Optional<String> degenerate = d.omissionReason(settings.maxUndefinedShare()).isPresent()
+                    ? Optional.empty() : fallback.degenerate(est, d);
+            if (degenerate.isPresent()) {
+                Optional<Interval> closed = fallback.closedForm(est);
+                if (closed.isPresent()) {
+                    intervals.put(est, closed.get().withNote(degenerate.get()));
+                } else {
+                    omitted.put(est, degenerate.get() + ", and no closed form applies ("
+                            + (rowPath && data.hasWeights() ? "weighted data" : "not a rate with a fixed denominator")
+                            + ")");
+                }
+                continue;
+            }
             d.interval(settings.method(), settings.level(), settings.maxUndefinedShare(), prefix)
                     .ifPresentOrElse(iv -> intervals.put(est, iv),
                             () -> omitted.put(est, d.omissionReason(settings.maxUndefinedShare()).orElseThrow()));
@@ -132,6 +177,25 @@ public final class ConfusionBootstrap {
         String description = prefix + ", " + settings.method().label() + ", level " + settings.level()
                 + ", max undefined share " + settings.maxUndefinedShare();
         return new BootstrapResult(description, rowPath, dists, intervals, omitted);
+    }
+
+    /**
+     * A resample's ratio to the reference, ordered: {@code x / 0} with {@code x > 0} is {@code +∞} (the largest
+     * value, not an undefined one), {@code 0 / 0} is undefined.
+     */
+    private static double orderedRatio(GroupResults r, Estimand e, MetricValue v) {
+        if (v != null && v.isDefined()) {
+            return v.value();
+        }
+        GroupKey ref = r.reference().orElseThrow();
+        GroupMetric m = r.spec().metrics().stream().filter(x -> x.id().equals(e.metricId())).findFirst()
+                .orElseThrow();
+        MetricValue num = r.value(m, e.group().orElseThrow());
+        MetricValue den = r.value(m, ref);
+        if (r.isSmall(e.group().get()) || r.isSmall(ref) || !num.isDefined() || !den.isDefined()) {
+            return Double.NaN;
+        }
+        return den.value() == 0 && num.value() > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
     }
 
     /**

@@ -63,6 +63,48 @@ public final class TwoProportionIntervals {
         return ComparisonInterval.defined(estimate, ci);
     }
 
+    /**
+     * A MOVER interval for {@code p1 - p2} with the given method for each rate ({@link Mover#linear}): with
+     * {@link ProportionInterval#WILSON} it equals {@link #newcombeDifference}; with {@link ProportionInterval#JEFFREYS}
+     * it is Laud's MOVER-J (Laud 2017, "Equal-tailed confidence intervals for comparison of rates", Pharmaceutical
+     * Statistics 16:334–348), which carries the Brown-Cai-DasGupta boundary rule of the Jeffreys interval into the
+     * difference.
+     */
+    public static ComparisonInterval moverDifference(long x1, long n1, long x2, long n2, double level,
+            ProportionInterval components) {
+        check(x1, n1, x2, n2, level);
+        Interval a = components.interval(x1, n1, level);
+        Interval b = components.interval(x2, n2, level);
+        double p1 = (double) x1 / n1;
+        double p2 = (double) x2 / n2;
+        double[] ends = Mover.linear(new double[] {1, -1}, new double[] {p1, p2}, new double[] {a.lower(), b.lower()},
+                new double[] {a.upper(), b.upper()});
+        return ComparisonInterval.defined(MetricValue.of(p1 - p2), new Interval(Math.max(-1, ends[0]),
+                Math.min(1, ends[1]), level, "MOVER difference, " + components.label() + " components", 0, 0));
+    }
+
+    /**
+     * A MOVER-R interval for {@code p1 / p2} with the given method for each rate ({@link Mover#ratio}; with
+     * {@link ProportionInterval#WILSON} the MOVER-R Wilson interval of Fagerland, Lydersen &amp; Laake 2015). Unlike
+     * {@link #katzLogRatio} it is defined when {@code x1 = 0} (lower end 0). The estimate is undefined when
+     * {@code x2 = 0}; the interval then too.
+     */
+    public static ComparisonInterval moverRatio(long x1, long n1, long x2, long n2, double level,
+            ProportionInterval components) {
+        check(x1, n1, x2, n2, level);
+        if (x2 == 0) {
+            MetricValue e = MetricValue.undefined("reference rate is 0 (x2 = 0), the ratio p1 / p2 divides by zero");
+            return ComparisonInterval.undefined(e, "the ratio's estimate is undefined (x2 = 0)");
+        }
+        Interval a = components.interval(x1, n1, level);
+        Interval b = components.interval(x2, n2, level);
+        double p1 = (double) x1 / n1;
+        double p2 = (double) x2 / n2;
+        double[] ends = Mover.ratio(p1, a.lower(), a.upper(), p2, b.lower(), b.upper());
+        return ComparisonInterval.defined(MetricValue.of(p1 / p2), new Interval(ends[0], ends[1], level,
+                "MOVER-R ratio, " + components.label() + " components", 0, 0));
+    }
+
     private static void check(long x1, long n1, long x2, long n2, double level) {
         Checks.counts("x1", x1, "n1", n1);
         Checks.counts("x2", x2, "n2", n2);
