@@ -40,7 +40,8 @@ class MetricsExportTest {
                 "race,reference_difference,true_positive_rate,B,3,,true_positive_rate is undefined: no positives (TP + FN = 0),,,,",
                 "race,reference_ratio,true_positive_rate,B,3,,true_positive_rate is undefined: no positives (TP + FN = 0),,,,",
                 "race,fairness_metric,demographic_parity_difference,,7,0.16666666666666669,,,,,",
-                "race,fairness_metric,statistical_parity_difference,,7,-0.16666666666666669,,,,,", ""));
+                "race,fairness_metric,statistical_parity_difference,,7,-0.16666666666666669,,,,,",
+                "race,fairness_comparison,statistical_parity_difference,B,3,-0.16666666666666669,,,,,", ""));
     }
 
     @Test

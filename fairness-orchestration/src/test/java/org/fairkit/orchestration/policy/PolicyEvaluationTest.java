@@ -160,13 +160,28 @@ class PolicyEvaluationTest {
                     Outcome lenient = judge(rule.expression(), EvidenceMode.FAIL_IF_INTERVAL_VIOLATES, report)
                             .outcome();
                     double rt = rule.threshold();
-                    assertThat(point == Outcome.PASS).isEqualTo(c.test(d.asDouble(), rt));
-                    assertThat(strict == Outcome.PASS).isEqualTo(c.test(ci.lower(), rt) && c.test(ci.upper(), rt));
-                    assertThat(lenient == Outcome.FAIL).isEqualTo(!c.test(ci.lower(), rt) && !c.test(ci.upper(), rt));
-                    if (ci.contains(d.asDouble())) {
-                        assertThat(strict != Outcome.PASS || point == Outcome.PASS).isTrue();
-                        assertThat(point != Outcome.PASS || lenient == Outcome.PASS).isTrue();
+                    // a metric against a reference is judged on every group's comparison (its family), each with
+                    // its simultaneous interval; a spread on its one value
+                    List<Disparity> members = which == 1 || which == 2
+                            ? report.fairnessByGroup(which == 1 ? FairnessMetric.DISPARATE_IMPACT
+                                    : FairnessMetric.STATISTICAL_PARITY_DIFFERENCE)
+                            : List.of(d);
+                    assertThat(members).isNotEmpty();
+                    boolean allPoint = true;
+                    boolean allInside = true;
+                    boolean anyOutside = false;
+                    for (Disparity m : members) {
+                        Interval mi = m.interval().orElseThrow();
+                        assertThat(mi.contains(m.asDouble())).as("%s", m).isTrue();
+                        allPoint &= c.test(m.asDouble(), rt);
+                        allInside &= c.test(mi.lower(), rt) && c.test(mi.upper(), rt);
+                        anyOutside |= !c.test(mi.lower(), rt) && !c.test(mi.upper(), rt);
                     }
+                    assertThat(point == Outcome.PASS).isEqualTo(allPoint);
+                    assertThat(strict == Outcome.PASS).isEqualTo(allInside);
+                    assertThat(lenient == Outcome.FAIL).isEqualTo(anyOutside);
+                    assertThat(strict != Outcome.PASS || point == Outcome.PASS).isTrue();
+                    assertThat(point != Outcome.PASS || lenient == Outcome.PASS).isTrue();
                 });
     }
 
