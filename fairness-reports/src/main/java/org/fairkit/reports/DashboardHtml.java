@@ -198,6 +198,12 @@ public final class DashboardHtml implements ReportDocument {
         }
         Html.table(b, "data", List.of("metric", "value [interval]", "acceptable", "status", "groups",
                 "definition matches"), rows, "tnwtwt");
+        List<String> methods = Fmt.intervalMethods(content.report(), content.thresholds().keySet());
+        if (!methods.isEmpty()) {
+            b.append("<p class=\"muted\">How the intervals were computed:</p>\n<ul class=\"muted\">\n");
+            methods.forEach(m -> b.append("<li>").append(Html.esc(m)).append("</li>\n"));
+            b.append("</ul>\n");
+        }
         b.append("</section>\n");
     }
 

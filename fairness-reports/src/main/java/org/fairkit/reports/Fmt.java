@@ -49,6 +49,20 @@ final class Fmt {
         return v.isDefined() ? num(v.value()) : "undefined";
     }
 
+    /**
+     * One sentence per named metric with an interval: which method produced it and what a reader must know
+     * (a simultaneous family, a closed form replacing a degenerate bootstrap, an end fixed at 0 or 1).
+     */
+    static java.util.List<String> intervalMethods(org.fairkit.core.FairnessReport report,
+            java.util.Collection<org.fairkit.core.metrics.FairnessMetric> metrics) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (org.fairkit.core.metrics.FairnessMetric f : metrics) {
+            report.fairness(f).interval().ifPresent(i -> out.add(f.info().name() + ": " + i.method()
+                    + i.note().map(n -> " (" + n + ")").orElse("") + "."));
+        }
+        return out;
+    }
+
     static String interval(Interval i) {
         return "[" + num(i.lower()) + ", " + num(i.upper()) + "]";
     }

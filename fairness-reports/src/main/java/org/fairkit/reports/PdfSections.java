@@ -131,6 +131,10 @@ final class PdfSections {
         pdf.table(new Table(List.of("fairness metric", "value", "interval", "acceptable", "status", "groups"), rows,
                 new float[] {2.3f, 1.1f, 1.5f, 1.7f, 0.9f, 1.6f}, "lrrlll", (r, col) -> col == 4 ? status.get(r)
                         : null));
+        List<String> methods = Fmt.intervalMethods(c.report(), c.thresholds().keySet());
+        if (!methods.isEmpty()) {
+            pdf.paragraph("How the intervals were computed: " + String.join(" ", methods));
+        }
     }
 
     /** The four-fifths analysis with its caveats. */

@@ -29,7 +29,8 @@ import org.fairkit.core.scores.ScoreMetric;
  *   <li>{@code grouping}: the grouping's features joined by {@code " x "}, e.g. {@code race x sex}</li>
  *   <li>{@code kind}: {@code group_value}, {@code overall_value}, {@code difference}, {@code ratio},
  *       {@code difference_to_overall}, {@code ratio_to_overall}, {@code reference_difference},
- *       {@code reference_ratio} or {@code fairness_metric} (the {@link Estimand.Kind} in lower case). The per-group
+ *       {@code reference_ratio}, {@code fairness_metric} or {@code fairness_comparison} (a reference metric for one
+ *       group, with its simultaneous interval; the {@link Estimand.Kind} in lower case). The per-group
  *       statistical parity difference (SPD) is {@code reference_difference} of {@code selection_rate}; per-group TPR
  *       and FPR are {@code group_value} of {@code true_positive_rate} and {@code false_positive_rate}.</li>
  *   <li>{@code metric}: the group metric's or the fairness metric's catalog id</li>

@@ -61,8 +61,8 @@ import org.fairkit.stats.proportion.ProportionInterval;
  * {@link Interval#note()}.
  */
 public final class SimultaneousIntervals {
-    private final IntervalRequest request;
     private final GroupResults est;
+    private final boolean adjust;
     private final GroupConfusion tally;
     private final boolean frequency;
     private final double level;
@@ -102,10 +102,11 @@ public final class SimultaneousIntervals {
     public record Result(Map<Estimand, Interval> intervals, Map<Estimand, String> omitted) {
     }
 
-    private SimultaneousIntervals(IntervalRequest request, double level, Draws draws, double maxUndefinedShare) {
-        this.request = request;
-        this.est = request.estimates();
-        this.tally = request.tally();
+    private SimultaneousIntervals(GroupResults est, double level, Draws draws, double maxUndefinedShare,
+            boolean adjust) {
+        this.est = est;
+        this.adjust = adjust;
+        this.tally = est.tally();
         this.frequency = !tally.isWeighted() || frequencyWeights(tally);
         this.level = level;
         this.draws = draws;
@@ -140,10 +141,25 @@ public final class SimultaneousIntervals {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must be in (0, 1), got " + level);
         }
-        SimultaneousIntervals s = new SimultaneousIntervals(request, level, draws, maxUndefinedShare);
+        return new SimultaneousIntervals(request.estimates(), level, draws, maxUndefinedShare, true).all();
+    }
+
+    /**
+     * The same projections with every comparison at {@code level} itself (no Šidák adjustment), closed forms only:
+     * the building block of an intersection–union test ({@code org.fairkit.stats.ParityEquivalence}), which needs
+     * every comparison to pass at its own level. These intervals are <em>not</em> simultaneous.
+     */
+    public static Result unadjusted(GroupResults results, double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("level must be in (0, 1), got " + level);
+        }
+        return new SimultaneousIntervals(results, level, NO_DRAWS, 0, false).all();
+    }
+
+    private Result all() {
         Map<Estimand, Interval> intervals = new LinkedHashMap<>();
         Map<Estimand, String> omitted = new LinkedHashMap<>();
-        for (Map.Entry<Estimand, MetricValue> e : request.estimates().values().entrySet()) {
+        for (Map.Entry<Estimand, MetricValue> e : est.values().entrySet()) {
             Estimand estimand = e.getKey();
             if (!covers(estimand.kind())) {
                 continue;
@@ -152,7 +168,7 @@ public final class SimultaneousIntervals {
                 omitted.put(estimand, "the point estimate is undefined: " + e.getValue().reason().orElse(""));
                 continue;
             }
-            Object r = s.one(estimand);
+            Object r = one(estimand);
             if (r instanceof Interval) {
                 intervals.put(estimand, (Interval) r);
             } else {
@@ -314,14 +330,14 @@ public final class SimultaneousIntervals {
             return "no comparison to estimate";
         }
         if (closedForm(contrasts)) {
-            double each = Math.pow(level, 1.0 / m);
+            double each = adjust ? Math.pow(level, 1.0 / m) : level;
             double[][] ends = new double[m][];
             for (int c = 0; c < m; c++) {
                 ends[c] = closed(contrasts.get(c), each);
             }
-            String method = String.format(Locale.ROOT, "simultaneous %s with Wilson components over %d %s, Šidák "
-                    + "level %.6f each", contrasts.get(0).ratio() ? "MOVER-R" : "Newcombe/MOVER", m,
-                    m == 1 ? "comparison" : "comparisons", each);
+            String method = String.format(Locale.ROOT, "%s %s with Wilson components over %d %s, %s level %.6f "
+                    + "each", adjust ? "simultaneous" : "unadjusted", contrasts.get(0).ratio() ? "MOVER-R"
+                    : "Newcombe/MOVER", m, m == 1 ? "comparison" : "comparisons", adjust ? "Šidák" : "unadjusted", each);
             return new Family(ends, method, m, 0, 0);
         }
         List<GroupConfusion> d = draws.of(e);
@@ -381,8 +397,8 @@ public final class SimultaneousIntervals {
                 lo = ends[0][0];
                 hi = ends[0][1];
         }
-        String family = "simultaneous over " + what + " (" + fam.size + (fam.size == 1 ? " comparison" : " comparisons")
-                + "), so it stays valid for the extreme the value picks";
+        String family = (adjust ? "simultaneous over " : "not simultaneous (each comparison at the level) over ") + what + " (" + fam.size + (fam.size == 1 ? " comparison" : " comparisons")
+                + ")" + (adjust ? ", so it stays valid for the extreme the value picks" : "");
         Interval i = new Interval(lo, Math.max(lo, hi), level, fam.method, fam.draws, fam.undefined)
                 .withNote(family);
         return note == null ? i : i.withNote(note);

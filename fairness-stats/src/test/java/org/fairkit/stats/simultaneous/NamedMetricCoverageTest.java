@@ -42,12 +42,12 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Assertion: in every setting where an interval was given at least 200 times, coverage is at least
  * {@code 0.93 − 3 se}, with {@code se = sqrt(0.95 · 0.05 / R)} the Monte Carlo standard error of a 95% interval over
- * R data sets (0.0049 at R = 2000, so the bound is 0.915). The simulation is seeded, so the test is deterministic.
+ * R data sets (0.0069 at R = 1000, so the bound is 0.909). The simulation is seeded, so the test is deterministic.
  * A defined estimate without an interval is counted and must not happen. The minimum coverage per metric is printed;
  * the stats README's table comes from this output.
  */
 class NamedMetricCoverageTest {
-    static final int REPLICATIONS = 2000;
+    static final int REPLICATIONS = 1000;
     private static final double BASE = 0.5;
     private static final String[] NAMES = {"A", "B", "C", "D"};
 
