@@ -168,6 +168,7 @@ final class CliJson {
             x.put("method", i.method());
             x.put("draws", i.draws());
             x.put("undefined_draws", i.undefinedDraws());
+            i.note().ifPresent(n -> x.put("note", n));
         });
         return o;
     }

@@ -10,7 +10,6 @@ import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.MetricValue;
-import org.fairkit.core.tally.Cell;
 import org.fairkit.core.tally.CellCounts;
 import org.fairkit.stats.bayes.PosteriorSampler;
 import org.fairkit.stats.correction.Correction;
@@ -231,16 +230,16 @@ public final class GroupComparisons {
             CellCounts ref = report.results().counts(reference);
             List<Object[]> raw = new ArrayList<>();
             for (GroupMetric m : chosen) {
-                int[] cells = PosteriorSampler.betaCells(m).orElseThrow();
-                long rs = rows(ref, cells[0]);
-                long rt = rs + rows(ref, cells[1]);
+                long[] refCounts = PosteriorSampler.rateCounts(m, ref).orElseThrow();
+                long rs = refCounts[0];
+                long rt = refCounts[1];
                 for (GroupKey g : report.groups()) {
                     if (g.equals(reference)) {
                         continue;
                     }
-                    CellCounts c = report.results().counts(g);
-                    long s = rows(c, cells[0]);
-                    long t = s + rows(c, cells[1]);
+                    long[] counts = PosteriorSampler.rateCounts(m, report.results().counts(g)).orElseThrow();
+                    long s = counts[0];
+                    long t = counts[1];
                     raw.add(new Object[] {m, g, s, t, rs, rt});
                 }
             }
@@ -316,16 +315,6 @@ public final class GroupComparisons {
             double smallest = Math.min(Math.min(t * yes, t * no), Math.min(rt * yes, rt * no)) / n;
             return smallest >= MIN_EXPECTED ? ProportionTests.twoProportionZTest(s, t, rs, rt)
                     : ProportionTests.fisherExact(s, t - s, rs, rt - rs, Alternative.TWO_SIDED);
-        }
-
-        private static long rows(CellCounts c, int mask) {
-            long n = 0;
-            for (Cell cell : Cell.values()) {
-                if ((mask & (1 << cell.index())) != 0) {
-                    n += c.rows(cell);
-                }
-            }
-            return n;
         }
     }
 }

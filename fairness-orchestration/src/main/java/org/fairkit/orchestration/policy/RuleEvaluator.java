@@ -127,9 +127,11 @@ final class RuleEvaluator {
                 details.add(g.label() + " " + d.why());
             }
         }
-        String name = rule.measure().id() + " for every group against " + headline.groups().get(
+        String ref = headline.groups().isEmpty() ? "the reference" : headline.groups().get(
                 headline.groups().size() - 1).label();
-        StringBuilder msg = new StringBuilder(name);
+        StringBuilder msg = new StringBuilder(rule.measure().id()).append(" = ")
+                .append(headline.isDefined() ? fmt(headline.asDouble()) : "undefined").append(", judged for every group "
+                        + "against ").append(ref);
         Outcome outcome;
         List<GroupKey> responsible;
         if (!failed.isEmpty()) {
@@ -146,6 +148,9 @@ final class RuleEvaluator {
             responsible = headline.groups();
             msg.append(": holds for every group; the farthest from parity, ").append(headline.groups().get(0).label())
                     .append(", is ").append(decide(rule, mode, headline.value(), headline.interval()).why());
+        }
+        if (!failed.isEmpty()) {
+            msg.append("; groups ").append(labels(failed, ", ")).append(" vs ").append(ref);
         }
         appendExclusions(msg, left);
         return new RuleVerdict(rule, mode, grouping, outcome, headline.value(), headline.interval(), responsible,

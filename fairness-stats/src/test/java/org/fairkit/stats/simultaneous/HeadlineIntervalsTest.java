@@ -207,4 +207,22 @@ class HeadlineIntervalsTest {
         }
         return s;
     }
+
+    /** Parity within a margin is shown for tied large groups, and not for a real gap or a tiny sample. */
+    @Test
+    void equivalenceTestShowsParityOnlyWhenTheDataDo() {
+        FairnessReport tied = Fairness.of(two(1000, 300, 1000, 300)).groupBy("s").evaluate();
+        org.fairkit.stats.ParityEquivalence.Result r = org.fairkit.stats.ParityEquivalence.of(tied)
+                .test(FairnessMetric.DEMOGRAPHIC_PARITY_DIFFERENCE, 0.05, 0.05);
+        assertThat(r.equivalent()).as(r.toString()).isTrue();
+        assertThat(r.bound().upper()).isLessThan(0.05);
+        assertThat(org.fairkit.stats.ParityEquivalence.of(tied).test(FairnessMetric.DEMOGRAPHIC_PARITY_RATIO, 0.8, 0.05)
+                .equivalent()).isTrue();
+        FairnessReport gap = Fairness.of(two(1000, 300, 1000, 240)).groupBy("s").evaluate();
+        assertThat(org.fairkit.stats.ParityEquivalence.of(gap).test(FairnessMetric.DEMOGRAPHIC_PARITY_DIFFERENCE,
+                0.05, 0.05).equivalent()).isFalse();
+        FairnessReport small = Fairness.of(two(30, 9, 30, 9)).groupBy("s").evaluate();
+        assertThat(org.fairkit.stats.ParityEquivalence.of(small).test(FairnessMetric.DEMOGRAPHIC_PARITY_DIFFERENCE,
+                0.05, 0.05).equivalent()).as("a tie on 30 rows shows nothing").isFalse();
+    }
 }
