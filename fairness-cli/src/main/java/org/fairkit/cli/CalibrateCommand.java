@@ -96,6 +96,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Inputs.range("--bins", bins, 1, Inputs.MAX_BINS, "bins");
+        Inputs.range("--min-group-size", minGroupSize, 0, Integer.MAX_VALUE, "rows");
         Binning b = binning();
         Calibration calibration = calibration(b);
         if (!global) {

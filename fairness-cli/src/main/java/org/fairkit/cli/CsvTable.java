@@ -58,9 +58,7 @@ final class CsvTable {
      * @throws IllegalArgumentException if it is empty, or a column name repeats
      */
     static CsvTable open(String option, Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw CliException.badInput(CliErrors.noFile(option, file));
-        }
+        Inputs.file(option, file, "a CSV file");
         List<String> header = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 MappingIterator<String[]> it = mapper().readerFor(String[].class).readValues(reader)) {

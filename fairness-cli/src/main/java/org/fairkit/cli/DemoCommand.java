@@ -91,6 +91,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Inputs.range("--rows", rows, 1, Inputs.MAX_DEMO_ROWS, "rows");
+        Inputs.range("--bootstrap", bootstrap, 1, Inputs.MAX_BOOTSTRAP, "resamples");
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw CliException.badInput(CliErrors.notADirectory(out));
         }

@@ -58,6 +58,7 @@ final class EvaluationOptions {
         }
         long s = seed == null ? DEFAULT_SEED : seed;
         if (bootstrap != null) {
+            Inputs.range("--bootstrap", bootstrap, 1, Inputs.MAX_BOOTSTRAP, "resamples");
             return Optional.of(Bootstrap.bca(bootstrap).seed(s));
         }
         return bayes ? Optional.of(Bayesian.jeffreys().seed(s)) : Optional.empty();

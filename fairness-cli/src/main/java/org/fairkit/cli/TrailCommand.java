@@ -33,6 +33,9 @@ final class TrailCommand implements Callable<Integer> {
     }
 
     private static Path existing(Path file) {
+        if (Files.isDirectory(file)) {
+            throw CliException.badInput(CliErrors.trailIsDirectory(file));
+        }
         if (!Files.isRegularFile(file)) {
             throw CliException.badInput(CliErrors.noTrail(file));
         }

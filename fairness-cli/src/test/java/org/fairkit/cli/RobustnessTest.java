@@ -1,0 +1,226 @@
+package org.fairkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * The command line against hostile input, as one table: each case prepares files in a fresh directory, runs
+ * {@code fairkit} in-process, and pins the exit code and a fragment of the one-line message (or of the output).
+ * It holds the defects of issue 13 (numbered {@code #N} in the case names) beside the hostile cases that were
+ * already handled, so that none of them regresses: exit 1 only ever means a negative verdict (a failed policy, an
+ * infeasible plan, a trail that is not intact), bad input is 2, and nothing prints a stack trace (70).
+ */
+class RobustnessTest {
+
+    /**
+     * One hostile input.
+     *
+     * @param name what is tried
+     * @param args the command line, from the case's directory (where {@code setup} wrote its files)
+     * @param exit the expected exit code
+     * @param fragment text the run must print (stderr for a non-zero exit of 2, else stdout or stderr)
+     * @param after a check of the directory after the run, e.g. that an input was not destroyed
+     */
+    record Case(String name, Function<Path, String[]> args, int exit, String fragment, Check after) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** A check of the case's directory after the run. */
+    @FunctionalInterface
+    interface Check {
+        void verify(Path dir) throws IOException;
+
+        Check NONE = dir -> { };
+    }
+
+    static final String DATA = "y,p,g\n1,1,a\n0,0,a\n1,0,b\n0,1,b\n1,1,a\n0,0,b\n";
+
+    static Path write(Path dir, String name, String text) {
+        return write(dir, name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Path write(Path dir, String name, byte[] bytes) {
+        try {
+            Path p = dir.resolve(name);
+            Files.createDirectories(p.toAbsolutePath().getParent());
+            Files.write(p, bytes);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code audit --data FILE --label y --prediction p --sensitive g} plus more. */
+    static String[] audit(Path data, String... more) {
+        List<String> a = new ArrayList<>(List.of("audit", "--data", data.toString(), "--label", "y", "--prediction",
+                "p", "--sensitive", "g"));
+        a.addAll(List.of(more));
+        return a.toArray(new String[0]);
+    }
+
+    /** A policy check of seeded lending data whose disparate impact of Group B is about 0.6. */
+    static String[] checkLending(Path dir, String policy) {
+        Path data = Cli.lending(dir, 2000, 9);
+        Path p = write(dir, "policy.yml", policy);
+        return new String[] {"check", "--policy", p.toString(), "--data", data.toString(), "--label", "repaid",
+            "--prediction", "approved", "--sensitive", "ethnicity", "--reference", "ethnicity=Group A"};
+    }
+
+    static Case bad(String name, Function<Path, String[]> args, String fragment) {
+        return new Case(name, args, ExitCode.BAD_INPUT, fragment, Check.NONE);
+    }
+
+    static Case ok(String name, Function<Path, String[]> args, String fragment) {
+        return new Case(name, args, ExitCode.OK, fragment, Check.NONE);
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                // already handled before issue 13: keep them so
+                bad("missing data file", d -> audit(d.resolve("missing.csv")), "--data: file '"),
+                bad("a label cell outside its values", d -> audit(write(d, "in.csv", "y,p,g\n1,1,a\nyes,0,b\n")),
+                        "line 3 (data row 2), column 'y': got 'yes'"),
+                bad("a missing sensitive column", d -> audit(write(d, "in.csv", "y,p,h\n1,1,a\n")),
+                        "column 'g' (sensitive) is missing"),
+                bad("an unclosed quote", d -> audit(write(d, "in.csv", "y,p,g\n1,1,\"a\n0,0,b\n")), "not valid CSV"),
+                bad("a score outside [0, 1]", d -> audit(write(d, "in.csv", "y,p,g,s\n1,1,a,1.5\n"), "--score", "s"),
+                        "column 's': got '1.5'; expected a number in [0, 1]"),
+                bad("a negative weight", d -> audit(write(d, "in.csv", "y,p,g,w\n1,1,a,-1\n"), "--weight", "w"),
+                        "column 'w': got '-1'"),
+                bad("an empty file", d -> audit(write(d, "in.csv", "")), "is empty; expected a header line"),
+                bad("a header without rows", d -> audit(write(d, "in.csv", "y,p,g\n")), "has a header but no data rows"),
+                bad("an unknown option", d -> new String[] {"plan", "--bogus"}, "Unknown option: '--bogus'"),
+                bad("a YAML type tag in a rule", d -> checkLending(d, "policy: p\nrules:\n"
+                        + "  - !!java.net.URL [\"http://localhost/\"]\n"), "policy '"),
+                bad("a YAML type tag on a value", d -> checkLending(d, "policy: !!java.lang.Object p\nrules:\n"
+                        + "  - disparate_impact >= 0.8 for ethnicity\n"),
+                        "line 1, column 9: a type tag (tag:yaml.org,2002:java.lang.Object): type tags are not allowed"),
+                bad("an unknown policy key", d -> checkLending(d, "policy: p\nrulez: []\n"), "unknown key 'rulez'"),
+                new Case("a failed policy is exit 1", d -> checkLending(d, "policy: p\nrules:\n"
+                        + "  - disparate_impact >= 0.8 for ethnicity\n"), ExitCode.FINDING, "Policy p: FAIL (exit 1)",
+                        Check.NONE),
+                bad("a missing trail", d -> new String[] {"trail", "verify", d.resolve("t.jsonl").toString()},
+                        "does not exist"),
+
+                // issue 13
+                bad("#2 a second 'rules' key cannot relax the first", d -> checkLending(d, "policy: p\nrules:\n"
+                        + "  - disparate_impact >= 0.8 for ethnicity\nrules:\n  - disparate_impact >= 0.0 for "
+                        + "ethnicity\n"), "line 4, column 6: the key 'rules' appears twice in the same mapping"),
+                bad("#2 a repeated severity", d -> checkLending(d, "policy: p\nrules:\n"
+                        + "  - rule: disparate_impact >= 0.8 for ethnicity\n    severity: error\n    severity: warning\n"),
+                        "the key 'severity' appears twice"),
+                bad("#3 an alias is not read as its anchor's name", d -> checkLending(d, "policy: p\nrules:\n"
+                        + "  - rule: min_group_size >= 1\n    severity: &warning error\n"
+                        + "  - rule: disparate_impact >= 0.8 for ethnicity\n    severity: *warning\n"),
+                        "an alias (*warning): anchors and aliases are not allowed in a policy"),
+                bad("#11 --bootstrap is bounded", d -> audit(write(d, "in.csv", DATA), "--bootstrap", "1000000000"),
+                        "--bootstrap: 1000000000 is out of range; expected 1 to 100000 resamples"),
+                bad("#11 calibrate --bins is bounded", d -> new String[] {"calibrate", "--data",
+                    write(d, "in.csv", "y,s,g\n1,0.5,a\n").toString(), "--label", "y", "--score", "s", "--sensitive",
+                    "g", "--bins", "2000000000"}, "--bins: 2000000000 is out of range; expected 1 to 10000 bins"),
+                bad("#11 demo --rows is bounded", d -> new String[] {"demo", "--out", d.resolve("demo").toString(),
+                    "--rows", "2147483647"}, "--rows: 2147483647 is out of range; expected 1 to 5000000 rows"),
+                bad("#14 a huge --time-limit", d -> new String[] {"plan", "--time-limit", "999999999999d"},
+                        "--time-limit: '999999999999d' is longer than 36500d (100 years)"),
+                bad("#14 a huge --period", d -> new String[] {"plan", "--mode", "continuous", "--period",
+                    "99999999999d"}, "--period: '99999999999d' is longer than 36500d"),
+                bad("#14 an extreme --from", d -> new String[] {"plan", "--from", "0001-01-01", "--to",
+                    "+999999999-12-31"}, "--from: '0001-01-01' is outside the years 1900 to 9999"),
+                bad("#14 a date range of 8000 years", d -> new String[] {"plan", "--from", "1900-01-01", "--to",
+                    "9999-12-31"}, "the date range is longer than 36500 days"),
+                bad("#18 --out \"\" is refused", d -> audit(write(d, "in.csv", DATA), "--out", ""),
+                        "Invalid value for option '--out': the path is empty"),
+                bad("#19 a Java literal is not a number option", d -> new String[] {"plan", "--estimated-size",
+                    "0.5d"}, "'0.5d' is not a decimal number"),
+                bad("#20 --data naming a directory", d -> audit(d), "' is a directory; expected a CSV file"),
+                bad("#20 trail verify naming a directory", d -> new String[] {"trail", "verify", d.toString()},
+                        "is a directory; expected the trail file")
+        );
+    }
+
+    /** A command that runs out of memory, standing in for a 3 GB record or a huge trail line. */
+    @picocli.CommandLine.Command(name = "oom")
+    static final class OutOfMemory implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void runningOutOfMemoryIsOneLineAndExitTwoNeverOne() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = FairkitCommand.commandLine(new FairkitCommand(Cli.CLOCK), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        cl.addSubcommand("oom", new OutOfMemory());
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute("oom");
+        assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).startsWith("fairkit oom: error: out of memory (Java heap space)")
+                .contains("java -Xmx4g").doesNotContain("\tat ");
+        assertThat(err.toString().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void controlCharactersOfLabelsAndCellsNeverReachTheTerminal(@TempDir Path dir) {
+        Path data = write(dir, "in.csv", "y,p,g\n1,1,a\u001b[2Jb\n0,0,c\u0007d\n");
+        Cli.Result table = Cli.run(audit(data));
+        assertThat(table.code()).as(table.toString()).isZero();
+        assertThat(table.out()).doesNotContain("\u001b").doesNotContain("\u0007").contains("a\\u001B[2Jb")
+                .contains("c\\u0007d");
+        Cli.Result error = Cli.run(audit(write(dir, "bad.csv", "y,p,g\n\u001b]0;owned\u0007,1,a\n")));
+        assertThat(error.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(error.err()).doesNotContain("\u001b").contains("got '\\u001B]0;owned\\u0007'");
+    }
+
+    @Test
+    void planHelpPrintsNoPicocliWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        Cli.Result r;
+        try {
+            r = Cli.run("plan", "--help");
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Add the 20% safety buffer");
+        assertThat(captured.toString(StandardCharsets.UTF_8) + r.err()).doesNotContain("WARN");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void hostileInputGetsItsExitCodeAndOneLine(Case c, @TempDir Path dir) throws IOException {
+        Cli.Result r = Cli.run(c.args().apply(dir));
+        assertThat(r.code()).as(r.toString()).isEqualTo(c.exit());
+        if (c.exit() == ExitCode.BAD_INPUT) {
+            assertThat(r.err()).as(r.toString()).contains(c.fragment());
+            assertThat(r.err().strip().lines().count()).as("one line: " + r).isEqualTo(1);
+        } else {
+            assertThat(r.out() + r.err()).as(r.toString()).contains(c.fragment());
+        }
+        assertThat(r.err()).as(r.toString()).doesNotContain("internal error").doesNotContain("\tat ");
+        c.after().verify(dir);
+    }
+}
