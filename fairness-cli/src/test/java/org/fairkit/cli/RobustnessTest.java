@@ -69,6 +69,19 @@ class RobustnessTest {
         }
     }
 
+    /** Text and raw bytes, in order: strings as UTF-8, integers as one byte. */
+    static byte[] bytes(Object... parts) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (Object o : parts) {
+            if (o instanceof String s) {
+                b.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+            } else {
+                b.write((Integer) o);
+            }
+        }
+        return b.toByteArray();
+    }
+
     /** {@code audit --data FILE --label y --prediction p --sensitive g} plus more. */
     static String[] audit(Path data, String... more) {
         List<String> a = new ArrayList<>(List.of("audit", "--data", data.toString(), "--label", "y", "--prediction",
@@ -147,6 +160,25 @@ class RobustnessTest {
                     "+999999999-12-31"}, "--from: '0001-01-01' is outside the years 1900 to 9999"),
                 bad("#14 a date range of 8000 years", d -> new String[] {"plan", "--from", "1900-01-01", "--to",
                     "9999-12-31"}, "the date range is longer than 36500 days"),
+                bad("#6 Latin-1 labels are not silently merged", d -> audit(write(d, "in.csv",
+                        bytes("y,p,g\n1,1,caf", 0xE9, "\n0,0,caf", 0xE8, "\n"))),
+                        "in.csv', line 2, column 8: not valid UTF-8 (byte 0xE9)"),
+                bad("#6 malformed UTF-8 in a file mitigate reads", d -> new String[] {"mitigate", "reweigh", "--data",
+                    write(d, "in.csv", bytes("y,g\n1,a\n0,", 0xFF, "\n")).toString(), "--label", "y", "--sensitive",
+                    "g", "--write", d.resolve("out.csv").toString()}, "line 3, column 3: not valid UTF-8 (byte 0xFF)"),
+                bad("#6 a UTF-8 sequence cut off at the end", d -> audit(write(d, "in.csv",
+                        bytes("y,p,g\n1,1,a", 0xC3))),
+                        "in.csv', line 2, column 6: not valid UTF-8 (a UTF-8 sequence cut off by the end of the file, byte 0xC3)"),
+                bad("#19 a weight written as a Java literal", d -> audit(write(d, "in.csv", "y,p,g,w\n1,1,a,0.5d\n"),
+                        "--weight", "w"), "column 'w': got '0.5d'"),
+                bad("#19 a hexadecimal score", d -> audit(write(d, "in.csv", "y,p,g,s\n1,1,a,0x1p-2\n"), "--score",
+                        "s"), "column 's': got '0x1p-2'"),
+                bad("#19 a score with a type suffix in calibrate", d -> new String[] {"calibrate", "--data",
+                    write(d, "in.csv", "y,s,g\n1,3F,a\n").toString(), "--label", "y", "--score", "s", "--sensitive",
+                    "g"}, "column 's': got '3F'"),
+                ok("#19 plain decimals and exponents are numbers", d -> audit(write(d, "in.csv",
+                        "y,p,g,w,s\n1,1,a,.5,1e-1\n0,0,b,2E+0,0.25\n"), "--weight", "w", "--score", "s"),
+                        "FairKit report"),
                 bad("#18 --out \"\" is refused", d -> audit(write(d, "in.csv", DATA), "--out", ""),
                         "Invalid value for option '--out': the path is empty"),
                 bad("#19 a Java literal is not a number option", d -> new String[] {"plan", "--estimated-size",
