@@ -1,11 +1,13 @@
 package org.fairkit.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
@@ -22,6 +24,8 @@ import org.fairkit.orchestration.run.AuditRunner;
 import org.fairkit.orchestration.run.AuditSource;
 import org.fairkit.orchestration.trail.AuditTrail;
 import org.fairkit.orchestration.trail.TrailEntry;
+import org.fairkit.orchestration.trail.TrailProblem;
+import org.fairkit.orchestration.trail.TrailVerification;
 
 /**
  * Evaluates an {@link AuditPlan} for the command line: in-process when nothing is written (streamed in constant
@@ -104,21 +108,37 @@ final class Audits {
     }
 
     /**
-     * Runs a plan into a directory and records the run in the directory's audit trail.
+     * Runs a plan into a directory and records the run in the directory's audit trail, holding the directory's
+     * {@link DirectoryLock} throughout. The trail is checked first: one that cannot take an entry (a torn or invalid
+     * last line) stops the run before any output is written. The runner writes every output atomically; the trail
+     * entry, hashing exactly those bytes, is appended last.
      *
      * @throws IOException if reading the input or writing an output fails
-     * @throws CliException if the trail is not intact and so refuses the entry
+     * @throws CliException if another run holds the directory, or the trail cannot take the entry
      */
     static Run run(AuditPlan plan, AuditRunner runner, Path directory, Progress progress) throws IOException {
-        progress.phase(String.format(Locale.ROOT, "auditing %s into %s", plan.source().describe(), directory));
-        AuditResult result = runner.run(plan, directory);
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw CliException.badInput(CliErrors.notADirectory(directory));
+        }
+        Files.createDirectories(directory);
         Path trailFile = directory.resolve(TRAIL_FILE);
-        try (AuditTrail trail = AuditTrail.open(trailFile)) {
-            TrailEntry entry = RunTrail.record(trail, result);
-            return new Run(result, directory, trailFile, entry);
-        } catch (IllegalStateException e) {
-            throw new CliException(ExitCode.FINDING, "the outputs are written, but the run is not recorded: "
-                    + ErrorHandler.oneLine(e.getMessage()) + " (see 'fairkit trail verify " + trailFile + "')");
+        try (DirectoryLock lock = DirectoryLock.acquire(directory);
+                AuditTrail trail = AuditTrail.open(trailFile)) {
+            Optional<String> refusal = trail.appendRefusal();
+            if (refusal.isPresent()) {
+                TrailVerification v = trail.verify();
+                throw CliException.badInput(CliErrors.trailRefuses(trailFile, v.problem().map(TrailProblem::message)
+                        .orElse(refusal.get()), v.onlyTornTail()));
+            }
+            progress.phase(String.format(Locale.ROOT, "auditing %s into %s", plan.source().describe(), directory));
+            AuditResult result = runner.run(plan, directory);
+            try {
+                TrailEntry entry = RunTrail.record(trail, result);
+                return new Run(result, directory, trailFile, entry);
+            } catch (IllegalStateException e) {
+                throw CliException.badInput("the outputs are written, but the run is not recorded: "
+                        + ErrorHandler.oneLine(e.getMessage()) + " (see 'fairkit trail verify " + trailFile + "')");
+            }
         }
     }
 }

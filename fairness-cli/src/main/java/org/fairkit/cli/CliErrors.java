@@ -156,6 +156,19 @@ final class CliErrors {
                 + file.resolve(Audits.TRAIL_FILE) + "'";
     }
 
+    /** Another run is writing into the same output directory. */
+    static String directoryLocked(Path directory, Path lockFile) {
+        return "another fairkit run is writing to '" + directory + "' (it holds " + lockFile + "); wait for it to "
+                + "finish, or write to another --out directory";
+    }
+
+    /** The trail of the output directory cannot take the run's entry, found before anything is written. */
+    static String trailRefuses(Path trail, String problem, boolean tornTail) {
+        return "the audit trail '" + trail + "' cannot record a run: " + problem + "; nothing was written. Check it with "
+                + "'fairkit trail verify " + trail + "'" + (tornTail ? ", then repair it with 'fairkit trail repair "
+                        + trail + "'" : "");
+    }
+
     /** An anchor given in half. */
     static String halfAnchor() {
         return "--entries and --head anchor the trail together; give both";

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,11 +36,17 @@ class RobustnessTest {
      * @param fragment text the run must print (stderr for a non-zero exit of 2, else stdout or stderr)
      * @param after a check of the directory after the run, e.g. that an input was not destroyed
      */
-    record Case(String name, Function<Path, String[]> args, int exit, String fragment, Check after) {
+    record Case(String name, Args args, int exit, String fragment, Check after) {
         @Override
         public String toString() {
             return name;
         }
+    }
+
+    /** Prepares the case's files and returns its command line. */
+    @FunctionalInterface
+    interface Args {
+        String[] apply(Path dir) throws IOException;
     }
 
     /** A check of the case's directory after the run. */
@@ -82,6 +87,25 @@ class RobustnessTest {
         return b.toByteArray();
     }
 
+    static void symlink(Path link, Path target) {
+        try {
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Audits {@link #DATA} into {@code dir/out} {@code runs} times; returns the trail. */
+    static Path auditedTrail(Path dir, int runs) {
+        Path in = write(dir, "in.csv", DATA);
+        for (int i = 0; i < runs; i++) {
+            Cli.Result r = Cli.run(audit(in, "--out", dir.resolve("out").toString()));
+            assertThat(r.code()).as(r.toString()).isZero();
+        }
+        return dir.resolve("out/audit-trail.jsonl");
+    }
+
     /** {@code audit --data FILE --label y --prediction p --sensitive g} plus more. */
     static String[] audit(Path data, String... more) {
         List<String> a = new ArrayList<>(List.of("audit", "--data", data.toString(), "--label", "y", "--prediction",
@@ -98,11 +122,11 @@ class RobustnessTest {
             "--prediction", "approved", "--sensitive", "ethnicity", "--reference", "ethnicity=Group A"};
     }
 
-    static Case bad(String name, Function<Path, String[]> args, String fragment) {
+    static Case bad(String name, Args args, String fragment) {
         return new Case(name, args, ExitCode.BAD_INPUT, fragment, Check.NONE);
     }
 
-    static Case ok(String name, Function<Path, String[]> args, String fragment) {
+    static Case ok(String name, Args args, String fragment) {
         return new Case(name, args, ExitCode.OK, fragment, Check.NONE);
     }
 
@@ -179,6 +203,80 @@ class RobustnessTest {
                 ok("#19 plain decimals and exponents are numbers", d -> audit(write(d, "in.csv",
                         "y,p,g,w,s\n1,1,a,.5,1e-1\n0,0,b,2E+0,0.25\n"), "--weight", "w", "--score", "s"),
                         "FairKit report"),
+                new Case("#1 mitigate reweigh --write naming --data adds the column, keeps every row", d -> {
+                    Path in = write(d, "in.csv", DATA);
+                    return new String[] {"mitigate", "reweigh", "--data", in.toString(), "--label", "y", "--sensitive",
+                        "g", "--write", in.toString()};
+                }, ExitCode.OK, "with 'fairkit_weight' appended", d -> assertThat(Files.readAllLines(
+                        d.resolve("in.csv"))).hasSize(7).first().isEqualTo("y,p,g,fairkit_weight")),
+                new Case("#1 mitigate threshold --write naming --data", d -> {
+                    Path in = write(d, "in.csv", "y,s,g\n1,0.9,a\n0,0.2,a\n1,0.7,b\n0,0.4,b\n1,0.6,a\n0,0.5,b\n");
+                    return new String[] {"mitigate", "threshold", "--data", in.toString(), "--label", "y", "--score",
+                        "s", "--sensitive", "g", "--write", in.toString()};
+                }, ExitCode.OK, "'fair_prediction'", d -> assertThat(Files.readAllLines(d.resolve("in.csv")))
+                        .hasSize(7).first().isEqualTo("y,s,g,fair_probability,fair_prediction")),
+                new Case("#1 calibrate --write naming --data", d -> {
+                    Path in = write(d, "in.csv", "y,s,g\n1,0.9,a\n0,0.2,a\n1,0.7,b\n0,0.4,b\n1,0.6,a\n0,0.5,b\n");
+                    return new String[] {"calibrate", "--data", in.toString(), "--label", "y", "--score", "s",
+                        "--sensitive", "g", "--min-group-size", "1", "--write", in.toString()};
+                }, ExitCode.OK, "'calibrated_score' appended", d -> assertThat(Files.readAllLines(
+                        d.resolve("in.csv"))).hasSize(7).first().isEqualTo("y,s,g,calibrated_score")),
+                new Case("#9 a planted metrics.csv link is refused and its target untouched", d -> {
+                    Path victim = write(d, "victim.txt", "precious\n");
+                    symlink(d.resolve("out/metrics.csv"), victim);
+                    return audit(write(d, "in.csv", DATA), "--out", d.resolve("out").toString());
+                }, ExitCode.BAD_INPUT, "refusing to write '", d -> {
+                    assertThat(Files.readString(d.resolve("victim.txt"))).isEqualTo("precious\n");
+                    assertThat(d.resolve("out/report.json")).doesNotExist();
+                    assertThat(d.resolve("out/audit-trail.jsonl")).hasContent("");
+                }),
+                new Case("#9 a symlinked trail is refused and its target untouched", d -> {
+                    Path victim = write(d, "victim.txt", "precious\n");
+                    symlink(d.resolve("out/audit-trail.jsonl"), victim);
+                    return audit(write(d, "in.csv", DATA), "--out", d.resolve("out").toString());
+                }, ExitCode.BAD_INPUT, "is a symbolic link", d -> {
+                    assertThat(Files.readString(d.resolve("victim.txt"))).isEqualTo("precious\n");
+                    assertThat(d.resolve("out/report.json")).doesNotExist();
+                }),
+                new Case("#9 --write to a link is refused", d -> {
+                    Path victim = write(d, "victim.txt", "precious\n");
+                    symlink(d.resolve("out.csv"), victim);
+                    return new String[] {"mitigate", "reweigh", "--data", write(d, "in.csv", DATA).toString(),
+                        "--label", "y", "--sensitive", "g", "--write", d.resolve("out.csv").toString()};
+                }, ExitCode.BAD_INPUT, "it is a symbolic link", d -> assertThat(Files.readString(
+                        d.resolve("victim.txt"))).isEqualTo("precious\n")),
+                new Case("#15 repair completes an entry that lacks only its newline", d -> {
+                    Path trail = auditedTrail(d, 2);
+                    byte[] b = Files.readAllBytes(trail);
+                    Files.write(trail, java.util.Arrays.copyOf(b, b.length - 1));
+                    return new String[] {"trail", "repair", trail.toString()};
+                }, ExitCode.OK, "completed the last entry", d -> assertThat(Cli.run("trail", "verify",
+                        d.resolve("out/audit-trail.jsonl").toString()).out()).contains("intact, 2 entries")),
+                new Case("#15 repair still removes an incomplete line", d -> {
+                    Path trail = auditedTrail(d, 2);
+                    byte[] b = Files.readAllBytes(trail);
+                    Files.write(trail, java.util.Arrays.copyOf(b, b.length - 40));
+                    return new String[] {"trail", "repair", trail.toString()};
+                }, ExitCode.OK, "removed a torn last line", d -> assertThat(Cli.run("trail", "verify",
+                        d.resolve("out/audit-trail.jsonl").toString()).out()).contains("intact, 1 entry")),
+                new Case("#16 an audit into a torn trail writes nothing and says how to repair", d -> {
+                    Path trail = auditedTrail(d, 1);
+                    Files.writeString(trail, "{\"seq\":2,\"ti", java.nio.file.StandardOpenOption.APPEND);
+                    Files.delete(d.resolve("out/report.json"));
+                    return audit(d.resolve("in.csv"), "--out", d.resolve("out").toString());
+                }, ExitCode.BAD_INPUT, "nothing was written. Check it with 'fairkit trail verify ", d -> {
+                    assertThat(d.resolve("out/report.json")).doesNotExist();
+                    String err = Cli.run(audit(d.resolve("in.csv"), "--out", d.resolve("out").toString())).err();
+                    assertThat(err).contains("then repair it with 'fairkit trail repair ").doesNotContain("repairTornTail");
+                }),
+                new Case("trail anchor printed after the append", d -> audit(write(d, "in.csv", DATA), "--out",
+                        d.resolve("out").toString()), ExitCode.OK, "Trail anchor: 1 entry, head ", d -> {
+                    String out = Cli.run(audit(d.resolve("in.csv"), "--out", d.resolve("out").toString())).out();
+                    String verify = out.substring(out.indexOf("fairkit trail verify " + d.resolve("out")
+                            .resolve("audit-trail.jsonl") + " --entries 2 --head ")).strip();
+                    String[] args = verify.substring("fairkit ".length()).split(" ");
+                    assertThat(Cli.run(args).code()).isZero();
+                }),
                 bad("#18 --out \"\" is refused", d -> audit(write(d, "in.csv", DATA), "--out", ""),
                         "Invalid value for option '--out': the path is empty"),
                 bad("#19 a Java literal is not a number option", d -> new String[] {"plan", "--estimated-size",
