@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.fairkit.core.group.GroupKey;
 import org.fairkit.orchestration.io.BinaryValues;
 
 /**
  * The columns {@code calibrate} and {@code mitigate} fit on, read from a {@link CsvTable}: labels, optionally
- * scores and weights, and each row's group (the levels of the sensitive columns joined by {@code " & "}, as core's
- * {@code GroupKey.label()}).
+ * scores and weights, and each row's group (core's {@link GroupKey#label(java.util.List)} of the levels of the
+ * sensitive columns, so two different combinations never share a group).
  *
  * @param labels 0/1 labels
  * @param predictions 0/1 predictions, if a prediction column was read
@@ -76,11 +77,11 @@ record LabeledRows(int[] labels, Optional<int[]> predictions, Optional<double[]>
             if (wi >= 0) {
                 weights.add(table.weight(cells, wi, line, dataRow));
             }
-            StringBuilder g = new StringBuilder();
+            String[] levels = new String[gi.length];
             for (int j = 0; j < gi.length; j++) {
-                g.append(j == 0 ? "" : " & ").append(table.level(cells, gi[j], line, dataRow));
+                levels[j] = table.level(cells, gi[j], line, dataRow);
             }
-            String key = g.toString();
+            String key = GroupKey.label(Arrays.asList(levels));
             groups.add(interned.computeIfAbsent(key, k -> k));
             rows.lazySet(dataRow);
         });

@@ -277,6 +277,28 @@ class RobustnessTest {
                     String[] args = verify.substring("fairkit ".length()).split(" ");
                     assertThat(Cli.run(args).code()).isZero();
                 }),
+                new Case("#7 formula cells and headers are neutralised in metrics.csv and flagged-cases.csv", d -> {
+                    Path in = write(d, "in.csv", "y,p,=cmd|x\n1,0,@x2\n1,0,@x2\n1,1,@x2\n1,1,\"=HYPERLINK(\"\"http://e\"\")\"\n"
+                            + "1,1,\"=HYPERLINK(\"\"http://e\"\")\"\n0,0,@x2\n");
+                    return new String[] {"audit", "--data", in.toString(), "--label", "y", "--prediction", "p",
+                        "--sensitive", "=cmd|x", "--out",
+                        d.resolve("out").toString(), "--outputs", "metrics_export,flagged_cases"};
+                }, ExitCode.OK, "metrics.csv", d -> {
+                    String metrics = Files.readString(d.resolve("out/metrics.csv"));
+                    assertThat(metrics).contains("'@x2").contains("'=HYPERLINK").doesNotContain(",@x2")
+                            .doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
+                    List<String> flagged = Files.readAllLines(d.resolve("out/flagged-cases.csv"));
+                    assertThat(flagged.get(0)).contains("'=cmd|x").doesNotContain(",=cmd");
+                    assertThat(flagged).hasSize(3).allMatch(l -> l.equals(flagged.get(0)) || l.contains(",'@x2,"));
+                }),
+                new Case("#17 two intersections never print the same label", d -> new String[] {"audit", "--data",
+                    write(d, "in.csv", "y,p,a,b\n1,1,x & y,z\n0,1,x,y & z\n").toString(), "--label", "y",
+                    "--prediction", "p", "--sensitive", "a,b", "--intersect"}, ExitCode.OK,
+                        "\"x & y\" & z", d -> { }),
+                new Case("#17 mitigate keeps the two intersections apart", d -> new String[] {"mitigate", "reweigh",
+                    "--data", write(d, "in.csv", "y,a,b\n1,x & y,z\n0,x & y,z\n1,x,y & z\n0,x,y & z\n").toString(),
+                    "--label", "y", "--sensitive", "a,b", "--write", d.resolve("out.csv").toString()}, ExitCode.OK,
+                        "x & \"y & z\"", d -> { }),
                 bad("#18 --out \"\" is refused", d -> audit(write(d, "in.csv", DATA), "--out", ""),
                         "Invalid value for option '--out': the path is empty"),
                 bad("#19 a Java literal is not a number option", d -> new String[] {"plan", "--estimated-size",

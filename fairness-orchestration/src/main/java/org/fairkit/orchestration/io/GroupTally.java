@@ -321,7 +321,7 @@ public final class GroupTally {
     @Override
     public String toString() {
         Map<String, CellCounts> byGroup = new TreeMap<>();
-        entries.forEach((k, v) -> byGroup.put(String.join(" & ", k), v.counts.snapshot().group(0)));
+        entries.forEach((k, v) -> byGroup.put(org.fairkit.core.group.GroupKey.label(k), v.counts.snapshot().group(0)));
         return "GroupTally[" + String.join(" x ", features) + ", " + rows + " rows, " + byGroup + "]";
     }
 }
