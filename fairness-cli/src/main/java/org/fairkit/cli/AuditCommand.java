@@ -84,9 +84,11 @@ final class AuditCommand implements Callable<Integer> {
         List<FairnessReport> reports;
         Optional<Audits.Run> run = Optional.empty();
         try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
+            int maxGroups = evaluation.maxGroups();
             if (out == null) {
-                reports = Audits.evaluate(plan, p, parent.clock());
+                reports = Audits.evaluate(plan, p, parent.clock(), maxGroups);
             } else {
+                Audits.checkGroupCount(plan, p, maxGroups);
                 Audits.Run r = Audits.run(plan, available.runner(parent.clock()), out, p);
                 reports = r.result().reports();
                 run = Optional.of(r);

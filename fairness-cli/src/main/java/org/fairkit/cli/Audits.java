@@ -64,17 +64,26 @@ final class Audits {
      * @throws IllegalArgumentException at the first bad cell or setting
      */
     static List<FairnessReport> evaluate(AuditPlan plan, Progress progress, Clock clock) throws IOException {
+        return evaluate(plan, progress, clock, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #evaluate(AuditPlan, Progress, Clock)}, refusing a grouping with more than {@code maxGroups} groups
+     * as soon as the read meets it.
+     */
+    static List<FairnessReport> evaluate(AuditPlan plan, Progress progress, Clock clock, int maxGroups)
+            throws IOException {
         CsvSource csv = ((AuditSource.Csv) plan.source()).csv();
         List<FairnessReport> reports = new ArrayList<>();
+        List<List<String>> groupings = plan.groupings().stream().map(AuditGrouping::features).toList();
         if (!needsRows(plan)) {
-            StreamedInput in = CsvInput.stream(csv, plan.groupings().stream().map(AuditGrouping::features).toList(),
-                    progress);
+            StreamedInput in = CsvInput.stream(csv, groupings, progress, maxGroups);
             for (AuditGrouping g : plan.groupings()) {
                 reports.add(in.report(plan.spec(g), clock));
             }
             return reports;
         }
-        FairnessData data = CsvInput.load(csv, progress);
+        FairnessData data = CsvInput.load(csv, progress, groupings, maxGroups);
         for (AuditGrouping g : plan.groupings()) {
             progress.phase(plan.intervals().map(i -> "intervals (" + i.description() + ") for " + g)
                     .orElse("evaluating " + g));
@@ -94,6 +103,17 @@ final class Audits {
             f.scoreMetrics(plan.scoreMetrics().toArray(new ScoreMetric[0]));
         }
         return f;
+    }
+
+    /**
+     * Checks, in one streaming pass, that no grouping of the plan has more than {@code maxGroups} groups; run before
+     * an audit that writes outputs, whose runner reads the file itself.
+     *
+     * @throws CliException when a grouping exceeds {@code maxGroups}
+     */
+    static void checkGroupCount(AuditPlan plan, Progress progress, int maxGroups) throws IOException {
+        CsvInput.stream(((AuditSource.Csv) plan.source()).csv(), plan.groupings().stream()
+                .map(AuditGrouping::features).toList(), progress, maxGroups);
     }
 
     /**

@@ -169,6 +169,13 @@ final class CliErrors {
                         + trail + "'" : "");
     }
 
+    /** A grouping with absurdly many groups. */
+    static String tooManyGroups(List<String> grouping, int max, long dataRow) {
+        return "the grouping by " + String.join(" x ", grouping) + " has more than " + max + " groups (at data row "
+                + dataRow + "): a sensitive column with this many levels is likely an ID column; check --sensitive, or "
+                + "raise the limit with --max-groups N";
+    }
+
     /** An anchor given in half. */
     static String halfAnchor() {
         return "--entries and --head anchor the trail together; give both";

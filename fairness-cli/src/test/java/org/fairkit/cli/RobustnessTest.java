@@ -87,6 +87,15 @@ class RobustnessTest {
         return b.toByteArray();
     }
 
+    /** A CSV with {@code n} groups, one row each: an ID column as the sensitive column. */
+    static String ids(int n) {
+        StringBuilder b = new StringBuilder("y,p,g\n");
+        for (int i = 0; i < n; i++) {
+            b.append(i % 2).append(',').append((i / 2) % 2).append(",id").append(i).append('\n');
+        }
+        return b.toString();
+    }
+
     static void symlink(Path link, Path target) {
         try {
             Files.createDirectories(link.getParent());
@@ -299,6 +308,15 @@ class RobustnessTest {
                     "--data", write(d, "in.csv", "y,a,b\n1,x & y,z\n0,x & y,z\n1,x,y & z\n0,x,y & z\n").toString(),
                     "--label", "y", "--sensitive", "a,b", "--write", d.resolve("out.csv").toString()}, ExitCode.OK,
                         "x & \"y & z\"", d -> { }),
+                bad("#10 an ID column passed as sensitive is refused (default limit 10000 groups)", d -> audit(
+                        write(d, "ids.csv", ids(10_001))), "the grouping by g has more than 10000 groups (at data row "
+                        + "10001): a sensitive column with this many levels is likely an ID column"),
+                bad("#10 the limit holds before any output is written", d -> audit(write(d, "ids.csv", ids(50)),
+                        "--max-groups", "20", "--out", d.resolve("out").toString()), "has more than 20 groups"),
+                bad("#10 the limit holds with intervals (rows in memory)", d -> audit(write(d, "ids.csv", ids(50)),
+                        "--max-groups", "20", "--bayes"), "has more than 20 groups"),
+                ok("#10 20000 groups under a raised limit", d -> audit(write(d, "ids.csv", ids(20_000)),
+                        "--max-groups", "20000", "--metrics", "selection_rate"), "20000 groups by g"),
                 bad("#18 --out \"\" is refused", d -> audit(write(d, "in.csv", DATA), "--out", ""),
                         "Invalid value for option '--out': the path is empty"),
                 bad("#19 a Java literal is not a number option", d -> new String[] {"plan", "--estimated-size",

@@ -102,6 +102,11 @@ public final class GroupTally {
         return rows;
     }
 
+    /** @return the number of groups seen so far */
+    public int groupCount() {
+        return entries.size();
+    }
+
     /** @return whether no row has been tallied */
     public boolean isEmpty() {
         return rows == 0;
