@@ -85,6 +85,21 @@ record LabeledRows(int[] labels, Optional<int[]> predictions, Optional<double[]>
             groups.add(interned.computeIfAbsent(key, k -> k));
             rows.lazySet(dataRow);
         });
+        if (wi >= 0) {
+            double total = 0;
+            for (double w : weights.toArray()) {
+                total += w;
+            }
+            if (Double.isInfinite(total)) {
+                throw new IllegalArgumentException("file '" + table.file() + "', column '" + weight + "': the weights "
+                        + "sum past the largest number (" + Double.MAX_VALUE + "); expected weights with a finite total "
+                        + "(scale them down)");
+            }
+            if (total == 0) {
+                throw new IllegalArgumentException("file '" + table.file() + "', column '" + weight + "': every "
+                        + "weight is 0; expected at least one row with a weight > 0");
+            }
+        }
         return new LabeledRows(labels.toArray(), pi < 0 ? Optional.empty() : Optional.of(predictions.toArray()),
                 si < 0 ? Optional.empty() : Optional.of(scores.toArray()),
                 groups.toArray(new String[0]), wi < 0 ? Optional.empty() : Optional.of(weights.toArray()));

@@ -114,11 +114,17 @@ public final class CsvSource {
                     throw CsvErrors.noHeader(file);
                 }
                 Layout layout = new Layout(next(it));
+                double totalWeight = 0;
                 while (hasNext(it)) {
                     String[] cells = next(it);
                     long line = it.getParser().currentTokenLocation().getLineNr();
                     rows++;
-                    visitor.accept(layout.row(cells, line, rows));
+                    CsvRow row = layout.row(cells, line, rows);
+                    totalWeight += row.weight();
+                    if (Double.isInfinite(totalWeight)) {
+                        throw CsvErrors.weightOverflow(file, line, rows, columns.weight().orElseThrow());
+                    }
+                    visitor.accept(row);
                 }
             }
             // The CSV parser may stop before trailing bytes: hash the whole file.
