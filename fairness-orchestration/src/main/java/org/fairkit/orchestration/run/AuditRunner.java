@@ -127,8 +127,8 @@ public final class AuditRunner {
                 for (Path p : outputs.get(id).write(context, staging)) {
                     Path abs = p.toAbsolutePath().normalize();
                     if (!abs.startsWith(staging) || Files.isSymbolicLink(abs) || !Files.isRegularFile(abs)) {
-                        throw new IllegalStateException("output '" + id + "' wrote " + abs + ", which is not a file in "
-                                + "the directory it was given " + staging);
+                        throw new IllegalStateException("output '" + id + "' wrote " + abs + ", outside the run directory "
+                                + "it was given (" + staging + ") or not as a regular file");
                     }
                     String relative = staging.relativize(abs).toString().replace('\\', '/');
                     files.add(new OutputFile(id, relative, Files.size(abs), sha256(abs)));
