@@ -84,9 +84,11 @@ final class AuditCommand implements Callable<Integer> {
         List<FairnessReport> reports;
         Optional<Audits.Run> run = Optional.empty();
         try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
+            int maxGroups = evaluation.maxGroups();
             if (out == null) {
-                reports = Audits.evaluate(plan, p, parent.clock());
+                reports = Audits.evaluate(plan, p, parent.clock(), maxGroups);
             } else {
+                Audits.checkGroupCount(plan, p, maxGroups);
                 Audits.Run r = Audits.run(plan, available.runner(parent.clock()), out, p);
                 reports = r.result().reports();
                 run = Optional.of(r);
@@ -131,6 +133,11 @@ final class AuditCommand implements Callable<Integer> {
             }
             w.printf(Locale.ROOT, "Recorded as entry %d of %s; check it with: fairkit trail verify %s%n",
                     r.entry().seq(), r.trail(), r.trail());
+            w.printf(Locale.ROOT, "Trail anchor: %d %s, head %s. Keep it outside %s (a CI log, a ticket, "
+                    + "another system) and check later that no entry was cut or rewritten with:%n"
+                    + "  fairkit trail verify %s --entries %d --head %s%n", r.entry().seq(),
+                    r.entry().seq() == 1 ? "entry" : "entries", r.entry().hash(), r.directory(), r.trail(),
+                    r.entry().seq(), r.entry().hash());
         });
     }
 }

@@ -1,11 +1,13 @@
 package org.fairkit.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
@@ -22,6 +24,8 @@ import org.fairkit.orchestration.run.AuditRunner;
 import org.fairkit.orchestration.run.AuditSource;
 import org.fairkit.orchestration.trail.AuditTrail;
 import org.fairkit.orchestration.trail.TrailEntry;
+import org.fairkit.orchestration.trail.TrailProblem;
+import org.fairkit.orchestration.trail.TrailVerification;
 
 /**
  * Evaluates an {@link AuditPlan} for the command line: in-process when nothing is written (streamed in constant
@@ -60,17 +64,26 @@ final class Audits {
      * @throws IllegalArgumentException at the first bad cell or setting
      */
     static List<FairnessReport> evaluate(AuditPlan plan, Progress progress, Clock clock) throws IOException {
+        return evaluate(plan, progress, clock, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #evaluate(AuditPlan, Progress, Clock)}, refusing a grouping with more than {@code maxGroups} groups
+     * as soon as the read meets it.
+     */
+    static List<FairnessReport> evaluate(AuditPlan plan, Progress progress, Clock clock, int maxGroups)
+            throws IOException {
         CsvSource csv = ((AuditSource.Csv) plan.source()).csv();
         List<FairnessReport> reports = new ArrayList<>();
+        List<List<String>> groupings = plan.groupings().stream().map(AuditGrouping::features).toList();
         if (!needsRows(plan)) {
-            StreamedInput in = CsvInput.stream(csv, plan.groupings().stream().map(AuditGrouping::features).toList(),
-                    progress);
+            StreamedInput in = CsvInput.stream(csv, groupings, progress, maxGroups);
             for (AuditGrouping g : plan.groupings()) {
                 reports.add(in.report(plan.spec(g), clock));
             }
             return reports;
         }
-        FairnessData data = CsvInput.load(csv, progress);
+        FairnessData data = CsvInput.load(csv, progress, groupings, maxGroups);
         for (AuditGrouping g : plan.groupings()) {
             progress.phase(plan.intervals().map(i -> "intervals (" + i.description() + ") for " + g)
                     .orElse("evaluating " + g));
@@ -93,6 +106,17 @@ final class Audits {
     }
 
     /**
+     * Checks, in one streaming pass, that no grouping of the plan has more than {@code maxGroups} groups; run before
+     * an audit that writes outputs, whose runner reads the file itself.
+     *
+     * @throws CliException when a grouping exceeds {@code maxGroups}
+     */
+    static void checkGroupCount(AuditPlan plan, Progress progress, int maxGroups) throws IOException {
+        CsvInput.stream(((AuditSource.Csv) plan.source()).csv(), plan.groupings().stream()
+                .map(AuditGrouping::features).toList(), progress, maxGroups);
+    }
+
+    /**
      * What a run into a directory produced.
      *
      * @param result the runner's result
@@ -104,21 +128,37 @@ final class Audits {
     }
 
     /**
-     * Runs a plan into a directory and records the run in the directory's audit trail.
+     * Runs a plan into a directory and records the run in the directory's audit trail, holding the directory's
+     * {@link DirectoryLock} throughout. The trail is checked first: one that cannot take an entry (a torn or invalid
+     * last line) stops the run before any output is written. The runner writes every output atomically; the trail
+     * entry, hashing exactly those bytes, is appended last.
      *
      * @throws IOException if reading the input or writing an output fails
-     * @throws CliException if the trail is not intact and so refuses the entry
+     * @throws CliException if another run holds the directory, or the trail cannot take the entry
      */
     static Run run(AuditPlan plan, AuditRunner runner, Path directory, Progress progress) throws IOException {
-        progress.phase(String.format(Locale.ROOT, "auditing %s into %s", plan.source().describe(), directory));
-        AuditResult result = runner.run(plan, directory);
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw CliException.badInput(CliErrors.notADirectory(directory));
+        }
+        Files.createDirectories(directory);
         Path trailFile = directory.resolve(TRAIL_FILE);
-        try (AuditTrail trail = AuditTrail.open(trailFile)) {
-            TrailEntry entry = RunTrail.record(trail, result);
-            return new Run(result, directory, trailFile, entry);
-        } catch (IllegalStateException e) {
-            throw new CliException(ExitCode.FINDING, "the outputs are written, but the run is not recorded: "
-                    + ErrorHandler.oneLine(e.getMessage()) + " (see 'fairkit trail verify " + trailFile + "')");
+        try (DirectoryLock lock = DirectoryLock.acquire(directory);
+                AuditTrail trail = AuditTrail.open(trailFile)) {
+            Optional<String> refusal = trail.appendRefusal();
+            if (refusal.isPresent()) {
+                TrailVerification v = trail.verify();
+                throw CliException.badInput(CliErrors.trailRefuses(trailFile, v.problem().map(TrailProblem::message)
+                        .orElse(refusal.get()), v.onlyTornTail()));
+            }
+            progress.phase(String.format(Locale.ROOT, "auditing %s into %s", plan.source().describe(), directory));
+            AuditResult result = runner.run(plan, directory);
+            try {
+                TrailEntry entry = RunTrail.record(trail, result);
+                return new Run(result, directory, trailFile, entry);
+            } catch (IllegalStateException e) {
+                throw CliException.badInput("the outputs are written, but the run is not recorded: "
+                        + ErrorHandler.oneLine(e.getMessage()) + " (see 'fairkit trail verify " + trailFile + "')");
+            }
         }
     }
 }

@@ -2,9 +2,6 @@ package org.fairkit.cli;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +11,7 @@ import org.fairkit.mitigation.calibration.Calibration;
 import org.fairkit.mitigation.calibration.CalibrationMetrics;
 import org.fairkit.mitigation.calibration.CalibrationReport;
 import org.fairkit.mitigation.calibration.Calibrator;
+import org.fairkit.orchestration.io.AtomicFiles;
 import org.fairkit.orchestration.io.BinaryValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,6 +94,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Inputs.range("--bins", bins, 1, Inputs.MAX_BINS, "bins");
+        Inputs.range("--min-group-size", minGroupSize, 0, Integer.MAX_VALUE, "rows");
         Binning b = binning();
         Calibration calibration = calibration(b);
         if (!global) {
@@ -201,10 +201,11 @@ final class CalibrateCommand implements Callable<Integer> {
     private void write(CsvTable table, double[] calibrated) throws java.io.IOException {
         List<String> columns = new java.util.ArrayList<>(table.header());
         columns.add(column);
-        try (Writer out = Files.newBufferedWriter(write, StandardCharsets.UTF_8);
-                SequenceWriter csv = CsvTable.writer(out, columns)) {
-            table.forEach((cells, line, dataRow) -> csv.write(CsvTable.append(cells,
-                    Double.toString(calibrated[(int) dataRow - 1]))));
-        }
+        AtomicFiles.write(write, out -> {
+            try (SequenceWriter csv = CsvTable.writer(out, columns)) {
+                table.forEach((cells, line, dataRow) -> csv.write(CsvTable.append(cells,
+                        Double.toString(calibrated[(int) dataRow - 1]))));
+            }
+        });
     }
 }

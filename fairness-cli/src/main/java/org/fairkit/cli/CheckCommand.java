@@ -77,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
                 evaluation.minGroupSize, intervals, List.of(StandardOutputs.DETAILED_REPORT));
         List<FairnessReport> reports;
         try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
-            reports = Audits.evaluate(plan, p, parent.clock());
+            reports = Audits.evaluate(plan, p, parent.clock(), evaluation.maxGroups());
         }
         PolicyResult result = policy.evaluate(reports);
         int code = result.outcome() == Outcome.PASS ? ExitCode.OK : ExitCode.FINDING;

@@ -33,6 +33,32 @@ final class CliErrors {
         return option + ": file '" + file + "' does not exist";
     }
 
+    /** An input file option naming a directory. */
+    static String isDirectory(String option, Path file, String expected) {
+        return option + ": '" + file + "' is a directory; expected " + expected;
+    }
+
+    /** An empty path argument, which would mean the working directory. */
+    static String emptyPath() {
+        return "the path is empty; name a file or directory (use . for the working directory)";
+    }
+
+    /** A numeric setting outside the range the command can handle. */
+    static String outOfRange(String option, long value, long min, long max, String unit) {
+        return option + ": " + value + " is out of range; expected " + min + " to " + max + " " + unit;
+    }
+
+    /** A number in a non-decimal notation (Java literals such as 0.5d or 0x1p-2). */
+    static String notDecimal(String given) {
+        return "'" + given + "' is not a decimal number; expected e.g. 0.05, 1e-3 or -2";
+    }
+
+    /** The JVM ran out of memory. */
+    static String outOfMemory(String detail) {
+        return "out of memory (" + detail + "): the input or the settings need more memory than this JVM has; reduce "
+                + "them (e.g. --bootstrap, --rows, --bins) or give the JVM more, e.g. java -Xmx4g -jar fairkit.jar";
+    }
+
     /** {@code --reference} without {@code COLUMN=VALUE} when there are several sensitive columns. */
     static String referenceFormat(String given, List<String> sensitive) {
         return "--reference '" + given + "': expected COLUMN=VALUE with COLUMN one of the sensitive columns "
@@ -122,6 +148,32 @@ final class CliErrors {
     /** A trail file that does not exist (verify would otherwise create an empty one). */
     static String noTrail(Path file) {
         return "audit trail '" + file + "' does not exist";
+    }
+
+    /** A trail argument naming a directory. */
+    static String trailIsDirectory(Path file) {
+        return "audit trail '" + file + "' is a directory; expected the trail file, e.g. '"
+                + file.resolve(Audits.TRAIL_FILE) + "'";
+    }
+
+    /** Another run is writing into the same output directory. */
+    static String directoryLocked(Path directory, Path lockFile) {
+        return "another fairkit run is writing to '" + directory + "' (it holds " + lockFile + "); wait for it to "
+                + "finish, or write to another --out directory";
+    }
+
+    /** The trail of the output directory cannot take the run's entry, found before anything is written. */
+    static String trailRefuses(Path trail, String problem, boolean tornTail) {
+        return "the audit trail '" + trail + "' cannot record a run: " + problem + "; nothing was written. Check it with "
+                + "'fairkit trail verify " + trail + "'" + (tornTail ? ", then repair it with 'fairkit trail repair "
+                        + trail + "'" : "");
+    }
+
+    /** A grouping with absurdly many groups. */
+    static String tooManyGroups(List<String> grouping, int max, long dataRow) {
+        return "the grouping by " + String.join(" x ", grouping) + " has more than " + max + " groups (at data row "
+                + dataRow + "): a sensitive column with this many levels is likely an ID column; check --sensitive, or "
+                + "raise the limit with --max-groups N";
     }
 
     /** An anchor given in half. */

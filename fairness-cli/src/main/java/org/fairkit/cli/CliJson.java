@@ -27,7 +27,8 @@ import org.fairkit.orchestration.trail.TrailVerification;
  * fairkit.cli.audit/1  { "schema", "source": FILE, "reports": [fairkit.report/1, one per grouping],
  *                        "policy": CHECK (with --policy), "run": RUN (with --out) }
  * RUN                  { "directory", "run_id", "plan_id", "duration_seconds", "estimate_seconds",
- *                        "files": [ { "output", "path", "bytes", "sha256" } ], "trail", "trail_entry" }
+ *                        "files": [ { "output", "path", "bytes", "sha256" } ], "trail", "trail_entry",
+ *                          "trail_entries", "trail_head" }  (the anchor after the append)
  * fairkit.cli.check/1  { "schema", "policy", "outcome": "PASS"|"FAIL"|"INCONCLUSIVE", "exit_code",
  *                        "verdicts": [ { "rule", "expression", "grouping", "severity", "evidence", "outcome",
  *                                        "value": VALUE, "groups", "message" } ] }
@@ -76,6 +77,8 @@ final class CliJson {
         }
         o.put("trail", r.trail().toString());
         o.put("trail_entry", r.entry().seq());
+        o.put("trail_entries", r.entry().seq());
+        o.put("trail_head", r.entry().hash());
         return o;
     }
 

@@ -29,6 +29,16 @@ final class CsvInput {
      * @throws IllegalArgumentException at the first bad cell
      */
     static FairnessData load(CsvSource source, Progress progress) throws IOException {
+        return load(source, progress, List.of(), Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #load(CsvSource, Progress)}, refusing a grouping with more than {@code maxGroups} groups.
+     *
+     * @throws CliException when a grouping exceeds {@code maxGroups}
+     */
+    static FairnessData load(CsvSource source, Progress progress, List<List<String>> groupings, int maxGroups)
+            throws IOException {
         CsvColumns columns = source.columns();
         AtomicLong rows = new AtomicLong();
         progress.phase("reading " + source.file().getFileName(), () -> Progress.count(rows.get()) + " rows");
@@ -40,7 +50,21 @@ final class CsvInput {
         for (int j = 0; j < columns.sensitive().size(); j++) {
             levels.add(new ArrayList<>());
         }
+        List<java.util.Set<List<String>>> seen = new ArrayList<>();
+        for (int k = 0; k < groupings.size(); k++) {
+            seen.add(new java.util.HashSet<>());
+        }
         source.forEachRow(row -> {
+            for (int k = 0; k < groupings.size(); k++) {
+                List<String> g = groupings.get(k);
+                String[] l = new String[g.size()];
+                for (int j = 0; j < l.length; j++) {
+                    l[j] = row.sensitive().get(columns.sensitive().indexOf(g.get(j)));
+                }
+                if (seen.get(k).add(Arrays.asList(l)) && seen.get(k).size() > maxGroups) {
+                    throw CliException.badInput(CliErrors.tooManyGroups(g, maxGroups, row.dataRow()));
+                }
+            }
             labels.add(row.label());
             predictions.add(row.prediction());
             if (scores != null) {
@@ -75,6 +99,17 @@ final class CsvInput {
      * @throws IllegalArgumentException at the first bad cell
      */
     static StreamedInput stream(CsvSource source, List<List<String>> groupings, Progress progress) throws IOException {
+        return stream(source, groupings, progress, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #stream(CsvSource, List, Progress)}, stopping as soon as a grouping has more than {@code maxGroups}
+     * groups (so an ID column passed as sensitive costs neither the whole file nor a group per row).
+     *
+     * @throws CliException when a grouping exceeds {@code maxGroups}
+     */
+    static StreamedInput stream(CsvSource source, List<List<String>> groupings, Progress progress, int maxGroups)
+            throws IOException {
         CsvColumns columns = source.columns();
         AtomicLong rows = new AtomicLong();
         progress.phase("reading " + source.file().getFileName(), () -> Progress.count(rows.get()) + " rows");
@@ -100,7 +135,11 @@ final class CsvInput {
                 for (int j = 0; j < pick.length; j++) {
                     l[j] = row.sensitive().get(pick[j]);
                 }
-                ts.get(k).accept(Arrays.asList(l), row.label(), row.prediction(), row.weight(), row.score());
+                GroupTally t = ts.get(k);
+                t.accept(Arrays.asList(l), row.label(), row.prediction(), row.weight(), row.score());
+                if (t.groupCount() > maxGroups) {
+                    throw CliException.badInput(CliErrors.tooManyGroups(t.features(), maxGroups, row.dataRow()));
+                }
             }
             rows.lazySet(row.dataRow());
         });

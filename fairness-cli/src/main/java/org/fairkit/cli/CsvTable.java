@@ -12,7 +12,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +19,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.fairkit.orchestration.io.BinaryValues;
+import org.fairkit.orchestration.io.Decimals;
+import org.fairkit.orchestration.io.Utf8Input;
 
 /**
  * A CSV file read record by record as raw cells, for the commands that need columns other than an audit's mapping
@@ -58,16 +59,14 @@ final class CsvTable {
      * @throws IllegalArgumentException if it is empty, or a column name repeats
      */
     static CsvTable open(String option, Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw CliException.badInput(CliErrors.noFile(option, file));
-        }
+        Inputs.file(option, file, "a CSV file");
         List<String> header = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = Utf8Input.reader(Files.newInputStream(file), file);
                 MappingIterator<String[]> it = mapper().readerFor(String[].class).readValues(reader)) {
             if (!next(file, it)) {
                 throw new IllegalArgumentException("file '" + file + "' is empty; expected a header line");
             }
-            for (String h : it.nextValue()) {
+            for (String h : value(it)) {
                 header.add(h.strip());
             }
         }
@@ -95,10 +94,26 @@ final class CsvTable {
         try {
             return it.hasNextValue();
         } catch (IOException | RuntimeJsonMappingException e) {
+            Utf8Input.Malformed utf8 = Utf8Input.Malformed.in(e);
+            if (utf8 != null) {
+                throw utf8;
+            }
             String message = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
                     : e.getMessage();
             throw new IllegalArgumentException("file '" + file + "', line " + it.getParser().currentLocation()
                     .getLineNr() + ": not valid CSV: " + message);
+        }
+    }
+
+    private static String[] value(MappingIterator<String[]> it) throws IOException {
+        try {
+            return it.nextValue();
+        } catch (IOException | RuntimeException e) {
+            Utf8Input.Malformed utf8 = Utf8Input.Malformed.in(e);
+            if (utf8 != null) {
+                throw utf8;
+            }
+            throw e;
         }
     }
 
@@ -133,12 +148,12 @@ final class CsvTable {
      */
     long forEach(RowVisitor visitor) throws IOException {
         long rows = 0;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = Utf8Input.reader(Files.newInputStream(file), file);
                 MappingIterator<String[]> it = mapper().readerFor(String[].class).readValues(reader)) {
             next(file, it);
-            it.nextValue();
+            value(it);
             while (next(file, it)) {
-                String[] cells = it.nextValue();
+                String[] cells = value(it);
                 long line = it.getParser().currentTokenLocation().getLineNr();
                 rows++;
                 if (cells.length != header.size()) {
@@ -212,7 +227,7 @@ final class CsvTable {
 
     private static double parse(String c) {
         try {
-            return c.isEmpty() ? Double.NaN : Double.parseDouble(c);
+            return c.isEmpty() ? Double.NaN : Decimals.parse(c);
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

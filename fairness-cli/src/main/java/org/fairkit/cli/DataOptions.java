@@ -1,6 +1,5 @@
 package org.fairkit.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -62,10 +61,7 @@ final class DataOptions {
      * @throws CliException if it does not exist
      */
     Path file() {
-        if (!Files.exists(data)) {
-            throw CliException.badInput(CliErrors.noFile("--data", data));
-        }
-        return data;
+        return Inputs.file("--data", data, "a CSV file");
     }
 
     /** @return the sensitive columns, distinct */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +25,7 @@ import org.fairkit.mitigation.calibration.Calibrator;
 import org.fairkit.mitigation.postprocessing.Constraint;
 import org.fairkit.mitigation.postprocessing.ThresholdOptimizer;
 import org.fairkit.orchestration.FairDecisions;
+import org.fairkit.orchestration.io.AtomicFiles;
 import org.fairkit.orchestration.io.CsvColumns;
 import org.fairkit.orchestration.policy.Policy;
 import org.fairkit.orchestration.policy.PolicyResult;
@@ -91,6 +91,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Inputs.range("--rows", rows, 1, Inputs.MAX_DEMO_ROWS, "rows");
+        Inputs.range("--bootstrap", bootstrap, 1, Inputs.MAX_BOOTSTRAP, "resamples");
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw CliException.badInput(CliErrors.notADirectory(out));
         }
@@ -110,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
         try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
             p.phase("writing " + csv);
             writeData(data, csv);
-            Files.writeString(out.resolve(POLICY_FILE), demoPolicy(), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(out.resolve(POLICY_FILE), demoPolicy());
             p.phase("fitting the threshold optimizer");
             ThresholdOptimizer.Fitted fair = ThresholdOptimizer.constraint(Constraint.EQUALIZED_ODDS).seed(seed)
                     .groupBy(SyntheticLending.ETHNICITY).fit(SyntheticLending.generate(rows, seed + 2));
@@ -143,11 +145,11 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<FairnessReport> reports = run.result().reports();
         PolicyResult verdict = policy.evaluate(reports);
-        Files.writeString(out.resolve(POLICY_RESULT_FILE), verdict + "\n\n" + CheckCommand.verdictLine(verdict,
-                verdict.passed() ? ExitCode.OK : ExitCode.FINDING) + "\n", StandardCharsets.UTF_8);
-        Files.writeString(out.resolve(CALIBRATION_FILE), "Per-group calibration of the demo scores by ethnicity\n\n"
-                + "Before:\n" + before + "\n" + calibrator + "\nAfter (isotonic per group, fitted on a second sample, "
-                + "seed " + (seed + 1) + "):\n" + after, StandardCharsets.UTF_8);
+        AtomicFiles.writeString(out.resolve(POLICY_RESULT_FILE), verdict + "\n\n" + CheckCommand.verdictLine(verdict,
+                verdict.passed() ? ExitCode.OK : ExitCode.FINDING) + "\n");
+        AtomicFiles.writeString(out.resolve(CALIBRATION_FILE), "Per-group calibration of the demo scores by "
+                + "ethnicity\n\nBefore:\n" + before + "\n" + calibrator + "\nAfter (isotonic per group, fitted on a "
+                + "second sample, seed " + (seed + 1) + "):\n" + after);
 
         FairnessReport byEthnicity = reports.get(0);
         w.println(byEthnicity);
@@ -204,15 +206,16 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Writes the data: {@code id, ethnicity, sex, repaid, score, approved}. */
     static void writeData(FairnessData data, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                SequenceWriter csv = CsvTable.writer(out, List.of("id", SyntheticLending.ETHNICITY,
-                        SyntheticLending.SEX, "repaid", "score", "approved"))) {
-            for (int i = 0; i < data.rows(); i++) {
-                csv.write(new String[] {"A" + (i + 1), data.sensitive(SyntheticLending.ETHNICITY).level(i),
-                    data.sensitive(SyntheticLending.SEX).level(i), Integer.toString(data.label(i)),
-                    Double.toString(data.score(i)), Integer.toString(data.prediction(i))});
+        AtomicFiles.write(file, out -> {
+            try (SequenceWriter csv = CsvTable.writer(new java.io.BufferedWriter(out, 1 << 16), List.of("id",
+                    SyntheticLending.ETHNICITY, SyntheticLending.SEX, "repaid", "score", "approved"))) {
+                for (int i = 0; i < data.rows(); i++) {
+                    csv.write(new String[] {"A" + (i + 1), data.sensitive(SyntheticLending.ETHNICITY).level(i),
+                        data.sensitive(SyntheticLending.SEX).level(i), Integer.toString(data.label(i)),
+                        Double.toString(data.score(i)), Integer.toString(data.prediction(i))});
+                }
             }
-        }
+        });
     }
 
     /** @return the demo policy, the same text as the repository's {@code .fairness-lint.yml} */

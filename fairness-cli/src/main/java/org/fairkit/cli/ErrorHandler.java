@@ -73,6 +73,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return oneLine(outer == io ? String.valueOf(io.getMessage()) : outer.getMessage());
     }
 
+    /** Reports an {@link OutOfMemoryError} as one line; the exit code is {@link ExitCode#BAD_INPUT}. */
+    static int outOfMemory(CommandLine cl, OutOfMemoryError e) {
+        print(cl.getErr(), cl.getCommandSpec().qualifiedName(), CliErrors.outOfMemory(String.valueOf(e.getMessage())));
+        return ExitCode.BAD_INPUT;
+    }
+
     private static void print(PrintWriter err, String command, String message) {
         err.println(command + ": error: " + message);
         err.flush();

@@ -23,6 +23,10 @@ import picocli.CommandLine.Option;
 final class EvaluationOptions {
     /** The seed when {@code --seed} is absent. */
     static final long DEFAULT_SEED = 42L;
+    /** The most groups a grouping may have without {@code --max-groups}. */
+    static final int DEFAULT_MAX_GROUPS = 10_000;
+    /** The largest {@code --max-groups}. */
+    static final int MAX_MAX_GROUPS = 1_000_000;
 
     @Option(names = "--intersect", description = "Also group by the intersection of all sensitive columns.")
     boolean intersect;
@@ -42,6 +46,11 @@ final class EvaluationOptions {
             description = "Groups with fewer rows are flagged and left out of disparities (default ${DEFAULT-VALUE}).")
     int minGroupSize;
 
+    @Option(names = "--max-groups", paramLabel = "N", defaultValue = "" + DEFAULT_MAX_GROUPS,
+            description = "Refuse a grouping with more groups (default ${DEFAULT-VALUE}): so many levels usually mean an "
+                    + "ID column was passed as sensitive.")
+    int maxGroups;
+
     @Option(names = "--bootstrap", paramLabel = "N", description = "BCa bootstrap intervals from N resamples.")
     Integer bootstrap;
 
@@ -58,9 +67,17 @@ final class EvaluationOptions {
         }
         long s = seed == null ? DEFAULT_SEED : seed;
         if (bootstrap != null) {
+            Inputs.range("--bootstrap", bootstrap, 1, Inputs.MAX_BOOTSTRAP, "resamples");
             return Optional.of(Bootstrap.bca(bootstrap).seed(s));
         }
         return bayes ? Optional.of(Bayesian.jeffreys().seed(s)) : Optional.empty();
+    }
+
+    /** @return the most groups a grouping may have, checked */
+    int maxGroups() {
+        Inputs.range("--max-groups", maxGroups, 1, MAX_MAX_GROUPS, "groups");
+        Inputs.range("--min-group-size", minGroupSize, 0, Integer.MAX_VALUE, "rows");
+        return maxGroups;
     }
 
     /** @return the metrics asked for */

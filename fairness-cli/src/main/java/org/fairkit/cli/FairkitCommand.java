@@ -1,12 +1,15 @@
 package org.fairkit.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.fairkit.orchestration.io.Decimals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -63,16 +66,55 @@ public final class FairkitCommand implements Callable<Integer> {
         return commandLine(new FairkitCommand(), out, err);
     }
 
-    /** As {@link #commandLine(PrintWriter, PrintWriter)}, for a given command (with its clock). */
+    /**
+     * As {@link #commandLine(PrintWriter, PrintWriter)}, for a given command (with its clock).
+     *
+     * <p>Both streams escape control characters ({@link TerminalText}); a path option or parameter must not be empty
+     * (it would mean the working directory), and a number option must be in decimal notation ({@link Decimals}); an
+     * {@link OutOfMemoryError} ends the command with one line and {@value ExitCode#BAD_INPUT}, never
+     * {@value ExitCode#FINDING}, which only ever means a negative verdict.
+     */
     public static CommandLine commandLine(FairkitCommand command, PrintWriter out, PrintWriter err) {
         ErrorHandler handler = new ErrorHandler();
         CommandLine cl = new CommandLine(command);
-        cl.setOut(out);
-        cl.setErr(err);
+        cl.setOut(TerminalText.writer(out, false));
+        cl.setErr(TerminalText.writer(err, true));
+        cl.registerConverter(Path.class, FairkitCommand::path);
+        cl.registerConverter(Double.class, FairkitCommand::decimal);
+        cl.registerConverter(double.class, FairkitCommand::decimal);
         cl.setExecutionExceptionHandler(handler);
         cl.setParameterExceptionHandler(handler);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionStrategy(FairkitCommand::execute);
         return cl;
+    }
+
+    private static Path path(String text) {
+        if (text.isBlank()) {
+            throw new CommandLine.TypeConversionException(CliErrors.emptyPath());
+        }
+        return Path.of(text);
+    }
+
+    private static Double decimal(String text) {
+        String t = text.strip();
+        if (!Decimals.isDecimal(t)) {
+            throw new CommandLine.TypeConversionException(CliErrors.notDecimal(text));
+        }
+        return Double.parseDouble(t);
+    }
+
+    /** Runs the last subcommand; running out of memory is one line on stderr and a bad-input exit. */
+    private static int execute(ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (OutOfMemoryError e) {
+            ParseResult last = parseResult;
+            while (last.hasSubcommand()) {
+                last = last.subcommand();
+            }
+            return ErrorHandler.outOfMemory(last.commandSpec().commandLine(), e);
+        }
     }
 
     /** Without a subcommand: the usage on stderr, and a bad-input exit. */

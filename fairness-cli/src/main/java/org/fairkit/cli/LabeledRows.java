@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.fairkit.core.group.GroupKey;
 import org.fairkit.orchestration.io.BinaryValues;
 
 /**
  * The columns {@code calibrate} and {@code mitigate} fit on, read from a {@link CsvTable}: labels, optionally
- * scores and weights, and each row's group (the levels of the sensitive columns joined by {@code " & "}, as core's
- * {@code GroupKey.label()}).
+ * scores and weights, and each row's group (core's {@link GroupKey#label(java.util.List)} of the levels of the
+ * sensitive columns, so two different combinations never share a group).
  *
  * @param labels 0/1 labels
  * @param predictions 0/1 predictions, if a prediction column was read
@@ -76,14 +77,29 @@ record LabeledRows(int[] labels, Optional<int[]> predictions, Optional<double[]>
             if (wi >= 0) {
                 weights.add(table.weight(cells, wi, line, dataRow));
             }
-            StringBuilder g = new StringBuilder();
+            String[] levels = new String[gi.length];
             for (int j = 0; j < gi.length; j++) {
-                g.append(j == 0 ? "" : " & ").append(table.level(cells, gi[j], line, dataRow));
+                levels[j] = table.level(cells, gi[j], line, dataRow);
             }
-            String key = g.toString();
+            String key = GroupKey.label(Arrays.asList(levels));
             groups.add(interned.computeIfAbsent(key, k -> k));
             rows.lazySet(dataRow);
         });
+        if (wi >= 0) {
+            double total = 0;
+            for (double w : weights.toArray()) {
+                total += w;
+            }
+            if (Double.isInfinite(total)) {
+                throw new IllegalArgumentException("file '" + table.file() + "', column '" + weight + "': the weights "
+                        + "sum past the largest number (" + Double.MAX_VALUE + "); expected weights with a finite total "
+                        + "(scale them down)");
+            }
+            if (total == 0) {
+                throw new IllegalArgumentException("file '" + table.file() + "', column '" + weight + "': every "
+                        + "weight is 0; expected at least one row with a weight > 0");
+            }
+        }
         return new LabeledRows(labels.toArray(), pi < 0 ? Optional.empty() : Optional.of(predictions.toArray()),
                 si < 0 ? Optional.empty() : Optional.of(scores.toArray()),
                 groups.toArray(new String[0]), wi < 0 ? Optional.empty() : Optional.of(weights.toArray()));

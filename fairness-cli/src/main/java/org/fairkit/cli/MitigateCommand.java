@@ -3,9 +3,6 @@ package org.fairkit.cli;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +20,7 @@ import org.fairkit.mitigation.postprocessing.Constraint;
 import org.fairkit.mitigation.postprocessing.Objective;
 import org.fairkit.mitigation.postprocessing.ThresholdOptimizer;
 import org.fairkit.mitigation.preprocessing.Reweighing;
+import org.fairkit.orchestration.io.AtomicFiles;
 import org.fairkit.orchestration.io.BinaryValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,7 +84,11 @@ final class MitigateCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes the table's rows with the given cells appended per row. */
+    /**
+     * Writes the table's rows with the given cells appended per row, atomically ({@link AtomicFiles}): the file
+     * appears whole or not at all, so {@code --write} may even name the {@code --data} file, which then gets the new
+     * column; a symbolic link is refused.
+     */
     static void write(CsvTable table, Path file, List<String> added, RowCells cells) throws IOException {
         for (String c : added) {
             if (table.header().contains(c)) {
@@ -95,10 +97,11 @@ final class MitigateCommand implements Callable<Integer> {
         }
         List<String> columns = new ArrayList<>(table.header());
         columns.addAll(added);
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                SequenceWriter csv = CsvTable.writer(out, columns)) {
-            table.forEach((row, line, dataRow) -> csv.write(CsvTable.append(row, cells.of((int) dataRow - 1))));
-        }
+        AtomicFiles.write(file, out -> {
+            try (SequenceWriter csv = CsvTable.writer(out, columns)) {
+                table.forEach((row, line, dataRow) -> csv.write(CsvTable.append(row, cells.of((int) dataRow - 1))));
+            }
+        });
     }
 
     /** The cells appended to row {@code i} (0-based). */

@@ -90,7 +90,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--deadline", paramLabel = "DATE-TIME", description = "When a run must be done (ISO-8601).")
     String deadline;
 
-    @Option(names = "--strict-sla", description = "Add the 20% safety buffer before comparing with the limits.")
+    @Option(names = "--strict-sla", description = "Add the 20%% safety buffer before comparing with the limits.")
     boolean strictSla;
 
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
@@ -100,7 +100,16 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadModel model = LoadModel.builder().clock(parent.clock()).build();
-        LoadEstimate estimate = model.estimate(input(), outputKinds(), timeline());
+        InputProfile input = input();
+        Set<OutputKind> kinds = outputKinds();
+        Timeline timeline = timeline();
+        LoadEstimate estimate;
+        try {
+            estimate = model.estimate(input, kinds, timeline);
+        } catch (ArithmeticException e) {
+            throw CliException.badInput("the timeline is too far from now to compute with (" + e.getMessage()
+                    + "); give a deadline or start within 100 years");
+        }
         PrintWriter w = spec.commandLine().getOut();
         if (format == Format.JSON) {
             w.print(CliJson.write(CliJson.plan(estimate)));
@@ -150,7 +159,13 @@ final class PlanCommand implements Callable<Integer> {
             if (from == null || to == null) {
                 throw CliException.badInput("--from and --to give the date range together; give both");
             }
-            d = InputProfile.daysInclusive(TimeArguments.date("--from", from), TimeArguments.date("--to", to));
+            java.time.LocalDate first = TimeArguments.date("--from", from);
+            java.time.LocalDate last = TimeArguments.date("--to", to);
+            if (java.time.temporal.ChronoUnit.DAYS.between(first, last) >= TimeArguments.MAX_DURATION.toDays()) {
+                throw CliException.badInput("--from " + from + " --to " + to + ": the date range is longer than "
+                        + TimeArguments.MAX_DURATION.toDays() + " days (100 years); expected a shorter range");
+            }
+            d = InputProfile.daysInclusive(first, last);
         }
         InputProfile profile = InputProfile.of(attributes, d, filters);
         return estimatedSize == null ? profile : profile.withEstimatedSize(estimatedSize);

@@ -1,6 +1,5 @@
 package org.fairkit.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +40,7 @@ final class Plans {
      * @throws IllegalArgumentException naming the line and column of a problem in it
      */
     static Policy policy(String option, Path file) {
-        if (!Files.exists(file)) {
-            throw CliException.badInput(CliErrors.noFile(option, file));
-        }
+        Inputs.file(option, file, "a policy file (YAML)");
         try {
             return Policy.read(file);
         } catch (IllegalArgumentException e) {

@@ -17,13 +17,37 @@ import java.util.regex.Pattern;
 final class TimeArguments {
     private static final Pattern SHORT = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+(?:\\.\\d+)?)s)?");
 
+    /** The longest duration and date range accepted: 100 years of 365 days. */
+    static final Duration MAX_DURATION = Duration.ofDays(36_500);
+    /** The earliest and latest years of dates and date-times. */
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 9999;
+
     private TimeArguments() {
     }
 
     /**
-     * @throws CliException if {@code text} is not a duration
+     * @throws CliException if {@code text} is not a duration, or is longer than {@link #MAX_DURATION}
      */
     static Duration duration(String option, String text) {
+        Duration d;
+        try {
+            d = parseDuration(option, text);
+        } catch (ArithmeticException e) {
+            throw CliException.badInput(tooLong(option, text));
+        }
+        if (d.compareTo(MAX_DURATION) > 0) {
+            throw CliException.badInput(tooLong(option, text));
+        }
+        return d;
+    }
+
+    private static String tooLong(String option, String text) {
+        return option + ": '" + text + "' is longer than " + MAX_DURATION.toDays() + "d (100 years); expected a "
+                + "shorter duration";
+    }
+
+    private static Duration parseDuration(String option, String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         if (t.startsWith("p")) {
             try {
@@ -56,10 +80,20 @@ final class TimeArguments {
      * @throws CliException if {@code text} is not an ISO-8601 date-time with an offset
      */
     static Instant instant(String option, String text) {
+        OffsetDateTime t;
         try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
+            t = OffsetDateTime.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw CliException.badInput(CliErrors.badInstant(option, text));
+        }
+        yearInRange(option, text, t.getYear());
+        return t.toInstant();
+    }
+
+    private static void yearInRange(String option, String text, int year) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw CliException.badInput(option + ": '" + text + "' is outside the years " + MIN_YEAR + " to "
+                    + MAX_YEAR);
         }
     }
 
@@ -67,10 +101,13 @@ final class TimeArguments {
      * @throws CliException if {@code text} is not an ISO-8601 date
      */
     static LocalDate date(String option, String text) {
+        LocalDate d;
         try {
-            return LocalDate.parse(text.strip());
+            d = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw CliException.badInput(option + ": '" + text + "' is not a date; expected YYYY-MM-DD");
         }
+        yearInRange(option, text, d.getYear());
+        return d;
     }
 }

@@ -33,6 +33,9 @@ final class TrailCommand implements Callable<Integer> {
     }
 
     private static Path existing(Path file) {
+        if (Files.isDirectory(file)) {
+            throw CliException.badInput(CliErrors.trailIsDirectory(file));
+        }
         if (!Files.isRegularFile(file)) {
             throw CliException.badInput(CliErrors.noTrail(file));
         }
@@ -86,8 +89,8 @@ final class TrailCommand implements Callable<Integer> {
                         + " good, then line " + v.problem().get().line() + ": " + v.problem().get().kind() + ": "
                         + v.problem().get().message());
                 if (v.onlyTornTail()) {
-                    w.println("The last line was torn by an interrupted append; remove it with: fairkit trail repair "
-                            + file);
+                    w.println("The last line was torn by an interrupted append; repair it with: fairkit trail repair "
+                            + file + " (it removes an incomplete line, or adds the newline a complete entry lacks)");
                 }
             }
             w.flush();
@@ -97,7 +100,8 @@ final class TrailCommand implements Callable<Integer> {
 
     /** {@code fairkit trail repair FILE}: removes a torn last line, and nothing else. */
     @Command(name = "repair", mixinStandardHelpOptions = true,
-            description = "Remove a torn last line (an append interrupted by a crash); never a complete entry.")
+            description = "Remove a torn last line (an append interrupted by a crash); a complete entry that lacks only "
+                    + "its newline gets it back, and is never removed.")
     static final class Repair implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -113,7 +117,10 @@ final class TrailCommand implements Callable<Integer> {
                 r = trail.repairTornTail();
             }
             PrintWriter w = spec.commandLine().getOut();
-            if (r.repaired()) {
+            if (r.completedEntry()) {
+                w.println(file + ": completed the last entry (at byte " + r.offset() + "), whose final newline was "
+                        + "missing; no entry removed");
+            } else if (r.repaired()) {
                 w.println(file + ": removed a torn last line of " + r.removedBytes() + " bytes at byte " + r.offset()
                         + ": " + r.preview());
             } else {

@@ -26,6 +26,9 @@ class DemoCommandTest {
         try (Stream<Path> s = Files.list(out)) {
             files = s.map(p -> p.getFileName().toString()).sorted().toList();
         }
+        assertThat(files).as("the directory lock stays; no staging directory is left").contains(DirectoryLock.FILE)
+                .noneMatch(f -> f.startsWith(".fairkit-run-"));
+        files = files.stream().filter(f -> !f.equals(DirectoryLock.FILE)).toList();
         assertThat(files).containsExactly("alert-configuration.yaml", "audit-trail.jsonl", "calibration.txt",
                 "compliance-report-ethnicity-x-sex.pdf", "compliance-report-sex.pdf", "compliance-report.pdf",
                 "executive-summary-ethnicity-x-sex.html", "executive-summary-sex.html", "executive-summary.html",

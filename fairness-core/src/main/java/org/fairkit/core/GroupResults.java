@@ -37,6 +37,7 @@ public final class GroupResults {
     private final CellCounts overall;
     private final List<String> smallReasons;
     private final OptionalInt reference;
+    private final Map<GroupKey, Integer> index;
     private final Map<GroupMetric, GroupValues> values = new ConcurrentHashMap<>();
     private final Map<FairnessMetric, Disparity> fairness = new LinkedHashMap<>();
     private final List<ReportWarning> warnings = new ArrayList<>();
@@ -47,6 +48,11 @@ public final class GroupResults {
         this.tally = tally;
         this.overall = tally.overall();
         this.reference = reference;
+        Map<GroupKey, Integer> idx = new java.util.HashMap<>(groups.size() * 2);
+        for (int g = 0; g < groups.size(); g++) {
+            idx.put(groups.get(g), g);
+        }
+        this.index = idx;
         List<String> small = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             long n = tally.group(g).rows();
@@ -176,8 +182,8 @@ public final class GroupResults {
     }
 
     private int indexOf(GroupKey group) {
-        int g = groups.indexOf(group);
-        if (g < 0) {
+        Integer g = index.get(group);
+        if (g == null) {
             throw new IllegalArgumentException("no group " + group.describe() + "; groups are " + groups);
         }
         return g;

@@ -75,6 +75,32 @@ final class TestContents {
                 .verdicts(List.of(v)).mitigations(List.of(m)).build();
     }
 
+    /** Chinese, Arabic and Cyrillic group labels. */
+    static final String CHINESE = "\u4e2d\u6587";
+    static final String ARABIC = "\u0639\u0631\u0628\u064a";
+    static final String CYRILLIC = "\u0420\u0443\u0441\u0441\u043a\u0438\u0439";
+
+    /** Three groups of 60 rows labelled in Chinese, Arabic and Cyrillic; the Chinese group is the reference. */
+    static ReportContent scripts() {
+        String[] levels = {CHINESE, ARABIC, CYRILLIC};
+        List<String> g = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        List<Integer> p = new ArrayList<>();
+        for (int k = 0; k < levels.length; k++) {
+            for (int i = 0; i < 60; i++) {
+                g.add(levels[k]);
+                y.add(i % 2);
+                p.add(i % (k + 2) == 0 ? 1 : 0);
+            }
+        }
+        FairnessData data = FairnessData.builder().labels(y.stream().mapToInt(Integer::intValue).toArray())
+                .predictions(p.stream().mapToInt(Integer::intValue).toArray())
+                .sensitive("language", g.toArray(String[]::new)).build();
+        FairnessReport r = Fairness.of(data).metrics(Metrics.SELECTION_RATE, Metrics.TRUE_POSITIVE_RATE)
+                .reference(CHINESE).clock(CLOCK).evaluate();
+        return ReportContent.builder(r, AuditContext.of("Audit in three scripts", "synthetic", CLOCK)).build();
+    }
+
     /** {@code groups} groups of 40 rows each, so that per-group tables run over several pages. */
     static ReportContent manyGroups(int groups) {
         int n = groups * 40;

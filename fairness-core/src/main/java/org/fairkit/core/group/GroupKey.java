@@ -28,9 +28,36 @@ public record GroupKey(List<String> features, List<String> levels) {
         return new GroupKey(List.of(feature), List.of(level));
     }
 
-    /** @return the levels joined by {@code " & "}, e.g. {@code African-American & Male} */
+    /** @return the levels joined by {@code " & "}, e.g. {@code African-American & Male}; see {@link #label(List)} */
     public String label() {
-        return String.join(" & ", levels);
+        return label(levels);
+    }
+
+    /**
+     * The label of a group with these levels: the levels joined by {@code " & "}, e.g. {@code African-American & Male}.
+     * With two or more levels, a level that holds {@code &} or a double quote is written in double quotes (inner
+     * quotes doubled), so that different groups never share a label: ({@code x & y}, {@code z}) is
+     * {@code "x & y" & z} and ({@code x}, {@code y & z}) is {@code x & "y & z"}. A single level is its own label.
+     *
+     * @param levels one level per feature, at least one
+     */
+    public static String label(List<String> levels) {
+        if (levels.size() == 1) {
+            return levels.get(0);
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < levels.size(); i++) {
+            String l = levels.get(i);
+            if (i > 0) {
+                b.append(" & ");
+            }
+            if (l.indexOf('&') >= 0 || l.indexOf('"') >= 0) {
+                b.append('"').append(l.replace("\"", "\"\"")).append('"');
+            } else {
+                b.append(l);
+            }
+        }
+        return b.toString();
     }
 
     /** @return each feature with its level, e.g. {@code race=African-American & sex=Male} */

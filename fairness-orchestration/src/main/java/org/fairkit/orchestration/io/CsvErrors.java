@@ -21,6 +21,13 @@ final class CsvErrors {
                 + "'; expected " + expected);
     }
 
+    /** The weights' running total passed the largest double at this row. */
+    static IllegalArgumentException weightOverflow(Path file, long line, long dataRow, String column) {
+        return new IllegalArgumentException(where(file, line, dataRow) + ", column '" + column + "': the weights "
+                + "sum past the largest number (" + Double.MAX_VALUE + "); expected weights with a finite total "
+                + "(scale them down)");
+    }
+
     /** {@code file 'x.csv', line 18 (data row 17): 11 cells; expected 12 (one per header column)}. */
     static IllegalArgumentException cellCount(Path file, long line, long dataRow, int cells, int expected) {
         return new IllegalArgumentException(where(file, line, dataRow) + ": " + cells + " cells; expected " + expected

@@ -9,9 +9,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -45,7 +43,9 @@ import org.fairkit.core.FairnessData;
  * rounding caveat of real-valued weights). Every pass also computes the SHA-256 of the file's bytes, which a
  * streamed report's provenance carries as its input fingerprint (an auditor can check it with {@code sha256sum}).
  *
- * <p><b>Format.</b> RFC 4180 CSV, UTF-8 (a leading byte-order mark is ignored), comma separated, a header line with
+ * <p><b>Format.</b> RFC 4180 CSV, UTF-8 (a leading byte-order mark is ignored; malformed UTF-8 is an error naming its
+ * line and column, see {@link Utf8Input}), numbers in decimal notation ({@link Decimals}), comma separated, a header
+ * line with
  * distinct names for the mapped columns; quoted cells may contain commas and line breaks; empty lines are skipped.
  * Cells are trimmed of surrounding spaces before they are mapped.
  *
@@ -104,7 +104,7 @@ public final class CsvSource {
         long rows = 0;
         try (InputStream raw = Files.newInputStream(file);
                 DigestInputStream digest = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), md);
-                Reader reader = new InputStreamReader(digest, StandardCharsets.UTF_8)) {
+                Reader reader = Utf8Input.reader(digest, file)) {
             CsvMapper mapper = new CsvMapper();
             mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
@@ -114,11 +114,17 @@ public final class CsvSource {
                     throw CsvErrors.noHeader(file);
                 }
                 Layout layout = new Layout(next(it));
+                double totalWeight = 0;
                 while (hasNext(it)) {
                     String[] cells = next(it);
                     long line = it.getParser().currentTokenLocation().getLineNr();
                     rows++;
-                    visitor.accept(layout.row(cells, line, rows));
+                    CsvRow row = layout.row(cells, line, rows);
+                    totalWeight += row.weight();
+                    if (Double.isInfinite(totalWeight)) {
+                        throw CsvErrors.weightOverflow(file, line, rows, columns.weight().orElseThrow());
+                    }
+                    visitor.accept(row);
                 }
             }
             // The CSV parser may stop before trailing bytes: hash the whole file.
@@ -150,6 +156,10 @@ public final class CsvSource {
     }
 
     private IllegalArgumentException malformed(MappingIterator<String[]> it, Exception e) {
+        Utf8Input.Malformed utf8 = Utf8Input.Malformed.in(e);
+        if (utf8 != null) {
+            return utf8;
+        }
         String message = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
                 : e.getMessage();
         return CsvErrors.malformed(file, it.getParser().currentLocation().getLineNr(), message);
@@ -341,7 +351,7 @@ public final class CsvSource {
 
         private double number(String cell, String column, long line, long dataRow, String expected) {
             try {
-                return Double.parseDouble(cell.trim());
+                return Decimals.parse(cell.trim());
             } catch (NumberFormatException e) {
                 throw CsvErrors.badCell(file, line, dataRow, column, cell, expected);
             }

@@ -46,7 +46,8 @@ import org.fairkit.core.tally.Cell;
  * one line per flagged row, in input order; {@code row} is the 1-based row number ({@link CaseRow#row()}),
  * {@code id} is empty without an id column, {@code score} empty without scores; {@code reasons} joins the reason
  * codes with {@code ;}, {@code explanations} the sentences with {@code " | "}. A row flagged in several groupings
- * appears once with every reason.
+ * appears once with every reason. Cells and header names that a spreadsheet would run as a formula (starting with
+ * {@code = + - @}, tab or carriage return, and not a number) get a leading {@code '}.
  */
 public final class FlaggedCases {
     /** Reason code of a false negative in a disadvantaged group. */
@@ -223,7 +224,7 @@ public final class FlaggedCases {
                 record.add(String.join(";", new LinkedHashSet<>(reasons)));
                 record.add(String.join(" | ", new LinkedHashSet<>(explanations)));
                 try {
-                    w.write(record.toArray());
+                    w.write(CsvOut.row(record.toArray()));
                 } catch (IOException e) {
                     failure[0] = e;
                 }

@@ -102,6 +102,11 @@ public final class GroupTally {
         return rows;
     }
 
+    /** @return the number of groups seen so far */
+    public int groupCount() {
+        return entries.size();
+    }
+
     /** @return whether no row has been tallied */
     public boolean isEmpty() {
         return rows == 0;
@@ -321,7 +326,7 @@ public final class GroupTally {
     @Override
     public String toString() {
         Map<String, CellCounts> byGroup = new TreeMap<>();
-        entries.forEach((k, v) -> byGroup.put(String.join(" & ", k), v.counts.snapshot().group(0)));
+        entries.forEach((k, v) -> byGroup.put(org.fairkit.core.group.GroupKey.label(k), v.counts.snapshot().group(0)));
         return "GroupTally[" + String.join(" x ", features) + ", " + rows + " rows, " + byGroup + "]";
     }
 }

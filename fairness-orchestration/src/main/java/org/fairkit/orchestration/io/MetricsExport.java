@@ -46,7 +46,8 @@ import org.fairkit.core.scores.ScoreMetric;
  *
  * <p>JSON: {@code {"schema": "fairkit.metrics-export/1", "records": [ {..}, .. ]}} with numbers as numbers, absent
  * values as {@code null}, infinite values as the strings {@code "Infinity"}/{@code "-Infinity"}. CSV numbers are
- * Java's shortest round-trip form ({@link Double#toString(double)}).
+ * Java's shortest round-trip form ({@link Double#toString(double)}); CSV text cells that a spreadsheet would run as a
+ * formula (a group label {@code =HYPERLINK(...)}) get a leading {@code '} (see {@code CsvOut}).
  */
 public final class MetricsExport {
     /** The JSON schema id. */
@@ -124,10 +125,10 @@ public final class MetricsExport {
         try (SequenceWriter w = CsvOut.open(out, COLUMNS)) {
             for (Record r : records(reports)) {
                 Optional<Interval> i = r.interval();
-                w.write(new Object[] {r.grouping(), r.kind(), r.metric(), r.group(), r.count(),
+                w.write(CsvOut.row(r.grouping(), r.kind(), r.metric(), r.group(), r.count(),
                     r.value().isDefined() ? CsvOut.number(r.value().value()) : "", r.value().reason().orElse(""),
                     i.map(x -> CsvOut.number(x.lower())).orElse(""), i.map(x -> CsvOut.number(x.upper())).orElse(""),
-                    i.map(x -> CsvOut.number(x.level())).orElse(""), i.map(Interval::method).orElse("")});
+                    i.map(x -> CsvOut.number(x.level())).orElse(""), i.map(Interval::method).orElse("")));
             }
         }
     }

@@ -34,7 +34,8 @@ import org.fairkit.core.FairnessReport;
  * {@code policy} (required): the name. {@code description} (optional). {@code evidence} (optional, default
  * {@code point}): the default {@link EvidenceMode} of the rules. {@code rules} (required, non-empty): each either
  * a rule as text (see {@link PolicyRule}) or an object with {@code rule} (the text, required), {@code name},
- * {@code evidence} and {@code severity} ({@code error}, the default, or {@code warning}). Unknown keys, unknown
+ * {@code evidence} and {@code severity} ({@code error}, the default, or {@code warning}). A key given twice in a
+ * mapping, YAML anchors and aliases, and type tags ({@code !!...}) are errors. Unknown keys, unknown
  * metrics and malformed rules are errors that name the line and column and list what is valid.
  *
  * <h2>Evaluation</h2>

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import java.util.function.Supplier;
 /** Reads and writes policies as YAML through a typed document model. */
 final class PolicyYaml {
     static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
@@ -74,6 +78,7 @@ final class PolicyYaml {
         if (yaml == null || yaml.isBlank()) {
             throw new IllegalArgumentException(PolicyErrors.yaml("", "the document is empty"));
         }
+        refuseAliasesAndDuplicates(yaml);
         String name = null;
         String description = null;
         EvidenceMode evidence = EvidenceMode.POINT;
@@ -120,6 +125,39 @@ final class PolicyYaml {
                     + "missing"));
         }
         return new Policy(name, description, evidence, rules);
+    }
+
+    /**
+     * One pass over every token before the policy is read: a key repeated in a mapping (the last one would silently
+     * win, e.g. a second {@code rules:} relaxing the first), YAML anchors and aliases (Jackson reads an alias as its
+     * anchor's name, not its value) and type tags ({@code !!java.lang.Object}) are refused, naming the line and
+     * column.
+     */
+    private static void refuseAliasesAndDuplicates(String yaml) {
+        try (JsonParser p = MAPPER.createParser(yaml)) {
+            while (p.nextToken() != null) {
+                if (p instanceof YAMLParser y && y.getTypeId() != null) {
+                    throw new IllegalArgumentException(PolicyErrors.yaml(where(p.currentTokenLocation()),
+                            "a type tag (" + y.getTypeId() + "): type tags are not allowed in a policy"));
+                }
+                if (p instanceof YAMLParser y && (y.isCurrentAlias() || y.getObjectId() != null)) {
+                    String what = y.isCurrentAlias() ? "an alias (*" + p.getText() + ")"
+                            : "an anchor (&" + y.getObjectId() + ")";
+                    throw new IllegalArgumentException(PolicyErrors.yaml(where(p.currentTokenLocation()), what
+                            + ": anchors and aliases are not allowed in a policy; write each value out"));
+                }
+            }
+        } catch (StreamReadException e) {
+            String message = e.getOriginalMessage();
+            if (message != null && message.startsWith("Duplicate field '")) {
+                String key = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
+                throw new IllegalArgumentException(PolicyErrors.yaml(where(e.getLocation()), "the key '" + key
+                        + "' appears twice in the same mapping; give each key once"), e);
+            }
+            throw new IllegalArgumentException(PolicyErrors.yaml(where(e.getLocation()), message), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String scalar(JsonParser p, JsonToken token, String key) throws IOException {

@@ -2,7 +2,6 @@ package org.fairkit.orchestration.run;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,6 +25,7 @@ import org.fairkit.core.FairnessReport;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.scores.ScoreMetric;
+import org.fairkit.orchestration.io.AtomicFiles;
 import org.fairkit.orchestration.io.RowSource;
 import org.fairkit.orchestration.io.StreamedInput;
 import org.slf4j.Logger;
@@ -45,8 +45,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every output a plan selects must be registered (checked before any work, naming the registered ids). The
  * duration is measured with the ticker ({@link System#nanoTime()} by default) around evaluation and writing; the
- * start time comes from the clock. Both are injectable for tests. A failing output fails the run with its exception;
- * files already written stay, and no run record is written. Thread-safe: a runner holds no per-run state.
+ * start time comes from the clock. Both are injectable for tests.
+ *
+ * <p><b>Files.</b> Outputs write into a fresh staging directory inside the run directory ({@code .fairkit-run-*}); only
+ * when every output has succeeded are their files hashed and renamed into the run directory, each in one atomic step,
+ * and then the run record is written the same way ({@link AtomicFiles}). So a reader, or a crash ({@code kill -9}),
+ * never leaves a truncated output, and a file the record hashes is exactly the file the run wrote. A symbolic link
+ * where an output or the run record belongs is refused before any file is replaced. A failing output fails the run
+ * with its exception, leaves the run directory as it was, and writes no run record. Thread-safe: a runner holds no
+ * per-run state; runs into one directory at once should be serialized by the caller (the CLI locks the directory).
  */
 public final class AuditRunner {
     /** The name of the run record file written into the run directory. */
@@ -111,24 +118,53 @@ public final class AuditRunner {
         Files.createDirectories(directory);
         AuditContext context = new AuditContext(runId, plan, reports, rows(plan), startedAt);
         Path root = directory.toAbsolutePath().normalize();
+        Path staging = Files.createTempDirectory(root, ".fairkit-run-");
         List<OutputFile> files = new ArrayList<>();
-        for (String id : plan.outputs()) {
-            for (Path p : outputs.get(id).write(context, directory)) {
-                Path abs = p.toAbsolutePath().normalize();
-                if (!abs.startsWith(root)) {
-                    throw new IllegalStateException("output '" + id + "' wrote " + abs + ", outside the run directory "
-                            + root);
+        RunRecord record;
+        try {
+            List<Path> staged = new ArrayList<>();
+            for (String id : plan.outputs()) {
+                for (Path p : outputs.get(id).write(context, staging)) {
+                    Path abs = p.toAbsolutePath().normalize();
+                    if (!abs.startsWith(staging) || Files.isSymbolicLink(abs) || !Files.isRegularFile(abs)) {
+                        throw new IllegalStateException("output '" + id + "' wrote " + abs + ", outside the run directory "
+                                + "it was given (" + staging + ") or not as a regular file");
+                    }
+                    String relative = staging.relativize(abs).toString().replace('\\', '/');
+                    files.add(new OutputFile(id, relative, Files.size(abs), sha256(abs)));
+                    staged.add(abs);
                 }
-                files.add(new OutputFile(id, root.relativize(abs).toString().replace('\\', '/'), Files.size(abs),
-                        sha256(abs)));
             }
+            for (OutputFile f : files) {
+                AtomicFiles.refuseLinkOrDirectory(root.resolve(f.path()));
+            }
+            for (int i = 0; i < files.size(); i++) {
+                Path target = root.resolve(files.get(i).path());
+                Files.createDirectories(target.getParent());
+                AtomicFiles.move(staged.get(i), target);
+            }
+            Duration duration = Duration.ofNanos(ticker.getAsLong() - t0);
+            record = new RunRecord(runId, plan.id(), plan.source().describe(), startedAt, duration, estimate,
+                    plan.timeline(), files);
+            AtomicFiles.writeString(root.resolve(RUN_RECORD_FILE), record.toJson());
+        } finally {
+            deleteTree(staging);
         }
-        Duration duration = Duration.ofNanos(ticker.getAsLong() - t0);
-        RunRecord record = new RunRecord(runId, plan.id(), plan.source().describe(), startedAt, duration, estimate,
-                plan.timeline(), files);
-        Files.writeString(directory.resolve(RUN_RECORD_FILE), record.toJson(), StandardCharsets.UTF_8);
+        Duration duration = record.duration();
         LOG.info("audit run {} of plan '{}' finished in {} ({} files)", runId, plan.id(), duration, files.size());
         return new AuditResult(record, reports);
+    }
+
+    /** Removes the staging directory and what is left in it (after a failure). */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private List<FairnessReport> evaluate(AuditPlan plan) throws IOException {

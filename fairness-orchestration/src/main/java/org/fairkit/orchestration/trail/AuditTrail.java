@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -65,9 +67,10 @@ import org.slf4j.LoggerFactory;
  * {@link FileLock} held while writing; each append re-reads the tail when another writer changed the file. File
  * locks are advisory: a process that writes the file without this class is not held back (the chain then
  * shows it). A crash in the middle of an append can leave a last line without its newline: {@link #verify()}
- * reports it as {@link TrailProblem.Kind#TORN_TAIL}, appends are refused, and only an explicit
- * {@link #repairTornTail()} removes it (the interrupted append never returned, so no caller was told it was
- * stored). {@link #open} reads only the tail; run {@link #verify()} to check the whole file.
+ * reports it as {@link TrailProblem.Kind#TORN_TAIL}, appends are refused ({@link #appendRefusal()} says so before
+ * any work), and only an explicit {@link #repairTornTail()} removes it (the interrupted append never returned, so no
+ * caller was told it was stored), or adds the missing newline when the line is a complete, chained entry.
+ * {@link #open} reads only the tail; run {@link #verify()} to check the whole file. A symbolic link is never opened.
  *
  * <p>Close the trail after the appends that use it have returned.
  */
@@ -75,6 +78,8 @@ public final class AuditTrail implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     private static final ConcurrentHashMap<Path, ReentrantLock> FILE_LOCKS = new ConcurrentHashMap<>();
     private static final int CHUNK = 1 << 16;
+    /** The longest last line {@link #repairTornTail()} checks for a complete entry (entries are far smaller). */
+    private static final int MAX_COMPLETED_LINE = 1 << 24;
 
     private final Path path;
     private final FileChannel channel;
@@ -101,6 +106,8 @@ public final class AuditTrail implements Closeable {
     /**
      * Opens a trail, creating an empty one if the file does not exist; reads its tail (not the whole file).
      *
+     * @throws IllegalArgumentException if the path is a symbolic link (never followed: a planted link would
+     *     redirect the evidence to another file)
      * @throws UncheckedIOException if the file cannot be opened or created (for example a missing directory)
      */
     public static AuditTrail open(Path path) {
@@ -111,10 +118,14 @@ public final class AuditTrail implements Closeable {
     public static AuditTrail open(Path path, Clock clock) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(clock, "clock");
+        if (Files.isSymbolicLink(path)) {
+            throw new IllegalArgumentException(TrailMessages.symbolicLink(path));
+        }
         FileChannel ch;
         Path real;
         try {
-            ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
             real = path.toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the audit trail " + path + ": " + e, e);
@@ -200,6 +211,27 @@ public final class AuditTrail implements Closeable {
         }
         syncTo(myAppend);
         return entry;
+    }
+
+    /**
+     * Why an append would be refused now, if it would: the trail ends with a torn line or an invalid last entry.
+     * Lets a caller check before doing work whose record the trail could not take.
+     *
+     * @return the reason, empty when appends are accepted
+     */
+    public Optional<String> appendRefusal() {
+        lock.lock();
+        try (FileLock ignored = channel.lock(0, Long.MAX_VALUE, true)) {
+            long size = channel.size();
+            if (size != knownSize) {
+                refreshTail(size);
+            }
+            return Optional.ofNullable(refusal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the audit trail " + path + ": " + e, e);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Forces the file once for every append completed before the force began (group commit). */
@@ -425,11 +457,14 @@ public final class AuditTrail implements Closeable {
     }
 
     /**
-     * Removes a torn last line (the bytes after the last newline), if there is one, and forces the file. Call it
-     * only after looking at what {@link #verify()} reports: it removes the bytes of an append that never
-     * completed, never a complete entry.
+     * Repairs a torn last line (the bytes after the last newline), if there is one, and forces the file. Call it
+     * only after looking at what {@link #verify()} reports. It never removes a complete entry: when the last line is
+     * a whole, valid entry chained to the one before and only its final newline is missing (the append was cut
+     * between its line and its newline), the newline is added and the entry kept
+     * ({@link TornTailRepair#completedEntry()}). Otherwise the bytes of the append that never completed are
+     * removed.
      *
-     * @return what was removed; nothing when the trail ends with a newline
+     * @return what was removed or completed; nothing when the trail ends with a newline
      */
     public TornTailRepair repairTornTail() {
         lock.lock();
@@ -444,6 +479,22 @@ public final class AuditTrail implements Closeable {
             byte[] fragment = read(keep, (int) Math.min(size - keep, 800));
             String text = new String(fragment, StandardCharsets.UTF_8);
             String preview = text.length() > 200 ? text.substring(0, 200) : text;
+            if (size - keep <= MAX_COMPLETED_LINE) {
+                byte[] tail = read(keep, (int) (size - keep));
+                TrailFormat.Checked c = TrailFormat.check(tail, 0, tail.length);
+                refreshTail(keep);
+                if (c.ok() && refusal == null && c.seq == lastSeq + 1 && c.previous.equals(lastHash)) {
+                    ByteBuffer newline = ByteBuffer.wrap(new byte[] {'\n'});
+                    while (newline.hasRemaining()) {
+                        channel.write(newline, size);
+                    }
+                    channel.force(true);
+                    refreshTail(size + 1);
+                    LOG.warn("audit trail {}: completed entry {} at byte {}, whose final newline was missing", path,
+                            c.seq, keep);
+                    return new TornTailRepair(path, keep, 0, preview, true);
+                }
+            }
             channel.truncate(keep);
             channel.force(true);
             refreshTail(keep);

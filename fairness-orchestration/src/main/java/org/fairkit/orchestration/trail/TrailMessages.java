@@ -32,7 +32,7 @@ final class TrailMessages {
 
     static String tornTail(long line, long offset, long bytes) {
         return at(line, offset) + ": torn last line (" + bytes + (bytes == 1 ? " byte" : " bytes")
-                + " without a newline), left by an interrupted append; repairTornTail() removes it";
+                + " without a newline), left by an interrupted append";
     }
 
     static String truncated(long entries, long anchored) {
@@ -43,6 +43,11 @@ final class TrailMessages {
     static String anchorMismatch(long line, long offset) {
         return at(line, offset) + ": the entry's hash differs from the anchor's: the trail was rewritten up to "
                 + "this entry";
+    }
+
+    static String symbolicLink(Path path) {
+        return "the audit trail " + path + " is a symbolic link; FairKit never follows links to the evidence: give the "
+                + "trail file itself";
     }
 
     static String refuseAppend(Path path, String why) {

@@ -216,6 +216,61 @@ class AuditRunnerTest {
                 .hasMessageContaining("outside the run directory");
     }
 
+    /** A document output writing {@code text} to {@code audit.pdf}, then failing if {@code fail}. */
+    private static AuditOutput document(String text, boolean fail) {
+        return new AuditOutput() {
+            @Override
+            public String id() {
+                return "fairness_audit_pdf";
+            }
+
+            @Override
+            public String description() {
+                return "test document";
+            }
+
+            @Override
+            public List<Path> write(AuditContext context, Path directory) throws IOException {
+                Path f = Files.writeString(directory.resolve("audit.pdf"), text);
+                if (fail) {
+                    throw new IOException("disk full after " + text.length() + " bytes");
+                }
+                return List.of(f);
+            }
+        };
+    }
+
+    @Test
+    void aRunThatFailsHalfwayLeavesTheDirectoryAsItWasAndNoTruncatedFile() throws IOException {
+        AuditPlan p = AuditPlan.builder("doc").source(AuditSource.of(data())).groupings(AuditGrouping.of("a"))
+                .outputs("fairness_audit_pdf").build();
+        Path run = dir.resolve("run");
+        AuditRunner.builder().outputs(document("%PDF complete", false)).build().run(p, run);
+        String record = Files.readString(run.resolve(AuditRunner.RUN_RECORD_FILE));
+        assertThatThrownBy(() -> AuditRunner.builder().outputs(document("%PD", true)).build().run(p, run))
+                .isInstanceOf(IOException.class).hasMessageContaining("disk full");
+        assertThat(Files.readString(run.resolve("audit.pdf"))).isEqualTo("%PDF complete");
+        assertThat(Files.readString(run.resolve(AuditRunner.RUN_RECORD_FILE))).isEqualTo(record);
+        try (java.util.stream.Stream<Path> s = Files.list(run)) {
+            assertThat(s.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("audit.pdf",
+                    AuditRunner.RUN_RECORD_FILE);
+        }
+    }
+
+    @Test
+    void aPlantedLinkWhereAnOutputBelongsIsRefusedAndItsTargetUntouched() throws IOException {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run);
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        Files.createSymbolicLink(run.resolve("audit.pdf"), victim);
+        AuditPlan p = AuditPlan.builder("doc").source(AuditSource.of(data())).groupings(AuditGrouping.of("a"))
+                .outputs("fairness_audit_pdf").build();
+        assertThatThrownBy(() -> AuditRunner.builder().outputs(document("%PDF", false)).build().run(p, run))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("it is a symbolic link");
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(run.resolve(AuditRunner.RUN_RECORD_FILE)).doesNotExist();
+    }
+
     @Test
     void invalidAlertYamlFailsTheRun() {
         AuditRunner r = AuditRunner.builder().outputs(StandardOutputs.alertConfiguration(ctx -> "a: [unclosed"))

@@ -186,8 +186,7 @@ class AuditTrailTest {
             assertThat(v.onlyTornTail()).isTrue();
             assertThat(v.goodEntries()).isEqualTo(2);
             assertThat(v.problem().orElseThrow().message()).isEqualTo("line 3 (byte " + lastStart + "): torn last "
-                    + "line (" + torn + " bytes without a newline), left by an interrupted append; repairTornTail() "
-                    + "removes it");
+                    + "line (" + torn + " bytes without a newline), left by an interrupted append");
             assertThatThrownBy(() -> t.append(AuditEvent.of("x"))).isInstanceOf(IllegalStateException.class)
                     .hasMessage("cannot append to the audit trail " + t.path() + ": it ends with a torn line at byte "
                             + lastStart + " (" + torn + " bytes without a newline, left by an interrupted append); "

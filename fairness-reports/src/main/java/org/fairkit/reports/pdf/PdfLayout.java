@@ -2,6 +2,7 @@ package org.fairkit.reports.pdf;
 
 import java.awt.Color;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * A small flowing layout on A4 pages with Apache PDFBox: a cover band, headings that stay with what follows
@@ -34,8 +34,10 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * page and break between (or, for very tall rows, inside) rows. Page headers and "page k of n" footers are added at
  * the end.
  *
- * <p>Fonts are the standard 14 Helvetica family and Courier (nothing embedded), so every text is extractable
- * (e.g. by PDFBox's {@code PDFTextStripper}); characters outside WinAnsi are replaced ({@link PdfText}).
+ * <p>Fonts are DejaVu Sans (regular, bold, oblique) and DejaVu Sans Mono, embedded as subsets with PDFBox's
+ * {@link PDType0Font} (Identity-H with a ToUnicode map), so labels in Latin, Greek, Cyrillic, Arabic, Hebrew and the
+ * other scripts DejaVu covers print as written and every text is extractable (e.g. by PDFBox's
+ * {@code PDFTextStripper}); characters the fonts lack are written as their code points ({@link PdfText}).
  *
  * <p>Deterministic: {@link #save} sets the document information dates from the given instant and the document
  * {@code /ID} to a SHA-256 digest of all the text laid out, so the same input gives the same bytes.
@@ -85,11 +87,14 @@ public final class PdfLayout {
     private static final Color HEADER_FILL = new Color(0xe9, 0xee, 0xf3);
     private static final Color ZEBRA = new Color(0xf7, 0xf9, 0xfb);
 
+    /** Where the DejaVu fonts sit on the class path (the {@code net.sf.jasperreports:jasperreports-fonts} jar). */
+    private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
+
     private final PDDocument doc = new PDDocument();
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private final PDFont italic = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
-    private final PDFont mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
+    private final PDFont regular = font("DejaVuSans.ttf");
+    private final PDFont bold = font("DejaVuSans-Bold.ttf");
+    private final PDFont italic = font("DejaVuSans-Oblique.ttf");
+    private final PDFont mono = font("DejaVuSansMono.ttf");
     private final PdfText regularText = new PdfText(regular);
     private final PdfText boldText = new PdfText(bold);
     private final PdfText italicText = new PdfText(italic);
@@ -112,6 +117,19 @@ public final class PdfLayout {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
         newPage();
+    }
+
+    /** Loads an embedded (subset) Unicode font into this document. */
+    private PDFont font(String file) {
+        try (InputStream in = PdfLayout.class.getResourceAsStream(FONTS + file)) {
+            if (in == null) {
+                throw new IllegalStateException("the font " + FONTS + file + " is missing from the class path (it "
+                        + "comes with net.sf.jasperreports:jasperreports-fonts)");
+            }
+            return PDType0Font.load(doc, in, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the font " + file + ": " + e, e);
+        }
     }
 
     /**

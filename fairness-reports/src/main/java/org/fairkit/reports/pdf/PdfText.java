@@ -2,6 +2,7 @@ package org.fairkit.reports.pdf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.Bidi;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,13 +10,17 @@ import java.util.Map;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
- * Text for the standard 14 fonts, which encode WinAnsi (Latin-1 plus a few typographic characters) only:
- * characters the font cannot encode are replaced by ASCII stand-ins ({@code −} by {@code -}, {@code ≤} by
- * {@code <=}, {@code ≥} by {@code >=}) or, failing that, by {@code ?}, so that no user string can make PDFBox throw.
- * Also measures and wraps text; a no-break space (U+00A0) keeps its neighbours on one line.
+ * Text for a PDF font: characters the font has are kept, except a few typographic ones replaced by ASCII stand-ins
+ * ({@code −} by {@code -}, {@code ≤} by {@code <=}); any other character the font cannot show (or a control or format
+ * character) is
+ * written as its code point, e.g. {@code [U+4E2D]}, so that no user string can make PDFBox throw and two different
+ * labels never print alike. Right-to-left runs (Arabic, Hebrew) are put in visual order with the JDK's
+ * {@link Bidi}. Also measures and wraps text; a no-break space (U+00A0) keeps its neighbours on one line.
  *
- * <p>Limit: labels in scripts outside WinAnsi (Greek, Cyrillic, CJK) print as {@code ?}; embedding a Unicode font is
- * not done, to keep documents small and free of font licensing questions. The HTML documents show every
+ * <p>With {@link PdfLayout}'s embedded DejaVu fonts, Latin, Greek, Cyrillic, Arabic, Hebrew, Armenian, Georgian and
+ * more print as written. Limits: DejaVu has no CJK glyphs (no permissively licensed CJK font is published on Maven
+ * Central as a TrueType file PDFBox can embed), so Chinese, Japanese and Korean labels print as code points; Arabic
+ * letters are shown in their isolated forms (PDFBox does no Arabic shaping). The HTML documents show every
  * character.
  */
 public final class PdfText {
@@ -26,7 +31,7 @@ public final class PdfText {
             Map.entry('\u2011', "-"), Map.entry('\u2010', "-"), Map.entry('\u2032', "'"), Map.entry('\u00ad', ""));
 
     private final PDFont font;
-    private final Map<Character, String> cache = new HashMap<>();
+    private final Map<Integer, String> cache = new HashMap<>();
 
     /** Text helpers for one font. */
     public PdfText(PDFont font) {
@@ -35,31 +40,62 @@ public final class PdfText {
 
     /** @return {@code s} with every character the font cannot encode replaced; tabs and newlines become spaces */
     public String sanitize(String s) {
+        String v = visual(s);
+        StringBuilder b = new StringBuilder(v.length());
+        v.codePoints().forEach(c -> b.append(cache.computeIfAbsent(c, this::map)));
+        return b.toString();
+    }
+
+    /** @return the text in visual order: right-to-left runs reversed and the runs reordered (Unicode bidi) */
+    static String visual(String s) {
+        char[] chars = s.toCharArray();
+        if (!Bidi.requiresBidi(chars, 0, chars.length)) {
+            return s;
+        }
+        Bidi bidi = new Bidi(s, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+        int n = bidi.getRunCount();
+        byte[] levels = new byte[n];
+        Object[] runs = new Object[n];
+        for (int i = 0; i < n; i++) {
+            String run = s.substring(bidi.getRunStart(i), bidi.getRunLimit(i));
+            levels[i] = (byte) bidi.getRunLevel(i);
+            runs[i] = (levels[i] & 1) == 1 ? new StringBuilder(run).reverse().toString() : run;
+        }
+        Bidi.reorderVisually(levels, 0, runs, 0, n);
         StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(cache.computeIfAbsent(c, this::map));
+        for (Object r : runs) {
+            b.append((String) r);
         }
         return b.toString();
     }
 
-    private String map(char c) {
+    private String map(int c) {
         if (c == '\t' || c == '\n' || c == '\r') {
             return " ";
         }
-        if (Character.isSurrogate(c) || Character.isISOControl(c)) {
-            return "?";
-        }
-        String stand = STAND_INS.get(c);
+        String stand = c <= 0xffff ? STAND_INS.get((char) c) : null;
         if (stand != null) {
             return stand;
         }
-        try {
-            font.encode(String.valueOf(c));
-            return String.valueOf(c);
-        } catch (IllegalArgumentException | IOException e) {
-            return "?";
+        if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SURROGATE) {
+            return codePoint(c);
         }
+        String text = new String(Character.toChars(c));
+        return encodes(text) ? text : codePoint(c);
+    }
+
+    private boolean encodes(String text) {
+        try {
+            font.encode(text);
+            return true;
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
+    }
+
+    private static String codePoint(int c) {
+        return String.format(java.util.Locale.ROOT, "[U+%04X]", c);
     }
 
     /** @return the width of sanitized text in points at {@code size} */
