@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.fairkit.orchestration.run.AuditRunner;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,12 +85,12 @@ class AuditOutDirectoryTest {
     }
 
     /**
-     * Fails today with "n1 must be >= 1, got 0": {@code GroupComparisons.compute()} (fairness-stats, called by the
-     * document outputs for a report with a reference group) passes a group with no predicted positives, whose
-     * positive predictive value has a zero denominator, to {@code ProportionTests.twoProportionZTest}.
+     * Failed with "n1 must be >= 1, got 0" (issue 13, defect 5): {@code GroupComparisons.compute()} (fairness-stats,
+     * called by the document outputs for a report with a reference group) passed a group with no predicted
+     * positives, whose positive predictive value has a zero denominator, to the z test. It now gives that group an
+     * undefined row with the reason.
      */
     @Test
-    @Disabled("needs the GroupComparisons fix from the intervals work")
     void aGroupWithoutSelectionsStillGetsEveryOutput(@TempDir Path dir) throws IOException {
         Path data = RobustnessTest.write(dir, "in.csv", "y,p,g\n1,1,a\n0,0,a\n1,0,b\n0,0,b\n1,1,a\n0,0,b\n");
         Path out = dir.resolve("out");
