@@ -53,6 +53,14 @@ import org.fairkit.stats.simultaneous.SimultaneousIntervals;
  * resamples are derived with {@link ZeroDivision#UNDEFINED} (the point estimate already passed the check; a
  * resample must not abort the run), under {@link ZeroDivision#ZERO} with the same substitution as the point.
  *
+ * <h2>Extremes over groups, degenerate distributions, x / 0</h2>
+ * Spreads ({@code max − min}, {@code min / max}, to-overall) and reference metrics (the worst group) are extremes
+ * over groups, whose bootstrap is inconsistent at ties: their intervals come from
+ * {@link SimultaneousIntervals} (closed-form families; the max-|t| band of these same joint resamples where no
+ * closed form applies), their resampled distributions stay available here. Other values whose distribution is
+ * degenerate (few events; see {@link DegenerateFallback}) get the closed form, with a note. A resampled ratio to
+ * the reference whose denominator drew 0 while its numerator did not is {@code +∞}, ordered, not undefined.
+ *
  * <h2>BCa acceleration</h2>
  * The delete-one jackknife in count space: deleting a row of cell {@code c} of group {@code g} lowers one count
  * by one, so unweighted data has at most {@code 4·groups} distinct jackknife tallies with multiplicity the
