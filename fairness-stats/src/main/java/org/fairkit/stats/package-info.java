@@ -12,6 +12,9 @@
  *   <li>{@link org.fairkit.stats.proportion.ProportionInterval} and
  *       {@link org.fairkit.stats.proportion.TwoProportionIntervals}: closed-form intervals for a rate, a
  *       difference and a ratio.</li>
+ *   <li>{@link org.fairkit.stats.simultaneous.SimultaneousIntervals}: valid intervals for spreads and worst-group
+ *       metrics (simultaneous over the group comparisons), used by both estimators;
+ *       {@link org.fairkit.stats.ParityEquivalence}: an equivalence test showing a spread is within a margin.</li>
  *   <li>{@link org.fairkit.stats.tests}, {@link org.fairkit.stats.correction}, {@link org.fairkit.stats.power}
  *       and {@link org.fairkit.stats.drift}: significance tests, multiple-comparison correction, power and
  *       drift detection.</li>

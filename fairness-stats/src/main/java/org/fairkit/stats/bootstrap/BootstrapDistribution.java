@@ -80,7 +80,13 @@ public final class BootstrapDistribution {
 
     /** @return the number of distinct defined resampled values (a discrete or degenerate distribution has few) */
     public long distinctValues() {
-        return Arrays.stream(sorted).distinct().count();
+        long n = sorted.length == 0 ? 0 : 1;
+        for (int i = 1; i < sorted.length; i++) {
+            if (Double.compare(sorted[i], sorted[i - 1]) != 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** @return the sample standard deviation (ddof = 1) of the finite values: the bootstrap standard error */
