@@ -215,18 +215,10 @@ public final class PosteriorSampler {
             });
         }
         SimultaneousIntervals.Result family = SimultaneousIntervals.estimate(request, s.level(),
-                new SimultaneousIntervals.Draws() {
-                    @Override
-                    public List<GroupConfusion> of(Estimand e) {
-                        Family f = f(e, byFairness, byMetric);
-                        return f == null ? List.of() : List.of(familyDraws[families.indexOf(f)]);
-                    }
-
-                    @Override
-                    public String describe() {
-                        return d + " joint posterior draws (seed " + s.seed() + ")";
-                    }
-                }, s.maxUndefinedShare());
+                SimultaneousIntervals.Draws.of(e -> {
+                    Family f = f(e, byFairness, byMetric);
+                    return f == null ? List.of() : List.of(familyDraws[families.indexOf(f)]);
+                }, d + " joint posterior draws (seed " + s.seed() + ")"), s.maxUndefinedShare());
         Map<Estimand, double[]> drawMap = new LinkedHashMap<>();
         Map<Estimand, BetaPosterior> exact = new LinkedHashMap<>();
         Map<Estimand, Interval> intervals = new LinkedHashMap<>();

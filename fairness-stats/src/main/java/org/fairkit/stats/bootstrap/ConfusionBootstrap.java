@@ -129,17 +129,8 @@ public final class ConfusionBootstrap {
         Map<Estimand, String> omitted = new LinkedHashMap<>();
         List<GroupConfusion> joint = List.of(resampled);
         SimultaneousIntervals.Result family = SimultaneousIntervals.estimate(request, settings.level(),
-                new SimultaneousIntervals.Draws() {
-                    @Override
-                    public List<GroupConfusion> of(Estimand estimand) {
-                        return joint;
-                    }
-
-                    @Override
-                    public String describe() {
-                        return b + " joint bootstrap resamples (" + prefix + ")";
-                    }
-                }, settings.maxUndefinedShare());
+                SimultaneousIntervals.Draws.of(x -> joint, b + " joint bootstrap resamples (" + prefix + ")"),
+                settings.maxUndefinedShare());
         DegenerateFallback fallback = new DegenerateFallback(request, settings.level());
         for (int k = 0; k < e; k++) {
             Estimand est = estimands.get(k);

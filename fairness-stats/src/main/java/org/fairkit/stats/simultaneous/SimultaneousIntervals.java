@@ -78,20 +78,30 @@ public final class SimultaneousIntervals {
 
         /** @return what the draws are, e.g. {@code "2000 joint bootstrap resamples"} */
         String describe();
+
+        /**
+         * Draws looked up per estimand.
+         *
+         * @param byEstimand the joint draws behind an estimand (empty when there are none)
+         * @param description what they are
+         */
+        static Draws of(java.util.function.Function<Estimand, List<GroupConfusion>> byEstimand, String description) {
+            return new Draws() {
+                @Override
+                public List<GroupConfusion> of(Estimand estimand) {
+                    return byEstimand.apply(estimand);
+                }
+
+                @Override
+                public String describe() {
+                    return description;
+                }
+            };
+        }
     }
 
     /** No draws: closed forms only. */
-    public static final Draws NO_DRAWS = new Draws() {
-        @Override
-        public List<GroupConfusion> of(Estimand estimand) {
-            return List.of();
-        }
-
-        @Override
-        public String describe() {
-            return "no joint draws";
-        }
-    };
+    public static final Draws NO_DRAWS = Draws.of(e -> List.of(), "no joint draws");
 
     /**
      * The intervals, and for each covered estimand without one the reason.
