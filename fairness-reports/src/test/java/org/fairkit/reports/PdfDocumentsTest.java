@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.fairkit.reports.pdf.PdfLayout;
@@ -112,13 +116,32 @@ class PdfDocumentsTest {
     }
 
     @Test
-    void cyrillicAndArabicLabelsPrintAsWrittenAndChineseAsCodePointsNeverQuestionMarks() throws IOException {
+    void cyrillicArabicAndChineseLabelsPrintAsWrittenNeverQuestionMarksOrCodePoints() throws IOException {
         for (byte[] pdf : List.of(AuditPdf.of(TestContents.scripts()).toBytes(),
                 ComplianceReportPdf.of(TestContents.scripts()).toBytes())) {
             String t = text(pdf);
-            assertThat(t).contains(TestContents.CYRILLIC).contains(TestContents.ARABIC)
-                    .contains("[U+4E2D][U+6587]").doesNotContain("?");
+            assertThat(t).contains(TestContents.CYRILLIC).contains(TestContents.ARABIC).contains(TestContents.CHINESE)
+                    .doesNotContain("?").doesNotContain("[U+");
+            assertThat(fontNames(pdf)).anyMatch(n -> n.endsWith("+DroidSansFallback"));
         }
+    }
+
+    @Test
+    void documentsWithoutCjkTextDoNotEmbedTheFallbackFont() throws IOException {
+        assertThat(fontNames(AuditPdf.of(TestContents.hostile()).toBytes()))
+                .isNotEmpty().noneMatch(n -> n.contains("DroidSansFallback"));
+    }
+
+    private static Set<String> fontNames(byte[] pdf) throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            for (PDPage page : d.getPages()) {
+                for (COSName n : page.getResources().getFontNames()) {
+                    names.add(page.getResources().getFont(n).getName());
+                }
+            }
+        }
+        return names;
     }
 
     @Test

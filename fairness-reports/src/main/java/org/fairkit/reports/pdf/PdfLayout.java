@@ -37,7 +37,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * <p>Fonts are DejaVu Sans (regular, bold, oblique) and DejaVu Sans Mono, embedded as subsets with PDFBox's
  * {@link PDType0Font} (Identity-H with a ToUnicode map), so labels in Latin, Greek, Cyrillic, Arabic, Hebrew and the
  * other scripts DejaVu covers print as written and every text is extractable (e.g. by PDFBox's
- * {@code PDFTextStripper}); characters the fonts lack are written as their code points ({@link PdfText}).
+ * {@code PDFTextStripper}). Chinese, Japanese and Korean characters come from the bundled Droid Sans Fallback, loaded
+ * and embedded only when a text needs it; characters no font has are written as their code points ({@link PdfText}).
  *
  * <p>Deterministic: {@link #save} sets the document information dates from the given instant and the document
  * {@code /ID} to a SHA-256 digest of all the text laid out, so the same input gives the same bytes.
@@ -90,15 +91,23 @@ public final class PdfLayout {
     /** Where the DejaVu fonts sit on the class path (the {@code net.sf.jasperreports:jasperreports-fonts} jar). */
     private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
 
+    /**
+     * Droid Sans Fallback (Apache License 2.0; Android Open Source Project, from Debian's fonts-droid-fallback
+     * 1:6.0.1r16-1.1): CJK ideographs, kana and Hangul. See the README beside it.
+     */
+    private static final String FALLBACK_FONT = "/org/fairkit/reports/pdf/fonts/DroidSansFallback.ttf";
+
     private final PDDocument doc = new PDDocument();
     private final PDFont regular = font("DejaVuSans.ttf");
     private final PDFont bold = font("DejaVuSans-Bold.ttf");
     private final PDFont italic = font("DejaVuSans-Oblique.ttf");
     private final PDFont mono = font("DejaVuSansMono.ttf");
-    private final PdfText regularText = new PdfText(regular);
-    private final PdfText boldText = new PdfText(bold);
-    private final PdfText italicText = new PdfText(italic);
-    private final PdfText monoText = new PdfText(mono);
+    private PDFont fallback;
+    private boolean fallbackLoaded;
+    private final PdfText regularText = new PdfText(regular, this::fallback);
+    private final PdfText boldText = new PdfText(bold, this::fallback);
+    private final PdfText italicText = new PdfText(italic, this::fallback);
+    private final PdfText monoText = new PdfText(mono, this::fallback);
     private final MessageDigest digest;
     private final String kind;
     private final String title;
@@ -121,14 +130,30 @@ public final class PdfLayout {
 
     /** Loads an embedded (subset) Unicode font into this document. */
     private PDFont font(String file) {
-        try (InputStream in = PdfLayout.class.getResourceAsStream(FONTS + file)) {
+        return load(FONTS + file, "net.sf.jasperreports:jasperreports-fonts");
+    }
+
+    /**
+     * The fallback font for characters DejaVu lacks (CJK): loaded into the document the first time such a character
+     * appears, so documents without one neither load nor embed it.
+     */
+    private PDFont fallback() {
+        if (!fallbackLoaded) {
+            fallbackLoaded = true;
+            fallback = load(FALLBACK_FONT, "fairness-reports");
+        }
+        return fallback;
+    }
+
+    private PDFont load(String resource, String origin) {
+        try (InputStream in = PdfLayout.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the font " + FONTS + file + " is missing from the class path (it "
-                        + "comes with net.sf.jasperreports:jasperreports-fonts)");
+                throw new IllegalStateException("the font " + resource + " is missing from the class path (it comes "
+                        + "with " + origin + ")");
             }
             return PDType0Font.load(doc, in, true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the font " + file + ": " + e, e);
+            throw new UncheckedIOException("cannot load the font " + resource + ": " + e, e);
         }
     }
 
@@ -189,10 +214,12 @@ public final class PdfLayout {
         digest.update((byte) '\n');
         try {
             cs.beginText();
-            cs.setFont(f, size);
             cs.setNonStrokingColor(color);
             cs.newLineAtOffset(x, baseline);
-            cs.showText(sanitized);
+            for (PdfText.Run run : text(f).runs(sanitized)) {
+                cs.setFont(run.font(), size);
+                cs.showText(run.text());
+            }
             cs.endText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

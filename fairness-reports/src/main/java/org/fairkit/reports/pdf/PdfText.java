@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
@@ -17,11 +19,12 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  * labels never print alike. Right-to-left runs (Arabic, Hebrew) are put in visual order with the JDK's
  * {@link Bidi}. Also measures and wraps text; a no-break space (U+00A0) keeps its neighbours on one line.
  *
- * <p>With {@link PdfLayout}'s embedded DejaVu fonts, Latin, Greek, Cyrillic, Arabic, Hebrew, Armenian, Georgian and
- * more print as written. Limits: DejaVu has no CJK glyphs (no permissively licensed CJK font is published on Maven
- * Central as a TrueType file PDFBox can embed), so Chinese, Japanese and Korean labels print as code points; Arabic
- * letters are shown in their isolated forms (PDFBox does no Arabic shaping). The HTML documents show every
- * character.
+ * <p>A character the main font lacks is looked up in a <em>fallback</em> font, loaded only when first needed; text
+ * is then drawn in {@linkplain #runs runs}, each in the font that has its characters. With {@link PdfLayout}'s
+ * embedded DejaVu fonts and the bundled Droid Sans Fallback (Chinese, Japanese kana and kanji, Korean Hangul), Latin,
+ * Greek, Cyrillic, Arabic, Hebrew, Armenian, Georgian, CJK and more print as written. Limits: Arabic letters are shown
+ * in their isolated forms (PDFBox does no Arabic shaping); CJK characters are shown in the regular weight whatever
+ * the style. The HTML documents show every character.
  */
 public final class PdfText {
     private static final Map<Character, String> STAND_INS = Map.ofEntries(
@@ -31,11 +34,28 @@ public final class PdfText {
             Map.entry('\u2011', "-"), Map.entry('\u2010', "-"), Map.entry('\u2032', "'"), Map.entry('\u00ad', ""));
 
     private final PDFont font;
+    private final Supplier<PDFont> fallback;
     private final Map<Integer, String> cache = new HashMap<>();
+    private final Map<Integer, PDFont> owners = new HashMap<>();
 
-    /** Text helpers for one font. */
+    /** Text helpers for one font, without a fallback. */
     public PdfText(PDFont font) {
-        this.font = font;
+        this(font, () -> null);
+    }
+
+    /**
+     * Text helpers for one font and a fallback for the characters it lacks.
+     *
+     * @param fallback gives the fallback font (called at most once per character, and only for characters the main
+     *     font lacks), or {@code null} when there is none
+     */
+    public PdfText(PDFont font, Supplier<PDFont> fallback) {
+        this.font = Objects.requireNonNull(font, "font");
+        this.fallback = Objects.requireNonNull(fallback, "fallback");
+    }
+
+    /** A stretch of sanitized text drawn in one font. */
+    public record Run(PDFont font, String text) {
     }
 
     /** @return {@code s} with every character the font cannot encode replaced; tabs and newlines become spaces */
@@ -81,11 +101,53 @@ public final class PdfText {
                 || Character.getType(c) == Character.SURROGATE) {
             return codePoint(c);
         }
-        String text = new String(Character.toChars(c));
-        return encodes(text) ? text : codePoint(c);
+        return owner(c) != null ? new String(Character.toChars(c)) : codePoint(c);
     }
 
-    private boolean encodes(String text) {
+    /** @return the font that shows {@code c}: the main font, else the fallback, else {@code null} */
+    private PDFont owner(int c) {
+        if (owners.containsKey(c)) {
+            return owners.get(c);
+        }
+        String text = new String(Character.toChars(c));
+        PDFont owner = encodes(font, text) ? font : null;
+        if (owner == null) {
+            PDFont other = fallback.get();
+            owner = other != null && encodes(other, text) ? other : null;
+        }
+        owners.put(c, owner);
+        return owner;
+    }
+
+    /**
+     * Splits sanitized text into runs of one font each, in order; characters no font has (none, after
+     * {@link #sanitize}) stay with the main font.
+     */
+    public List<Run> runs(String sanitized) {
+        List<Run> runs = new ArrayList<>(1);
+        PDFont current = null;
+        StringBuilder b = new StringBuilder(sanitized.length());
+        for (int i = 0; i < sanitized.length(); ) {
+            int c = sanitized.codePointAt(i);
+            PDFont f = owner(c);
+            if (f == null) {
+                f = font;
+            }
+            if (f != current && b.length() > 0) {
+                runs.add(new Run(current, b.toString()));
+                b.setLength(0);
+            }
+            current = f;
+            b.appendCodePoint(c);
+            i += Character.charCount(c);
+        }
+        if (b.length() > 0 || runs.isEmpty()) {
+            runs.add(new Run(current == null ? font : current, b.toString()));
+        }
+        return runs;
+    }
+
+    private static boolean encodes(PDFont font, String text) {
         try {
             font.encode(text);
             return true;
@@ -101,7 +163,11 @@ public final class PdfText {
     /** @return the width of sanitized text in points at {@code size} */
     public float width(String sanitized, float size) {
         try {
-            return font.getStringWidth(sanitized) / 1000f * size;
+            float w = 0;
+            for (Run r : runs(sanitized)) {
+                w += r.font().getStringWidth(r.text());
+            }
+            return w / 1000f * size;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
