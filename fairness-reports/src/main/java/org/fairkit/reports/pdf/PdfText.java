@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import com.ibm.icu.text.ArabicShaping;
+import com.ibm.icu.text.ArabicShapingException;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
@@ -22,9 +24,11 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  * <p>A character the main font lacks is looked up in a <em>fallback</em> font, loaded only when first needed; text
  * is then drawn in {@linkplain #runs runs}, each in the font that has its characters. With {@link PdfLayout}'s
  * embedded DejaVu fonts and the bundled Droid Sans Fallback (Chinese, Japanese kana and kanji, Korean Hangul), Latin,
- * Greek, Cyrillic, Arabic, Hebrew, Armenian, Georgian, CJK and more print as written. Limits: Arabic letters are shown
- * in their isolated forms (PDFBox does no Arabic shaping); CJK characters are shown in the regular weight whatever
- * the style. The HTML documents show every character.
+ * Greek, Cyrillic, Arabic, Hebrew, Armenian, Georgian, CJK and more print as written. Arabic letters are joined
+ * (shaped into their initial, medial, final and isolated presentation forms, with the lam-alef ligatures) by ICU4J's
+ * {@link ArabicShaping} before the bidi reordering, since PDFBox does no shaping. Limits: CJK characters are shown in
+ * the regular weight whatever the style; scripts that need complex shaping beyond Arabic (Devanagari and other
+ * Indic scripts, Thai marks) are shown letter by letter. The HTML documents show every character.
  */
 public final class PdfText {
     private static final Map<Character, String> STAND_INS = Map.ofEntries(
@@ -32,6 +36,9 @@ public final class PdfText {
             Map.entry('\u2260', "!="), Map.entry('\u221e', "infinity"),
             Map.entry('\u2009', " "), Map.entry('\u202f', " "), Map.entry('\u2192', "->"), Map.entry('\u2190', "<-"),
             Map.entry('\u2011', "-"), Map.entry('\u2010', "-"), Map.entry('\u2032', "'"), Map.entry('\u00ad', ""));
+
+    private static final ArabicShaping SHAPING = new ArabicShaping(ArabicShaping.LETTERS_SHAPE
+            | ArabicShaping.TEXT_DIRECTION_LOGICAL | ArabicShaping.LENGTH_GROW_SHRINK);
 
     private final PDFont font;
     private final Supplier<PDFont> fallback;
@@ -66,12 +73,16 @@ public final class PdfText {
         return b.toString();
     }
 
-    /** @return the text in visual order: right-to-left runs reversed and the runs reordered (Unicode bidi) */
-    static String visual(String s) {
-        char[] chars = s.toCharArray();
+    /**
+     * @return the text shaped (Arabic letters joined) and in visual order: right-to-left runs reversed and the runs
+     *     reordered (Unicode bidi)
+     */
+    static String visual(String text) {
+        char[] chars = text.toCharArray();
         if (!Bidi.requiresBidi(chars, 0, chars.length)) {
-            return s;
+            return text;
         }
+        String s = shapeArabic(text);
         Bidi bidi = new Bidi(s, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
         int n = bidi.getRunCount();
         byte[] levels = new byte[n];
@@ -87,6 +98,16 @@ public final class PdfText {
             b.append((String) r);
         }
         return b.toString();
+    }
+
+    /** Arabic letters to their contextual presentation forms (logical order in and out). */
+    static String shapeArabic(String s) {
+        try {
+            return SHAPING.shape(s);
+        } catch (ArabicShapingException e) {
+            // Only for options or buffer sizes this class never uses; unshaped letters still print (isolated forms).
+            return s;
+        }
     }
 
     private String map(int c) {

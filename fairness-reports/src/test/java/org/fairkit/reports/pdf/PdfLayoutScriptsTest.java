@@ -74,4 +74,21 @@ class PdfLayoutScriptsTest {
         assertThat(rightEdges.stream().mapToDouble(Float::doubleValue).max().orElseThrow())
                 .isGreaterThan(PdfLayout.RIGHT - 60);
     }
+
+    @Test
+    void arabicLettersAreJoinedIntoTheirContextualFormsThenPutInVisualOrder() {
+        // "عربي" (arabi): ain initial FECB, reh final FEAE, beh initial FE91, yeh final FEF2;
+        // shown right to left, so the visual string starts with the last letter.
+        assertThat(PdfText.visual("\u0639\u0631\u0628\u064a")).isEqualTo("\ufef2\ufe91\ufeae\ufecb");
+        // lam + alef become the one ligature FEFB; Latin around it keeps its order.
+        assertThat(PdfText.visual("A \u0644\u0627 B")).isEqualTo("A \ufefb B");
+        assertThat(PdfText.visual("plain Latin")).isEqualTo("plain Latin");
+    }
+
+    @Test
+    void shapedArabicPrintsWithTheEmbeddedFontAndExtractsAsText() throws IOException {
+        String text = render("Group \u0639\u0631\u0628\u064a");
+        assertThat(text).doesNotContain("[U+").doesNotContain("?");
+        assertThat(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)).contains("\u0639\u0631\u0628\u064a");
+    }
 }
