@@ -18,6 +18,7 @@ import org.fairkit.core.datasets.SyntheticLending;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.fairkit.testkit.SharedFiles;
 
 class CalibrationSeriesTest {
     /** Golden values: scikit-learn 1.2.1, sklearn.calibration.calibration_curve(y, p, n_bins=10, strategy="uniform"). */
@@ -33,7 +34,7 @@ class CalibrationSeriesTest {
     }
 
     private static FairnessData readAdultTestSplit() {
-        Map<String, List<String>> c = SharedFiles.csv("adult-predictions.csv");
+        Map<String, List<String>> c = SharedFiles.data("adult-predictions.csv").columns();
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < c.get("split").size(); i++) {
             if (c.get("split").get(i).equals("test")) {
