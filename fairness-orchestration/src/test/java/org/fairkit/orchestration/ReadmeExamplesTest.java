@@ -43,10 +43,10 @@ import org.fairkit.orchestration.schedule.RunDirectories;
 import org.fairkit.orchestration.schedule.Trigger;
 import org.fairkit.stats.Bayesian;
 import org.fairkit.testkit.Markdown;
+import org.fairkit.testkit.SharedFiles;
 import org.fairkit.testkit.TestSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.fairkit.testkit.SharedFiles;
 
 /** Docs are tests: every line of the README's Java snippets appears here, compiled and run. */
 class ReadmeExamplesTest {

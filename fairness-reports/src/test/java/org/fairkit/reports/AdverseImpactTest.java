@@ -18,8 +18,8 @@ import org.fairkit.core.metrics.Metrics;
 import org.fairkit.stats.proportion.TwoProportionIntervals;
 import org.fairkit.stats.tests.Alternative;
 import org.fairkit.stats.tests.ProportionTests;
-import org.junit.jupiter.api.Test;
 import org.fairkit.testkit.SharedFiles;
+import org.junit.jupiter.api.Test;
 
 class AdverseImpactTest {
 

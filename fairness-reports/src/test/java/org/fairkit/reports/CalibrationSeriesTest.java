@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.datasets.SyntheticLending;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.fairkit.testkit.SharedFiles;
 
 class CalibrationSeriesTest {
     /** Golden values: scikit-learn 1.2.1, sklearn.calibration.calibration_curve(y, p, n_bins=10, strategy="uniform"). */

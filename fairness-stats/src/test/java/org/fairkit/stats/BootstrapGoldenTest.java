@@ -22,9 +22,9 @@ import org.fairkit.stats.bootstrap.BootstrapResult;
 import org.fairkit.stats.bootstrap.ConfusionBootstrap;
 import org.fairkit.stats.bootstrap.Jackknife;
 import org.fairkit.stats.support.TestData;
-import org.junit.jupiter.api.Test;
-import org.fairkit.testkit.SharedFiles;
 import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
+import org.junit.jupiter.api.Test;
 
 /**
  * Bootstrap against {@code ../shared/golden}: {@code stats.json} (SciPy 1.10.1 {@code scipy.stats.bootstrap} of a

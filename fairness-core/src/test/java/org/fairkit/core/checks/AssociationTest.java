@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
-import org.fairkit.testkit.SharedFiles;
-import org.fairkit.testkit.GoldenJson;
 
 /**
  * {@link Association} against SciPy 1.10.1 in {@code ../shared/golden/stats.json} and against brute-force

@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
-import org.fairkit.core.DataGen;
 import org.fairkit.core.DataGen.Case;
+import org.fairkit.core.DataGen;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.group.GroupKey;
-import org.junit.jupiter.api.Test;
 import org.fairkit.testkit.CsvTable;
 import org.fairkit.testkit.SharedFiles;
+import org.junit.jupiter.api.Test;
 
 /**
  * The data quality gates: an example whose every finding is written out, properties on random data (order and

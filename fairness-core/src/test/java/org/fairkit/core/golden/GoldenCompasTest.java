@@ -18,14 +18,14 @@ import org.fairkit.core.FairnessReport;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.ZeroDivision;
+import org.fairkit.testkit.CsvTable;
+import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.fairkit.testkit.CsvTable;
-import org.fairkit.testkit.SharedFiles;
-import org.fairkit.testkit.GoldenJson;
 
 /**
  * FairKit against {@code ../shared/golden/compas.json}: Fairlearn 0.13.0 {@code MetricFrame} and fairness functions

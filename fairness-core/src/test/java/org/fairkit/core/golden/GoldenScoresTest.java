@@ -17,11 +17,11 @@ import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.scores.ScoreMetrics;
+import org.fairkit.testkit.CsvTable;
+import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.fairkit.testkit.CsvTable;
-import org.fairkit.testkit.SharedFiles;
-import org.fairkit.testkit.GoldenJson;
 
 /**
  * Score metrics against scikit-learn 1.2.1 and Fairlearn 0.13.0, tolerance {@link GoldenCheck#TOLERANCE}:

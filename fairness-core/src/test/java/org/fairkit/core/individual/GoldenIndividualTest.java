@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.testkit.CsvTable;
+import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.fairkit.testkit.CsvTable;
-import org.fairkit.testkit.SharedFiles;
-import org.fairkit.testkit.GoldenJson;
 
 /**
  * The individual-fairness metrics against AIF360 0.6.1 (commit 34877916) in {@code ../shared/golden}:

@@ -3,8 +3,8 @@ package org.fairkit.mitigation.calibration;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.fairkit.testkit.SharedFiles;
 import org.fairkit.testkit.CsvTable;
+import org.fairkit.testkit.SharedFiles;
 
 /**
  * The Adult calibration golden file ({@code ../shared/golden/adult_calibration.json}, scikit-learn 1.2.1) and its

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.fairkit.mitigation.calibration.AdultGolden.Rows;
+import org.fairkit.testkit.GoldenJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.fairkit.testkit.GoldenJson;
 
 /**
  * Calibration against scikit-learn 1.2.1 on the Adult test split ({@code adult_calibration.json}). Each expected

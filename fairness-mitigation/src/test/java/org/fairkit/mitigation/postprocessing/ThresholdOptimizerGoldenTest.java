@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.fairkit.mitigation.FittedGroups;
+import org.fairkit.testkit.CsvTable;
+import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.fairkit.testkit.SharedFiles;
-import org.fairkit.testkit.GoldenJson;
-import org.fairkit.testkit.CsvTable;
 
 /**
  * Fairlearn 0.13 {@code ThresholdOptimizer(constraints=..., objective='accuracy_score', grid_size=1000,

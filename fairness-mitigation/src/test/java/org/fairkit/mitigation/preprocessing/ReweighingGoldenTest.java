@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.fairkit.core.group.GroupKey;
+import org.fairkit.testkit.CsvTable;
+import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.fairkit.testkit.SharedFiles;
-import org.fairkit.testkit.GoldenJson;
-import org.fairkit.testkit.CsvTable;
 
 /**
  * AIF360 0.6.1 {@code Reweighing(unprivileged_groups, privileged_groups).fit(ds)} tables ({@code w_p_fav,

@@ -27,9 +27,9 @@ import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.orchestration.support.TestData;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.fairkit.testkit.SharedFiles;
 
 /**
  * A streamed CSV gives the same report as the same rows evaluated in memory, and streaming holds counts, not rows.

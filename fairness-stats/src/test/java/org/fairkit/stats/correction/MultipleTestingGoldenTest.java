@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.fairkit.stats.golden.Golden;
 import org.fairkit.stats.golden.Tol;
-import org.junit.jupiter.api.Test;
 import org.fairkit.testkit.GoldenJson;
+import org.junit.jupiter.api.Test;
 
 /** Golden values from statsmodels 0.13.5 {@code multipletests} ({@code stats.json -> multipletests}). */
 class MultipleTestingGoldenTest {

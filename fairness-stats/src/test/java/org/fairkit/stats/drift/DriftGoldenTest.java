@@ -8,8 +8,8 @@ import org.fairkit.stats.golden.Golden;
 import org.fairkit.stats.golden.Tol;
 import org.fairkit.stats.tests.ContingencyResult;
 import org.fairkit.stats.tests.TestResult;
-import org.junit.jupiter.api.Test;
 import org.fairkit.testkit.GoldenJson;
+import org.junit.jupiter.api.Test;
 
 /** Golden values from SciPy 1.10.1 and the reference script ({@code stats.json}: ks_2samp, psi, sprt). */
 class DriftGoldenTest {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.fairkit.stats.golden.Golden;
 import org.fairkit.stats.golden.Tol;
-import org.junit.jupiter.api.Test;
 import org.fairkit.testkit.GoldenJson;
+import org.junit.jupiter.api.Test;
 
 /** Golden values from statsmodels 0.13.5 {@code NormalIndPower} ({@code stats.json -> power}). */
 class TwoProportionPowerGoldenTest {

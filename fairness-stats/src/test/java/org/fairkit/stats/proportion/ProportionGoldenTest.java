@@ -8,8 +8,8 @@ import java.util.Map;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.stats.golden.Golden;
 import org.fairkit.stats.golden.Tol;
-import org.junit.jupiter.api.Test;
 import org.fairkit.testkit.GoldenJson;
+import org.junit.jupiter.api.Test;
 
 /** Golden values from statsmodels 0.13.5 ({@code stats.json}: proportion_confint, two_proportion_intervals). */
 class ProportionGoldenTest {

@@ -11,8 +11,8 @@ import org.fairkit.core.IntervalRequest;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.tally.GroupConfusion;
 import org.fairkit.core.tally.TallyKernel;
-import org.fairkit.testkit.SharedFiles;
 import org.fairkit.testkit.CsvTable;
+import org.fairkit.testkit.SharedFiles;
 
 /** Test helpers: requests built like {@code Fairness.evaluate()} builds them, synthetic data, shared files. */
 public final class TestData {

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.fairkit.stats.golden.Golden;
 import org.fairkit.stats.golden.Tol;
-import org.junit.jupiter.api.Test;
 import org.fairkit.testkit.GoldenJson;
+import org.junit.jupiter.api.Test;
 
 /** Golden values from SciPy 1.10.1 / statsmodels 0.13.5 ({@code stats.json}). */
 class TestsGoldenTest {
