@@ -14,15 +14,16 @@ import org.opentest4j.TestAbortedException;
 class TestkitTest {
     @Test
     void csvTableReadsQuotedFieldsAndSkipsEmptyLines() {
-        CsvTable t = CsvTable.parse("t.csv", "name,score,note\n\"Doe, Jane\",0.5,\"said \"\"hi\"\"\"\n\nx,1,\"two\nlines\"\n");
-        assertThat(t.header()).containsExactly("name", "score", "note");
+        CsvTable t = CsvTable.parse("t.csv",
+                "name,score,note,n\n\"Doe, Jane\",0.5,\"said \"\"hi\"\"\",3\n\nx,1,\"two\nlines\",4\n");
+        assertThat(t.header()).containsExactly("name", "score", "note", "n");
         assertThat(t.rows()).isEqualTo(2);
         assertThat(t.strings("name")).containsExactly("Doe, Jane", "x");
         assertThat(t.strings("note")).containsExactly("said \"hi\"", "two\nlines");
         assertThat(t.doubles("score")).containsExactly(0.5, 1.0);
-        assertThat(t.ints("score")[1]).isEqualTo(1);
+        assertThat(t.ints("n")).containsExactly(3, 4);
         assertThat(t.where("name", List.of("x")).strings("note")).containsExactly("two\nlines");
-        assertThat(t.columns()).containsEntry("name", List.of("Doe, Jane", "x"));
+        assertThat(t.columns()).containsEntry("name", List.of("Doe, Jane", "x")).containsEntry("n", List.of("3", "4"));
     }
 
     @Test
@@ -40,7 +41,7 @@ class TestkitTest {
     void markdownCutsSectionsBlocksAndCodeLines() {
         Markdown md = Markdown.of("# T\n## One\ntext\n```java\nint a = 1; // comment\n\n```\n### Sub\n```bash\nls\n```\n"
                 + "## Two\n<!-- output: Demo -->\n```text\nx\n...\n```\n```java\nint b = 2;\n```\n");
-        assertThat(md.section("## One").text()).startsWith("## One\n").endsWith("```\n").doesNotContain("Two");
+        assertThat(md.section("## One").text()).startsWith("## One\n").endsWith("ls\n```").doesNotContain("Two");
         assertThat(md.section("## One").codeLines("java")).containsExactly("int a = 1;");
         assertThat(md.codeLines("java")).containsExactly("int a = 1;", "int b = 2;");
         assertThat(md.sections(List.of("## Two")).codeLines("java")).containsExactly("int b = 2;");
