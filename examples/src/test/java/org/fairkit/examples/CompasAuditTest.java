@@ -3,10 +3,8 @@ package org.fairkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,6 +21,7 @@ import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.reports.AdverseImpact;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CompasAuditTest {
     /** Absolute tolerance of the golden comparisons. */
     static final double TOLERANCE = 1e-9;
-    static final String SKIP = "../shared not found: COMPAS golden tests skipped";
 
     /** The needed columns, two extra ones, and decile_score a second time as in ProPublica's file. */
     static final String HEADER = "id,sex,race,decile_score,days_b_screening_arrest,c_charge_degree,is_recid,"
@@ -248,15 +246,10 @@ class CompasAuditTest {
 
     /** @return a file of {@code ../shared}; skips the test when it is absent */
     static Path shared(String relative) {
-        String property = System.getProperty("fairkit.shared");
-        Path base = property != null && !property.isBlank() ? Path.of(property)
-                : Path.of(System.getProperty("fairkit.examples.dir", ".")).resolve("../../shared");
-        Path f = base.resolve(relative).toAbsolutePath().normalize();
-        assumeTrue(Files.isRegularFile(f), () -> SKIP + " (looked for " + f + "; set -Dfairkit.shared=<path>)");
-        return f;
+        return SharedFiles.file(relative);
     }
 
-    private static JsonNode golden() throws IOException {
-        return new ObjectMapper().readTree(shared("golden/compas.json").toFile());
+    private static JsonNode golden() {
+        return SharedFiles.golden("compas.json");
     }
 }

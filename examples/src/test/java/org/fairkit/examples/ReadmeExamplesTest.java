@@ -6,8 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
@@ -16,6 +15,8 @@ import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.Metrics;
+import org.fairkit.testkit.Markdown;
+import org.fairkit.testkit.TestSource;
 import org.junit.jupiter.api.Test;
 
 /** Docs are tests: the README's Java snippet is this test's code, and it runs. */
@@ -52,14 +53,11 @@ class ReadmeExamplesTest {
     @Test
     void readmeShowsExactlyTheSnippetThatThisTestRuns() throws IOException {
         Path examples = Path.of(System.getProperty("fairkit.examples.dir", "."));
-        String readme = Files.readString(examples.resolve("../README.md"), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertThat(m.find()).as("README has a java block").isTrue();
-        String source = Files.readString(
-                examples.resolve("src/test/java/org/fairkit/examples/ReadmeExamplesTest.java"), StandardCharsets.UTF_8);
-        String snippet = source.substring(source.indexOf("// README snippet start") + "// README snippet start".length(),
-                source.indexOf("// README snippet end"));
-        assertThat(normalize(m.group(1))).isEqualTo(normalize(snippet));
+        List<String> blocks = Markdown.read(examples.resolve("../README.md")).blocks("java");
+        assertThat(blocks).as("README has a java block").isNotEmpty();
+        String snippet = TestSource.of(ReadmeExamplesTest.class, examples)
+                .between("// README snippet start", "// README snippet end");
+        assertThat(Markdown.normalize(blocks.get(0))).isEqualTo(Markdown.normalize(snippet));
     }
 
     @Test
@@ -67,15 +65,11 @@ class ReadmeExamplesTest {
         Path root = Path.of(System.getProperty("fairkit.examples.dir", ".")).resolve("..");
         String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
         String quick = readme.substring(readme.indexOf("## Quick start"), readme.indexOf("## Use it from Java"));
-        Matcher m = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL).matcher(quick);
-        assertThat(m.find()).isTrue();
-        assertThat(m.group(1).strip().lines()).containsExactly("mvn -B -ntp verify",
+        List<String> bash = Markdown.of(quick).blocks("bash");
+        assertThat(bash).isNotEmpty();
+        assertThat(bash.get(0).strip().lines()).containsExactly("mvn -B -ntp verify",
                 "java -jar fairness-cli/target/fairkit.jar demo");
         String ci = Files.readString(root.resolve(".ci/run"), StandardCharsets.UTF_8);
         assertThat(ci).contains("\nmvn -B -ntp verify ").contains("\njava -jar fairness-cli/target/fairkit.jar demo ");
-    }
-
-    private static String normalize(String code) {
-        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + b + "\n");
     }
 }

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.fairkit.testkit.Markdown;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -51,11 +48,9 @@ class ReadmeCommandsTest {
 
     /** The fairkit command lines of a file's bash blocks, continuation lines joined, without the program name. */
     static List<String> commands(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL).matcher(text);
         List<String> out = new ArrayList<>();
-        while (m.find()) {
-            String block = m.group(1).replaceAll("\\\\\\n\\s*", " ");
+        for (String bash : Markdown.read(file).blocks("bash")) {
+            String block = bash.replaceAll("\\\\\\n\\s*", " ");
             for (String line : block.split("\\n")) {
                 String l = line.strip();
                 if (l.startsWith("exec ")) {

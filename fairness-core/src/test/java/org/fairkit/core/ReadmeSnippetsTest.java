@@ -2,14 +2,8 @@ package org.fairkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.regression.RegressionData;
@@ -18,12 +12,12 @@ import org.fairkit.core.regression.RegressionFairnessMetric;
 import org.fairkit.core.regression.RegressionReport;
 import org.fairkit.core.scores.ScoreMetrics;
 import org.fairkit.core.scores.ThresholdSweep;
+import org.fairkit.testkit.Markdown;
+import org.fairkit.testkit.TestSource;
 import org.junit.jupiter.api.Test;
 
 /** Docs are tests: the score and regression snippets of fairness-core/README.md are this test's code, and run. */
 class ReadmeSnippetsTest {
-    private static final Path SOURCE = Path.of("src/test/java/org/fairkit/core/ReadmeSnippetsTest.java");
-
     @Test
     void scoreSnippetRuns() {
         FairnessData data = FairnessData.builder().labels(new int[] {1, 0, 1, 0, 1, 0})
@@ -56,23 +50,13 @@ class ReadmeSnippetsTest {
     }
 
     @Test
-    void readmeShowsExactlyTheSnippetsThatThisTestRuns() throws IOException {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        List<String> blocks = new ArrayList<>();
-        Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        while (m.find()) {
-            blocks.add(normalize(m.group(1)));
-        }
-        String source = Files.readString(SOURCE, StandardCharsets.UTF_8);
+    void readmeShowsExactlyTheSnippetsThatThisTestRuns() {
+        List<String> blocks = Markdown.read(Path.of("README.md")).blocks("java").stream().map(Markdown::normalize)
+                .toList();
+        TestSource source = TestSource.of(ReadmeSnippetsTest.class);
         for (int k = 1; k <= 2; k++) {
-            String start = "// snippet " + k + " start";
-            String snippet = source.substring(source.indexOf(start) + start.length(),
-                    source.indexOf("// snippet " + k + " end"));
-            assertThat(blocks).as("README java blocks").contains(normalize(snippet));
+            String snippet = source.between("// snippet " + k + " start", "// snippet " + k + " end");
+            assertThat(blocks).as("README java blocks").contains(Markdown.normalize(snippet));
         }
-    }
-
-    private static String normalize(String code) {
-        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + b + "\n");
     }
 }

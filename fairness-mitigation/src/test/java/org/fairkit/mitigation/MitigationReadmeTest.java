@@ -2,10 +2,7 @@ package org.fairkit.mitigation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.datasets.SyntheticLending;
@@ -13,8 +10,10 @@ import org.fairkit.mitigation.postprocessing.Constraint;
 import org.fairkit.mitigation.postprocessing.Objective;
 import org.fairkit.mitigation.postprocessing.ThresholdOptimizer;
 import org.fairkit.mitigation.preprocessing.Resampled;
-import org.fairkit.mitigation.preprocessing.Reweighing;
 import org.fairkit.mitigation.preprocessing.Resampling;
+import org.fairkit.mitigation.preprocessing.Reweighing;
+import org.fairkit.testkit.Markdown;
+import org.fairkit.testkit.TestSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,26 +65,9 @@ class MitigationReadmeTest {
     }
 
     @Test
-    void everyJavaLineOfTheseReadmeSectionsIsInThisTest() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        String self = Files.readString(Path.of("src/test/java/org/fairkit/mitigation/MitigationReadmeTest.java"));
-        List<String> lines = new ArrayList<>();
-        boolean mine = false;
-        boolean in = false;
-        for (String l : readme.split("\n")) {
-            if (l.startsWith("## ")) {
-                mine = SECTIONS.contains(l.trim());
-            } else if (l.startsWith("```java")) {
-                in = true;
-            } else if (l.startsWith("```")) {
-                in = false;
-            } else if (in && mine) {
-                String code = l.replaceAll("\\s*//.*$", "").trim();
-                if (!code.isEmpty()) {
-                    lines.add(code);
-                }
-            }
-        }
+    void everyJavaLineOfTheseReadmeSectionsIsInThisTest() {
+        String self = TestSource.of(MitigationReadmeTest.class).text();
+        List<String> lines = Markdown.read(Path.of("README.md")).sections(SECTIONS).codeLines("java");
         assertThat(lines).hasSizeGreaterThan(12);
         for (String code : lines) {
             assertThat(self).as("README line %s", code).contains(code);

@@ -41,8 +41,10 @@ import org.fairkit.orchestration.schedule.JobId;
 import org.fairkit.orchestration.schedule.JobStatus;
 import org.fairkit.orchestration.schedule.RunDirectories;
 import org.fairkit.orchestration.schedule.Trigger;
-import org.fairkit.orchestration.support.SharedFiles;
 import org.fairkit.stats.Bayesian;
+import org.fairkit.testkit.Markdown;
+import org.fairkit.testkit.SharedFiles;
+import org.fairkit.testkit.TestSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +55,7 @@ class ReadmeExamplesTest {
 
     @Test
     void auditRunAndSchedulingSnippetsRunOnCompas() throws Exception {
-        Path file = SharedFiles.data("compas-predictions.csv");
+        Path file = SharedFiles.dataFile("compas-predictions.csv");
         CsvColumns columns = CsvColumns.builder()
             .id("id").label("y_true").prediction("y_pred").score("score").weight("weight")
             .sensitive("race", "sex")
@@ -126,25 +128,10 @@ class ReadmeExamplesTest {
     @Test
     void everyReadmeSnippetLineIsInThisTest() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        String self = Files.readString(Path.of("src/test/java/org/fairkit/orchestration/ReadmeExamplesTest.java"));
+        String self = TestSource.of(ReadmeExamplesTest.class).text();
         List<String> sections = List.of("## Audit runs", "## CSV input", "## Scheduling", "## Monitoring");
-        List<String> lines = new ArrayList<>();
-        boolean in = false;
-        boolean mine = false;
-        for (String l : readme.split("\n")) {
-            if (l.startsWith("## ")) {
-                mine = sections.contains(l.strip()); // the others are ReadmeLoadPolicyTrailTest's
-            } else if (l.startsWith("```java") && mine) {
-                in = true;
-            } else if (l.startsWith("```")) {
-                in = false;
-            } else if (in) {
-                String code = l.replaceAll("\\s*//.*$", "").trim();
-                if (!code.isEmpty()) {
-                    lines.add(code);
-                }
-            }
-        }
+        // the other sections are ReadmeLoadPolicyTrailTest's
+        List<String> lines = Markdown.of(readme).sections(sections).codeLines("java");
         assertThat(lines).hasSizeGreaterThan(30);
         for (String code : lines) {
             assertThat(self).as("README line %s", code).contains(code);

@@ -8,20 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.core.group.GroupKey;
-import org.fairkit.orchestration.load.OutputKind;
 import org.fairkit.orchestration.load.Calibration;
 import org.fairkit.orchestration.load.Feasibility;
 import org.fairkit.orchestration.load.InputProfile;
 import org.fairkit.orchestration.load.LoadEstimate;
 import org.fairkit.orchestration.load.LoadModel;
 import org.fairkit.orchestration.load.MeasuredRun;
+import org.fairkit.orchestration.load.OutputKind;
 import org.fairkit.orchestration.load.Timeline;
 import org.fairkit.orchestration.policy.Outcome;
 import org.fairkit.orchestration.policy.Policy;
@@ -31,6 +30,8 @@ import org.fairkit.orchestration.trail.AuditTrail;
 import org.fairkit.orchestration.trail.TrailAnchor;
 import org.fairkit.orchestration.trail.TrailVerification;
 import org.fairkit.stats.Bootstrap;
+import org.fairkit.testkit.Markdown;
+import org.fairkit.testkit.TestSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,49 +95,23 @@ class ReadmeLoadPolicyTrailTest {
     }
 
     @Test
-    void everyJavaLineOfTheseReadmeSectionsIsInThisTest() throws IOException {
-        String self = Files.readString(Path.of("src/test/java/org/fairkit/orchestration/ReadmeLoadPolicyTrailTest.java"));
-        List<String> lines = new ArrayList<>();
-        boolean in = false;
-        for (String l : sections().split("\n")) {
-            if (l.startsWith("```java")) {
-                in = true;
-            } else if (l.startsWith("```")) {
-                in = false;
-            } else if (in) {
-                // a bare expression such as "estimate.totalLoad();" appears here inside an assertion
-                String code = l.replaceAll("\\s*//.*$", "").trim().replaceAll(";$", "");
-                if (!code.isEmpty() && !code.equals("}")) {
-                    lines.add(code);
-                }
-            }
-        }
+    void everyJavaLineOfTheseReadmeSectionsIsInThisTest() {
+        String self = TestSource.of(ReadmeLoadPolicyTrailTest.class).text();
+        // a bare expression such as "estimate.totalLoad();" appears here inside an assertion
+        List<String> lines = sections().codeLines("java").stream().map(code -> code.replaceAll(";$", ""))
+                .filter(code -> !code.isEmpty() && !code.equals("}")).toList();
         assertThat(lines).hasSizeGreaterThan(20);
         for (String code : lines) {
             assertThat(self).as("README line %s", code).contains(code);
         }
     }
 
-    /** The text of this helper's README sections (the file may hold other sections too). */
-    private static String sections() throws IOException {
-        StringBuilder out = new StringBuilder();
-        boolean mine = false;
-        for (String l : Files.readString(Path.of("README.md")).split("\n")) {
-            if (l.startsWith("## ")) {
-                mine = SECTIONS.contains(l.strip());
-            }
-            if (mine) {
-                out.append(l).append('\n');
-            }
-        }
-        assertThat(out).as("the README has the sections %s", SECTIONS).isNotEmpty();
-        return out.toString();
+    /** This helper's README sections (the file may hold other sections too). */
+    private static Markdown sections() {
+        return Markdown.read(Path.of("README.md")).sections(SECTIONS);
     }
 
-    private static String block(String language) throws IOException {
-        String text = sections();
-        int start = text.indexOf("```" + language + "\n");
-        int end = text.indexOf("```", start + 4 + language.length());
-        return text.substring(start + 4 + language.length(), end);
+    private static String block(String language) {
+        return sections().blocks(language).get(0);
     }
 }

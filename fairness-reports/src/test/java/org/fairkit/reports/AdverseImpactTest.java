@@ -18,6 +18,7 @@ import org.fairkit.core.metrics.Metrics;
 import org.fairkit.stats.proportion.TwoProportionIntervals;
 import org.fairkit.stats.tests.Alternative;
 import org.fairkit.stats.tests.ProportionTests;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.Test;
 
 class AdverseImpactTest {
@@ -179,7 +180,7 @@ class AdverseImpactTest {
     @Test
     void theRatioAgainstTheReferenceEqualsAif360DisparateImpactOnCompas() {
         JsonNode golden = SharedFiles.golden("compas.json").path("aif360").path("race_AA_vs_Caucasian[fav=1]");
-        Map<String, List<String>> c = SharedFiles.csv("compas-predictions.csv");
+        Map<String, List<String>> c = SharedFiles.data("compas-predictions.csv").columns();
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < c.get("race").size(); i++) {
             String race = c.get("race").get(i);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.datasets.SyntheticLending;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +34,7 @@ class CalibrationSeriesTest {
     }
 
     private static FairnessData readAdultTestSplit() {
-        Map<String, List<String>> c = SharedFiles.csv("adult-predictions.csv");
+        Map<String, List<String>> c = SharedFiles.data("adult-predictions.csv").columns();
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < c.get("split").size(); i++) {
             if (c.get("split").get(i).equals("test")) {

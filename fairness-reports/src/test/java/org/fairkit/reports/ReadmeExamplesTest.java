@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
@@ -15,6 +14,8 @@ import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.stats.Bootstrap;
 import org.fairkit.stats.GroupComparisons;
+import org.fairkit.testkit.Markdown;
+import org.fairkit.testkit.TestSource;
 import org.junit.jupiter.api.Test;
 
 /** Docs are tests: every line of the README's Java snippet appears here, compiled and run. */
@@ -53,23 +54,9 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void everyReadmeSnippetLineIsInThisTest() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        String self = Files.readString(Path.of("src/test/java/org/fairkit/reports/ReadmeExamplesTest.java"));
-        List<String> lines = new ArrayList<>();
-        boolean in = false;
-        for (String l : readme.split("\n")) {
-            if (l.startsWith("```java")) {
-                in = true;
-            } else if (l.startsWith("```")) {
-                in = false;
-            } else if (in) {
-                String code = l.replaceAll("\\s*//.*$", "").trim();
-                if (!code.isEmpty()) {
-                    lines.add(code);
-                }
-            }
-        }
+    void everyReadmeSnippetLineIsInThisTest() {
+        String self = TestSource.of(ReadmeExamplesTest.class).text();
+        List<String> lines = Markdown.read(Path.of("README.md")).codeLines("java");
         assertThat(lines).hasSizeGreaterThan(15);
         for (String code : lines) {
             assertThat(self).as("README line %s", code).contains(code);

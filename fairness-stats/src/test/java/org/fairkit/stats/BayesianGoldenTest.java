@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.fairkit.stats.bayes.BetaPosterior;
-import org.fairkit.stats.support.TestData;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class BayesianGoldenTest {
     private static JsonNode stats() throws IOException {
-        return new ObjectMapper().readTree(TestData.shared().resolve("golden/stats.json").toFile());
+        return SharedFiles.golden("stats.json");
     }
 
     @Test

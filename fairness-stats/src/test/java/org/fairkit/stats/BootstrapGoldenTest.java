@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +22,8 @@ import org.fairkit.stats.bootstrap.BootstrapResult;
 import org.fairkit.stats.bootstrap.ConfusionBootstrap;
 import org.fairkit.stats.bootstrap.Jackknife;
 import org.fairkit.stats.support.TestData;
+import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,31 +34,17 @@ import org.junit.jupiter.api.Test;
  * directory is absent.
  */
 class BootstrapGoldenTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ToDoubleFunction<double[]> MEAN = x -> Arrays.stream(x).sum() / x.length;
-
-    private static JsonNode golden(String file) throws IOException {
-        Path shared = TestData.shared();
-        return JSON.readTree(shared.resolve("golden").resolve(file).toFile());
-    }
-
-    private static double[] doubles(JsonNode a) {
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).asDouble();
-        }
-        return out;
-    }
 
     @Test
     void jackknifeQuantitiesMatchScipyExactly() throws IOException {
-        JsonNode block = golden("stats.json").get("bootstrap");
+        JsonNode block = SharedFiles.golden("stats.json").get("bootstrap");
         for (JsonNode row : block.get("deterministic_rows")) {
             String call = "stats.json bootstrap.deterministic_rows " + row.get("id").asText()
                     + " (scipy 1.10.1 bootstrap jackknife, Efron-Tibshirani 14.15)";
-            double[] sample = doubles(row.get("sample"));
+            double[] sample = GoldenJson.doubles(row.get("sample"));
             double[] jack = ConfusionBootstrap.jackknifeValues(sample, MEAN);
-            double[] expected = doubles(row.get("jackknife_means"));
+            double[] expected = GoldenJson.doubles(row.get("jackknife_means"));
             for (int i = 0; i < jack.length; i++) {
                 assertThat(jack[i]).as(call + " jackknife_means[%s]", i).isCloseTo(expected[i],
                         within(1e-12 * Math.abs(expected[i])));
@@ -80,9 +66,9 @@ class BootstrapGoldenTest {
      */
     @Test
     void meanIntervalsMatchScipyStatistically() throws IOException {
-        JsonNode block = golden("stats.json").get("bootstrap");
+        JsonNode block = SharedFiles.golden("stats.json").get("bootstrap");
         for (JsonNode det : block.get("deterministic_rows")) {
-            double[] sample = doubles(det.get("sample"));
+            double[] sample = GoldenJson.doubles(det.get("sample"));
             for (JsonNode row : block.get("rows")) {
                 if (!row.get("id").asText().equals(det.get("id").asText())) {
                     continue;
@@ -107,8 +93,8 @@ class BootstrapGoldenTest {
     /** Both golden blocks, both of our paths: rows and cell counts, unstratified as Fairlearn, 1000 resamples. */
     @Test
     void compasSelectionRateIntervalsMatchFairlearnStatistically() throws IOException {
-        JsonNode file = golden("compas_bootstrap.json").get("bootstrap");
-        FairnessData all = TestData.compas(TestData.shared());
+        JsonNode file = SharedFiles.golden("compas_bootstrap.json").get("bootstrap");
+        FairnessData all = TestData.compas();
         check(file.get("race"), all, "race");
         check(file.get("race_AA_vs_Caucasian"), TestData.compasSubset(all, "African-American", "Caucasian"),
                 "race_AA_vs_Caucasian");
@@ -118,7 +104,7 @@ class BootstrapGoldenTest {
         assertThat(data.rows()).as("rows of " + name).isEqualTo(block.get("rows").asInt());
         Fairness config = Fairness.of(data).groupBy("race").metrics(Metrics.SELECTION_RATE).fairnessMetrics();
         IntervalRequest req = TestData.request(config, data, 2);
-        double[] qs = doubles(block.get("ci_quantiles"));
+        double[] qs = GoldenJson.doubles(block.get("ci_quantiles"));
         for (Bootstrap b : new Bootstrap[] {Bootstrap.percentile(1000).seed(12345).stratified(false).resampleRows(),
             Bootstrap.percentile(1000).seed(12345).stratified(false)}) {
             BootstrapResult res = b.distribution(req);

@@ -2,11 +2,7 @@ package org.fairkit.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import org.fairkit.core.Estimand;
 import org.fairkit.core.Fairness;
@@ -22,6 +18,8 @@ import org.fairkit.core.metrics.Metrics;
 import org.fairkit.stats.bayes.BetaPosterior;
 import org.fairkit.stats.bayes.Posterior;
 import org.fairkit.stats.support.TestData;
+import org.fairkit.testkit.Markdown;
+import org.fairkit.testkit.TestSource;
 import org.junit.jupiter.api.Test;
 
 /** Docs are tests: every line of the README's Java snippets appears here, compiled and run. */
@@ -80,26 +78,11 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void everyBootstrapAndBayesianReadmeSnippetLineIsInThisTest() throws IOException {
-        String whole = Files.readString(Paths.get("README.md"));
+    void everyBootstrapAndBayesianReadmeSnippetLineIsInThisTest() {
         // The closed-form section has its own snippet test (ClosedFormReadmeTest).
-        int closedForm = whole.indexOf("## Closed-form intervals");
-        String readme = closedForm < 0 ? whole : whole.substring(0, closedForm);
-        String self = Files.readString(Path.of("src/test/java/org/fairkit/stats/ReadmeExamplesTest.java"));
-        List<String> lines = new ArrayList<>();
-        boolean in = false;
-        for (String l : readme.split("\n")) {
-            if (l.startsWith("```java")) {
-                in = true;
-            } else if (l.startsWith("```")) {
-                in = false;
-            } else if (in) {
-                String code = l.replaceAll("\\s*//.*$", "").trim();
-                if (!code.isEmpty()) {
-                    lines.add(code);
-                }
-            }
-        }
+        Markdown readme = Markdown.read(Path.of("README.md")).before("## Closed-form intervals");
+        String self = TestSource.of(ReadmeExamplesTest.class).text();
+        List<String> lines = readme.codeLines("java");
         assertThat(lines).hasSizeGreaterThan(15);
         for (String code : lines) {
             assertThat(self).as("README line %s", code).contains(code);

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.fairkit.core.individual.SharedFiles;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -65,7 +66,7 @@ class AssociationTest {
     void cramersVAndMutualInformationFollowScipyChiSquaredAndGStatistics(String call, JsonNode row) {
         long[][] t = table(row.get("table"));
         double n = total(t);
-        double statistic = SharedFiles.number(row.get("statistic"));
+        double statistic = GoldenJson.number(row.get("statistic"));
         int k = Math.min(t.length, t[0].length);
         if (row.get("lambda_").isNull()) {
             assertThat(Association.chiSquared(t).orElseThrow()).as(row.get("call").asText())
@@ -98,7 +99,7 @@ class AssociationTest {
         List<Double> z = new ArrayList<>();
         List<Integer> codes = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            double[] y = SharedFiles.doubles(groups.get(g));
+            double[] y = GoldenJson.doubles(groups.get(g));
             double mean = 0;
             for (double v : y) {
                 mean += v;
@@ -109,7 +110,7 @@ class AssociationTest {
                 codes.add(g);
             }
         }
-        double f = SharedFiles.number(row.get("statistic"));
+        double f = GoldenJson.number(row.get("statistic"));
         int k = groups.size();
         int n = z.size();
         double eta2 = f * (k - 1) / (f * (k - 1) + n - k);

@@ -17,11 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
-import org.fairkit.core.DataGen;
 import org.fairkit.core.DataGen.Case;
+import org.fairkit.core.DataGen;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.group.GroupKey;
-import org.fairkit.core.individual.SharedFiles;
+import org.fairkit.testkit.CsvTable;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -325,7 +326,7 @@ class DataQualityTest {
 
     @Test
     void compasByRaceFlagsTheSmallGroupsAndTheBaseRateGap() {
-        SharedFiles.Csv csv = SharedFiles.data("compas-predictions.csv");
+        CsvTable csv = SharedFiles.data("compas-predictions.csv");
         String[] race = csv.strings("race");
         FairnessData data = FairnessData.builder().labels(csv.ints("y_true")).predictions(csv.ints("y_pred"))
                 .sensitive("race", race).build();

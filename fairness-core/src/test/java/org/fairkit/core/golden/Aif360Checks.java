@@ -1,7 +1,7 @@
 package org.fairkit.core.golden;
 
-import static org.fairkit.core.golden.GoldenFiles.fieldNames;
-import static org.fairkit.core.golden.GoldenFiles.number;
+import static org.fairkit.testkit.GoldenJson.fieldNames;
+import static org.fairkit.testkit.GoldenJson.number;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -18,6 +18,7 @@ import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.ReferenceComparison;
 import org.fairkit.core.tally.CellCounts;
+import org.fairkit.testkit.GoldenJson;
 
 /**
  * Turns an AIF360 block of a golden file into {@link GoldenCheck}s against a FairKit report whose reference group

@@ -3,8 +3,8 @@ package org.fairkit.core.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.fairkit.core.golden.FairlearnChecks.groupKey;
-import static org.fairkit.core.golden.GoldenFiles.TOLERANCE;
-import static org.fairkit.core.golden.GoldenFiles.number;
+import static org.fairkit.core.golden.GoldenCheck.TOLERANCE;
+import static org.fairkit.testkit.GoldenJson.number;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -19,6 +19,7 @@ import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.Exclusion;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.Metrics;
+import org.fairkit.testkit.GoldenJson;
 
 /**
  * Where FairKit documents a different answer from Fairlearn / scikit-learn, and the assertions that pin it.

@@ -1,7 +1,7 @@
 package org.fairkit.core.golden;
 
-import static org.fairkit.core.golden.GoldenFiles.fieldNames;
-import static org.fairkit.core.golden.GoldenFiles.number;
+import static org.fairkit.testkit.GoldenJson.fieldNames;
+import static org.fairkit.testkit.GoldenJson.number;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -19,6 +19,7 @@ import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.tally.Cell;
+import org.fairkit.testkit.GoldenJson;
 
 /**
  * Turns Fairlearn blocks of a golden file ({@code MetricFrame} results and the fairness functions) into

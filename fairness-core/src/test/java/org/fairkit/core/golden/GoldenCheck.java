@@ -16,6 +16,9 @@ import org.fairkit.core.metrics.MetricValue;
  * @param actual computes FairKit's value (evaluated in the test, so an exception fails that test only)
  */
 record GoldenCheck(String path, String producedBy, String fairkit, double expected, Supplier<MetricValue> actual) {
+    /** Absolute tolerance of every golden comparison. */
+    static final double TOLERANCE = 1e-9;
+
 
     /** A check of a plain number, e.g. a weighted cell count. */
     static GoldenCheck ofDouble(String path, String producedBy, String fairkit, double expected,
@@ -28,7 +31,7 @@ record GoldenCheck(String path, String producedBy, String fairkit, double expect
         return Double.isNaN(expected);
     }
 
-    /** Asserts FairKit's value against the golden one within {@link GoldenFiles#TOLERANCE}. */
+    /** Asserts FairKit's value against the golden one within {@link #TOLERANCE}. */
     void verify() {
         MetricValue v = actual.get();
         if (expectsUndefined()) {
@@ -41,7 +44,7 @@ record GoldenCheck(String path, String producedBy, String fairkit, double expect
         assertThat(v.reason()).as("%s = %s from %s; FairKit %s must be defined", path, expected, producedBy, fairkit)
                 .isEmpty();
         assertThat(v.value()).as("%s from %s; FairKit %s", path, producedBy, fairkit)
-                .isCloseTo(expected, within(GoldenFiles.TOLERANCE));
+                .isCloseTo(expected, within(TOLERANCE));
     }
 
     @Override

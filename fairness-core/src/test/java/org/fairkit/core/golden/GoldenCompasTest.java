@@ -1,8 +1,8 @@
 package org.fairkit.core.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.fairkit.core.golden.GoldenFiles.golden;
-import static org.fairkit.core.golden.GoldenFiles.strings;
+import static org.fairkit.testkit.SharedFiles.golden;
+import static org.fairkit.testkit.GoldenJson.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -18,6 +18,9 @@ import org.fairkit.core.FairnessReport;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.ZeroDivision;
+import org.fairkit.testkit.CsvTable;
+import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * by race, sex and race × sex, unweighted and weighted, and AIF360 0.6.1 {@code ClassificationMetric} /
  * {@code BinaryLabelDatasetMetric} blocks, all computed on the 6,172 ProPublica-filtered rows whose exact inputs are
  * {@code ../shared/data/compas-predictions.csv} ({@code y_true}, {@code y_pred}, {@code race}, {@code sex},
- * {@code weight}). Tolerance {@link GoldenFiles#TOLERANCE}.
+ * {@code weight}). Tolerance {@link GoldenCheck#TOLERANCE}.
  *
  * <p>{@code score_metric_frame} and the Brier, log loss and AUC values of {@code calibration} are compared by
  * {@link GoldenScoresTest}. Not compared (not in fairness-core yet): the calibration curves and isotonic / Platt
@@ -49,7 +52,7 @@ class GoldenCompasTest {
     @BeforeAll
     static void goldenFilesArePresent() {
         golden(FILE);
-        GoldenFiles.data(CSV);
+        SharedFiles.data(CSV);
     }
 
     private static JsonNode file() {
@@ -62,7 +65,7 @@ class GoldenCompasTest {
      * AIF360's {@code favorable_label = 0}).
      */
     private static FairnessData data(boolean onlyAfricanAmericanAndCaucasian, boolean weighted, boolean flipped) {
-        GoldenFiles.Table t = GoldenFiles.data(CSV);
+        CsvTable t = SharedFiles.data(CSV);
         if (onlyAfricanAmericanAndCaucasian) {
             t = t.where("race", Set.of(AA, CAUCASIAN));
         }
@@ -224,7 +227,7 @@ class GoldenCompasTest {
         for (String fav : List.of("[fav=1]", "[fav=0]")) {
             boolean flipped = fav.equals("[fav=0]");
             JsonNode blocks = aif.get(race + fav);
-            for (String w : GoldenFiles.fieldNames(blocks)) {
+            for (String w : GoldenJson.fieldNames(blocks)) {
                 boolean weighted = w.equals("weighted");
                 Aif360Checks.block(FILE + "#aif360." + race + fav + "." + w, blocks.get(w),
                         () -> aif360Report(rows, "race", CAUCASIAN, weighted, flipped),
@@ -235,7 +238,7 @@ class GoldenCompasTest {
             }
         }
         JsonNode sex = aif.get("sex_Female_priv[fav=1]");
-        for (String w : GoldenFiles.fieldNames(sex)) {
+        for (String w : GoldenJson.fieldNames(sex)) {
             boolean weighted = w.equals("weighted");
             Aif360Checks.block(FILE + "#aif360.sex_Female_priv[fav=1]." + w, sex.get(w),
                     () -> aif360Report("all rows", "sex", "Female", weighted, false), GroupKey.of("sex", "Female"),

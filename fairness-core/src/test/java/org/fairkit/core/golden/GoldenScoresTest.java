@@ -1,9 +1,9 @@
 package org.fairkit.core.golden;
 
-import static org.fairkit.core.golden.GoldenFiles.fieldNames;
-import static org.fairkit.core.golden.GoldenFiles.golden;
-import static org.fairkit.core.golden.GoldenFiles.number;
-import static org.fairkit.core.golden.GoldenFiles.strings;
+import static org.fairkit.testkit.GoldenJson.fieldNames;
+import static org.fairkit.testkit.SharedFiles.golden;
+import static org.fairkit.testkit.GoldenJson.number;
+import static org.fairkit.testkit.GoldenJson.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -17,11 +17,14 @@ import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.scores.ScoreMetrics;
+import org.fairkit.testkit.CsvTable;
+import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Score metrics against scikit-learn 1.2.1 and Fairlearn 0.13.0, tolerance {@link GoldenFiles#TOLERANCE}:
+ * Score metrics against scikit-learn 1.2.1 and Fairlearn 0.13.0, tolerance {@link GoldenCheck#TOLERANCE}:
  * <ul>
  *   <li>{@code compas.json#score_metric_frame}: Fairlearn {@code MetricFrame} with {@code y_pred = score}
  *       (decile / 10) of {@code numpy.average} (mean score), {@code brier_score_loss} and {@code roc_auc_score},
@@ -46,7 +49,7 @@ class GoldenScoresTest {
             "log_loss", ScoreMetrics.LOG_LOSS);
 
     private static FairnessData compas(boolean weighted) {
-        GoldenFiles.Table t = GoldenFiles.data("compas-predictions.csv");
+        CsvTable t = SharedFiles.data("compas-predictions.csv");
         FairnessData.Builder b = FairnessData.builder().labels(t.ints("y_true")).predictions(t.ints("y_pred"))
                 .scores(t.doubles("score")).sensitive("race", t.strings("race")).sensitive("sex", t.strings("sex"));
         if (weighted) {
@@ -56,7 +59,7 @@ class GoldenScoresTest {
     }
 
     private static FairnessData adultTest(boolean weighted) {
-        GoldenFiles.Table t = GoldenFiles.data("adult-predictions.csv").where("split", List.of("test"));
+        CsvTable t = SharedFiles.data("adult-predictions.csv").where("split", List.of("test"));
         FairnessData.Builder b = FairnessData.builder().labels(t.ints("y_true")).predictions(t.ints("y_pred"))
                 .scores(t.doubles("proba")).sensitive("sex", t.strings("sex")).sensitive("race", t.strings("race"));
         if (weighted) {

@@ -1,9 +1,9 @@
 package org.fairkit.core.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.fairkit.core.golden.GoldenFiles.golden;
-import static org.fairkit.core.golden.GoldenFiles.number;
-import static org.fairkit.core.golden.GoldenFiles.strings;
+import static org.fairkit.testkit.SharedFiles.golden;
+import static org.fairkit.testkit.GoldenJson.number;
+import static org.fairkit.testkit.GoldenJson.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -21,6 +21,8 @@ import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.ZeroDivision;
+import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * FairKit against {@code ../shared/golden/synthetic.json}: Fairlearn 0.13.0 {@code MetricFrame} and fairness
  * functions, and AIF360 0.6.1 {@code ClassificationMetric}, on the 20 literal rows of the file and its 12-row edge
  * cases. Every expected value names its JSON path and the call that produced it; tolerance
- * {@link GoldenFiles#TOLERANCE}.
+ * {@link GoldenCheck#TOLERANCE}.
  *
  * <p>{@code score_metric_frame} and the Brier, log loss and AUC values of {@code calibration} are compared by
  * {@link GoldenScoresTest}. Not compared (not in fairness-core yet): the calibration curves,

@@ -2,8 +2,8 @@ package org.fairkit.core.individual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.fairkit.core.individual.SharedFiles.golden;
-import static org.fairkit.core.individual.SharedFiles.number;
+import static org.fairkit.testkit.SharedFiles.golden;
+import static org.fairkit.testkit.GoldenJson.number;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.testkit.CsvTable;
+import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,18 +66,18 @@ class GoldenIndividualTest {
     private static Block synthetic(String weighting) {
         JsonNode file = golden("synthetic.json");
         JsonNode rows = file.get("dataset").get("rows");
-        FairnessData.Builder b = FairnessData.builder().labels(SharedFiles.ints(rows.get("y_true")))
-                .predictions(SharedFiles.ints(rows.get("y_pred")))
-                .sensitive("group", SharedFiles.strings(rows.get("group")));
+        FairnessData.Builder b = FairnessData.builder().labels(GoldenJson.ints(rows.get("y_true")))
+                .predictions(GoldenJson.ints(rows.get("y_pred")))
+                .sensitive("group", GoldenJson.strings(rows.get("group")).toArray(String[]::new));
         if (weighting.equals("weighted")) {
-            b.weights(SharedFiles.doubles(rows.get("weight")));
+            b.weights(GoldenJson.doubles(rows.get("weight")));
         }
         return new Block("synthetic.json aif360.A_priv." + weighting, file.get("aif360").get("A_priv").get(weighting),
                 Benefits.of(b.build(), "group"));
     }
 
     private static Block compasRace(String block, String weighting, boolean favorableZero) {
-        SharedFiles.Csv csv = SharedFiles.data("compas-predictions.csv")
+        CsvTable csv = SharedFiles.data("compas-predictions.csv")
                 .where("race", List.of("African-American", "Caucasian"));
         return compas(block, weighting, favorableZero, csv, "race");
     }
@@ -83,7 +86,7 @@ class GoldenIndividualTest {
         return compas("sex_Female_priv[fav=1]", weighting, false, SharedFiles.data("compas-predictions.csv"), "sex");
     }
 
-    private static Block compas(String block, String weighting, boolean favorableZero, SharedFiles.Csv csv,
+    private static Block compas(String block, String weighting, boolean favorableZero, CsvTable csv,
             String feature) {
         JsonNode file = golden("compas.json");
         int[] y = csv.ints("y_true");
@@ -181,14 +184,14 @@ class GoldenIndividualTest {
         JsonNode file = golden("synthetic.json");
         JsonNode rows = file.get("dataset").get("rows");
         JsonNode expected = file.get("aif360").get("A_priv").get("unweighted").get("consistency");
-        assertThat(SharedFiles.strings(expected.get("feature_columns"))).containsExactly("score", "group_code");
-        String[] group = SharedFiles.strings(rows.get("group"));
+        assertThat(GoldenJson.strings(expected.get("feature_columns"))).containsExactly("score", "group_code");
+        String[] group = GoldenJson.strings(rows.get("group")).toArray(String[]::new);
         double[] code = Arrays.stream(group).mapToDouble(g -> g.equals("A") ? 1 : 0).toArray(); // A privileged = 1
         FeatureMatrix x = FeatureMatrix.ofColumns(List.of("score", "group_code"),
-                SharedFiles.doubles(rows.get("score")), code);
+                GoldenJson.doubles(rows.get("score")), code);
         Consistency c = Consistency.neighbours(expected.get("n_neighbors").asInt());
-        ConsistencyResult labels = c.evaluate(x, SharedFiles.ints(rows.get("y_true")));
-        ConsistencyResult predictions = c.evaluate(x, SharedFiles.ints(rows.get("y_pred")));
+        ConsistencyResult labels = c.evaluate(x, GoldenJson.ints(rows.get("y_true")));
+        ConsistencyResult predictions = c.evaluate(x, GoldenJson.ints(rows.get("y_pred")));
         int ties = expected.get("tie_diagnostic").get("rows_whose_kth_and_k_plus_1th_neighbour_distances_tie").asInt();
         assertThat(ties).isZero();
         assertThat(labels.ambiguousRows()).isZero();
@@ -214,12 +217,12 @@ class GoldenIndividualTest {
     void compasConsistencyOfAif360LiesInTheRangeOverTieBreaks(String name) {
         JsonNode expected = golden("compas.json").get("aif360").get(name).get("unweighted").get("consistency");
         boolean race = name.startsWith("race");
-        SharedFiles.Csv csv = SharedFiles.data("compas-predictions.csv");
+        CsvTable csv = SharedFiles.data("compas-predictions.csv");
         if (race) {
             csv = csv.where("race", List.of("African-American", "Caucasian"));
         }
-        List<String> columns = SharedFiles.strings(expected.get("feature_columns")).length == 4
-                ? List.of(SharedFiles.strings(expected.get("feature_columns"))) : List.of();
+        List<String> columns = GoldenJson.strings(expected.get("feature_columns")).size() == 4
+                ? GoldenJson.strings(expected.get("feature_columns")) : List.of();
         assertThat(columns).containsExactly("age", "priors_count", "juv_fel_count", race ? "race_code" : "sex_code");
         String[] attr = csv.strings(race ? "race" : "sex");
         String privileged = race ? "Caucasian" : "Female";

@@ -1,25 +1,25 @@
 package org.fairkit.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
-import org.fairkit.core.DataGen;
 import org.fairkit.core.DataGen.Case;
 import org.fairkit.core.DataGen.Weights;
+import org.fairkit.core.DataGen;
 import org.fairkit.core.FairnessData;
+import org.fairkit.core.MetricValueContract;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.tally.ConfusionTally;
 import org.fairkit.core.tally.GroupConfusion;
+import org.fairkit.testkit.contract.Perturbations;
+import org.fairkit.testkit.contract.Tolerance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,9 +32,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * lanes per chunk, chunks compensated) than the row-order loop of the reference. Rates lie in [0, 1] and
  * {@code COUNT} is never weighted, so this is thousands of ulps above rounding and far below any real error.
  */
-class MetricContractTest {
+class MetricContractTest extends MetricValueContract {
     static final double REAL_WEIGHTS_TOLERANCE = 1e-12;
-    private static final int EXAMPLES = 150;
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Metrics.class)
@@ -91,9 +90,7 @@ class MetricContractTest {
     @EnumSource(Metrics.class)
     void valuesAreInvariantUnderRowPermutation(Metrics metric) {
         qt().withExamples(EXAMPLES).forAll(DataGen.cases(), longs().all()).checkAssert((c, seed) -> {
-            List<Integer> order = new ArrayList<>(BruteForce.allRows(c));
-            Collections.shuffle(order, new Random(seed));
-            Case shuffled = c.permuted(order.stream().mapToInt(Integer::intValue).toArray());
+            Case shuffled = c.permuted(Perturbations.shuffledOrder(c.rows(), seed));
             Evaluated before = Evaluated.of(metric, c);
             Evaluated after = Evaluated.of(metric, shuffled);
             assertThat(after.byGroup().keySet()).containsExactlyElementsOf(before.byGroup().keySet());
@@ -109,20 +106,7 @@ class MetricContractTest {
     void valuesAreInvariantUnderGroupRelabeling(Metrics metric) {
         qt().withExamples(EXAMPLES).forAll(DataGen.cases(), longs().all()).checkAssert((c, seed) -> {
             // A random bijection of every level onto fresh names, which also changes the sorted group order.
-            List<String> levels = new ArrayList<>();
-            c.features().forEach(f -> Arrays.stream(f).distinct().filter(l -> !levels.contains(l)).forEach(levels::add));
-            if (c.declaredLevels() != null) {
-                c.declaredLevels().forEach(l -> l.stream().filter(x -> !levels.contains(x)).forEach(levels::add));
-            }
-            List<String> fresh = new ArrayList<>();
-            for (int i = 0; i < levels.size(); i++) {
-                fresh.add("g" + i);
-            }
-            Collections.shuffle(fresh, new Random(seed));
-            Map<String, String> rename = new HashMap<>();
-            for (int i = 0; i < levels.size(); i++) {
-                rename.put(levels.get(i), fresh.get(i));
-            }
+            Map<String, String> rename = Perturbations.randomRelabeling(levels(c), seed);
             Case renamed = c.relabeled(rename::get);
             Evaluated before = Evaluated.of(metric, c);
             Evaluated after = Evaluated.of(metric, renamed);
@@ -143,10 +127,8 @@ class MetricContractTest {
     @EnumSource(Metrics.class)
     void unitWeightsGiveExactlyTheValuesOfNoWeights(Metrics metric) {
         qt().withExamples(EXAMPLES).forAll(DataGen.cases(Weights.NONE)).checkAssert(c -> {
-            double[] ones = new double[c.rows()];
-            Arrays.fill(ones, 1.0);
             Evaluated unweighted = Evaluated.of(metric, c);
-            Evaluated unit = Evaluated.of(metric, c.withWeights(ones));
+            Evaluated unit = Evaluated.of(metric, c.withWeights(Perturbations.ones(c.rows())));
             assertThat(unit.report().results().tally().isWeighted()).isTrue();
             assertThat(unit.byGroup()).isEqualTo(unweighted.byGroup());
             assertThat(unit.overall()).isEqualTo(unweighted.overall());
@@ -226,11 +208,7 @@ class MetricContractTest {
             return;
         }
         assertThat(actual.isDefined()).as("%s is defined, got %s", what, actual).isTrue();
-        if (tol == 0) {
-            assertThat(actual.value()).as(what).isEqualTo(expected.getAsDouble());
-        } else {
-            assertThat(actual.value()).as(what).isCloseTo(expected.getAsDouble(), within(tol));
-        }
+        Tolerance.absolute(tol).assertClose(actual.value(), expected.getAsDouble(), what);
     }
 
     static void assertSameValue(MetricValue actual, MetricValue expected, double tol, String what) {
@@ -238,7 +216,7 @@ class MetricContractTest {
             assertThat(actual).as(what).isEqualTo(expected);
         } else {
             assertThat(actual.isDefined()).as("%s is defined, got %s", what, actual).isTrue();
-            assertThat(actual.value()).as(what).isCloseTo(expected.value(), within(tol));
+            Tolerance.absolute(tol).assertClose(actual.value(), expected.value(), what);
         }
     }
 }

@@ -3,10 +3,7 @@ package org.fairkit.core.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,6 +21,8 @@ import org.fairkit.core.individual.InequalityIndices;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.GroupValues;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.testkit.Markdown;
+import org.fairkit.testkit.TestSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,38 +94,13 @@ class RankingIndividualChecksReadmeTest {
     }
 
     private static String readmeSection() {
-        String readme;
-        try {
-            readme = Files.readString(Path.of("README.md"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        int start = readme.indexOf(SECTION);
-        assertThat(start).as("README.md has the section").isNotNegative();
-        String section = readme.substring(start);
-        int next = section.indexOf("\n## ", SECTION.length());
-        return next > 0 ? section.substring(0, next) : section;
+        return Markdown.read(Path.of("README.md")).section(SECTION).text();
     }
 
     @Test
-    void everySnippetLineOfTheSectionIsInThisTest() throws IOException {
-        String section = readmeSection();
-        String self = Files.readString(Path.of(
-                "src/test/java/org/fairkit/core/ranking/RankingIndividualChecksReadmeTest.java"));
-        List<String> lines = new ArrayList<>();
-        boolean in = false;
-        for (String l : section.split("\n")) {
-            if (l.startsWith("```java")) {
-                in = true;
-            } else if (l.startsWith("```")) {
-                in = false;
-            } else if (in) {
-                String code = l.replaceAll("\\s*//.*$", "").trim();
-                if (!code.isEmpty()) {
-                    lines.add(code);
-                }
-            }
-        }
+    void everySnippetLineOfTheSectionIsInThisTest() {
+        String self = TestSource.of(RankingIndividualChecksReadmeTest.class).text();
+        List<String> lines = Markdown.of(readmeSection()).codeLines("java");
         assertThat(lines).hasSizeGreaterThan(15);
         for (String code : lines) {
             assertThat(self).as("README line %s", code).contains(code);

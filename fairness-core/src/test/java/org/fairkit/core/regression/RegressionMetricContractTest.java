@@ -6,7 +6,6 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +13,14 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.stream.IntStream;
-import org.fairkit.core.DataGen;
 import org.fairkit.core.DataGen.Weights;
+import org.fairkit.core.DataGen;
+import org.fairkit.core.MetricValueContract;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.testkit.contract.Perturbations;
+import org.fairkit.testkit.contract.Tolerance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,9 +32,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * (West 1979) and merges them (Chan et al. 1979), the reference takes the mean first and the deviations second,
  * so the two round differently; unit weights against no weights are compared exactly.
  */
-class RegressionMetricContractTest {
+class RegressionMetricContractTest extends MetricValueContract {
     static final double RELATIVE = 1e-9;
-    private static final int EXAMPLES = 150;
+    private static final Tolerance TOLERANCE = Tolerance.relative(RELATIVE);
 
     /** Two passes over the group's rows: weighted mean target first, then every sum. */
     static OptionalDouble reference(RegressionMetrics m, RegressionCase c, List<Integer> rows) {
@@ -90,20 +92,12 @@ class RegressionMetricContractTest {
         }
     }
 
-    static void assertClose(MetricValue actual, OptionalDouble expected, String what) {
-        if (expected.isEmpty()) {
-            assertThat(actual.isDefined()).as("%s is undefined, got %s", what, actual).isFalse();
-            assertThat(actual.reason()).as(what).hasValueSatisfying(r -> assertThat(r).isNotBlank());
-            return;
-        }
-        assertThat(actual.isDefined()).as("%s is defined, got %s", what, actual).isTrue();
-        double e = expected.getAsDouble();
-        assertThat(Math.abs(actual.value() - e)).as("%s: %s vs %s", what, actual.value(), e)
-                .isLessThanOrEqualTo(RELATIVE * Math.max(1, Math.abs(e)));
+    private void assertClose(MetricValue actual, OptionalDouble expected, String what) {
+        assertClose(actual, expected, TOLERANCE, what);
     }
 
-    static void assertSame(MetricValue actual, MetricValue expected, String what) {
-        assertClose(actual, expected.isDefined() ? OptionalDouble.of(expected.value()) : OptionalDouble.empty(), what);
+    private void assertSame(MetricValue actual, MetricValue expected, String what) {
+        assertSame(actual, expected, TOLERANCE, what);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,10 +120,8 @@ class RegressionMetricContractTest {
     @EnumSource(RegressionMetrics.class)
     void valuesAreInvariantUnderRowPermutationAndGroupRelabeling(RegressionMetrics m) {
         qt().withExamples(EXAMPLES).forAll(RegressionCase.cases(), longs().all()).checkAssert((c, seed) -> {
-            List<Integer> order = new ArrayList<>(IntStream.range(0, c.rows()).boxed().toList());
-            Collections.shuffle(order, new Random(seed));
             Evaluated before = Evaluated.of(m, c);
-            Evaluated shuffled = Evaluated.of(m, c.permuted(order.stream().mapToInt(Integer::intValue).toArray()));
+            Evaluated shuffled = Evaluated.of(m, c.permuted(Perturbations.shuffledOrder(c.rows(), seed)));
             before.byGroup().forEach((k, v) -> assertSame(shuffled.byGroup().get(k), v, m + " of " + k));
             assertSame(shuffled.overall(), before.overall(), m + " overall");
 
@@ -148,10 +140,8 @@ class RegressionMetricContractTest {
     @EnumSource(RegressionMetrics.class)
     void unitWeightsGiveExactlyTheValuesOfNoWeights(RegressionMetrics m) {
         qt().withExamples(EXAMPLES).forAll(RegressionCase.cases(Weights.NONE)).checkAssert(c -> {
-            double[] ones = new double[c.rows()];
-            Arrays.fill(ones, 1.0);
             Evaluated none = Evaluated.of(m, c);
-            Evaluated unit = Evaluated.of(m, c.withWeights(ones));
+            Evaluated unit = Evaluated.of(m, c.withWeights(Perturbations.ones(c.rows())));
             assertThat(unit.byGroup()).isEqualTo(none.byGroup());
             assertThat(unit.overall()).isEqualTo(none.overall());
         });

@@ -6,20 +6,19 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.Random;
 import java.util.stream.IntStream;
 import org.fairkit.core.DataGen.Weights;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.MetricValueContract;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.Metrics;
+import org.fairkit.testkit.contract.Perturbations;
+import org.fairkit.testkit.contract.Tolerance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,9 +34,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>Not applicable: merge equivalence over chunk cuts. Score metrics need the rows sorted by score
  * ({@code Requirement.ROWS} for AUC and AP); no partial tally of a chunk determines them.
  */
-class ScoreMetricContractTest {
+class ScoreMetricContractTest extends MetricValueContract {
     static final double RELATIVE = 1e-12;
-    private static final int EXAMPLES = 150;
 
     /** One score metric as the report gives it, by group levels, and over all rows. */
     record Evaluated(Map<List<String>, MetricValue> byGroup, MetricValue overall, FairnessReport report) {
@@ -60,25 +58,9 @@ class ScoreMetricContractTest {
         return metric == ScoreMetrics.ROC_AUC && integerWeights(c);
     }
 
-    static void assertClose(MetricValue actual, OptionalDouble expected, boolean exact, String what) {
-        if (expected.isEmpty()) {
-            assertThat(actual.isDefined()).as("%s is undefined, got %s", what, actual).isFalse();
-            assertThat(actual.reason()).as(what).hasValueSatisfying(r -> assertThat(r).isNotBlank());
-            return;
-        }
-        assertThat(actual.isDefined()).as("%s is defined, got %s", what, actual).isTrue();
-        double e = expected.getAsDouble();
-        if (exact) {
-            assertThat(actual.value()).as(what).isEqualTo(e);
-        } else {
-            assertThat(Math.abs(actual.value() - e)).as("%s: %s vs %s", what, actual.value(), e)
-                    .isLessThanOrEqualTo(RELATIVE * Math.max(1, Math.abs(e)));
-        }
-    }
-
-    static void assertSame(MetricValue actual, MetricValue expected, boolean exact, String what) {
-        assertClose(actual, expected.isDefined() ? OptionalDouble.of(expected.value()) : OptionalDouble.empty(),
-                exact, what);
+    /** Exact for ROC AUC with integer weights (or none), else {@value #RELATIVE} relative. */
+    static Tolerance tolerance(ScoreMetrics metric, ScoredCase c) {
+        return exact(metric, c) ? Tolerance.exact() : Tolerance.relative(RELATIVE);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -106,9 +88,9 @@ class ScoreMetricContractTest {
             Evaluated e = Evaluated.of(metric, c);
             assertThat(e.byGroup().keySet()).containsExactlyInAnyOrderElementsOf(c.groups().keySet());
             c.groups().forEach((key, rows) -> assertClose(e.byGroup().get(key),
-                    ScoreBruteForce.value(metric, c, rows), exact(metric, c), metric + " of group " + key + " in " + c));
+                    ScoreBruteForce.value(metric, c, rows), tolerance(metric, c), metric + " of group " + key + " in " + c));
             List<Integer> all = IntStream.range(0, c.rows()).boxed().toList();
-            assertClose(e.overall(), ScoreBruteForce.value(metric, c, all), exact(metric, c), metric + " overall");
+            assertClose(e.overall(), ScoreBruteForce.value(metric, c, all), tolerance(metric, c), metric + " overall");
         });
     }
 
@@ -116,15 +98,13 @@ class ScoreMetricContractTest {
     @EnumSource(ScoreMetrics.class)
     void valuesAreInvariantUnderRowPermutation(ScoreMetrics metric) {
         qt().withExamples(EXAMPLES).forAll(ScoredCase.cases(), longs().all()).checkAssert((c, seed) -> {
-            List<Integer> order = new ArrayList<>(IntStream.range(0, c.rows()).boxed().toList());
-            Collections.shuffle(order, new Random(seed));
-            ScoredCase shuffled = c.permuted(order.stream().mapToInt(Integer::intValue).toArray());
+            ScoredCase shuffled = c.permuted(Perturbations.shuffledOrder(c.rows(), seed));
             Evaluated before = Evaluated.of(metric, c);
             Evaluated after = Evaluated.of(metric, shuffled);
             assertThat(after.byGroup().keySet()).containsExactlyElementsOf(before.byGroup().keySet());
-            before.byGroup().forEach((key, v) -> assertSame(after.byGroup().get(key), v, exact(metric, c),
+            before.byGroup().forEach((key, v) -> assertSame(after.byGroup().get(key), v, tolerance(metric, c),
                     metric + " of group " + key));
-            assertSame(after.overall(), before.overall(), exact(metric, c), metric + " overall");
+            assertSame(after.overall(), before.overall(), tolerance(metric, c), metric + " overall");
         });
     }
 
@@ -132,26 +112,12 @@ class ScoreMetricContractTest {
     @EnumSource(ScoreMetrics.class)
     void valuesAreInvariantUnderGroupRelabeling(ScoreMetrics metric) {
         qt().withExamples(EXAMPLES).forAll(ScoredCase.cases(), longs().all()).checkAssert((c, seed) -> {
-            List<String> levels = new ArrayList<>();
-            c.c().features().forEach(f -> Arrays.stream(f).distinct().filter(l -> !levels.contains(l))
-                    .forEach(levels::add));
-            if (c.c().declaredLevels() != null) {
-                c.c().declaredLevels().forEach(l -> l.stream().filter(x -> !levels.contains(x)).forEach(levels::add));
-            }
-            List<String> fresh = new ArrayList<>();
-            for (int i = 0; i < levels.size(); i++) {
-                fresh.add("g" + i);
-            }
-            Collections.shuffle(fresh, new Random(seed));
-            Map<String, String> rename = new HashMap<>();
-            for (int i = 0; i < levels.size(); i++) {
-                rename.put(levels.get(i), fresh.get(i));
-            }
+            Map<String, String> rename = Perturbations.randomRelabeling(levels(c.c()), seed);
             Evaluated before = Evaluated.of(metric, c);
             Evaluated after = Evaluated.of(metric, c.relabeled(rename::get));
             before.byGroup().forEach((key, v) -> assertSame(after.byGroup().get(key.stream().map(rename::get).toList()),
-                    v, true, metric + " of group " + key));
-            assertSame(after.overall(), before.overall(), true, metric + " overall");
+                    v, Tolerance.exact(), metric + " of group " + key));
+            assertSame(after.overall(), before.overall(), Tolerance.exact(), metric + " overall");
         });
     }
 
@@ -159,10 +125,8 @@ class ScoreMetricContractTest {
     @EnumSource(ScoreMetrics.class)
     void unitWeightsGiveExactlyTheValuesOfNoWeights(ScoreMetrics metric) {
         qt().withExamples(EXAMPLES).forAll(ScoredCase.cases(Weights.NONE)).checkAssert(c -> {
-            double[] ones = new double[c.rows()];
-            Arrays.fill(ones, 1.0);
             Evaluated unweighted = Evaluated.of(metric, c);
-            Evaluated unit = Evaluated.of(metric, c.withWeights(ones));
+            Evaluated unit = Evaluated.of(metric, c.withWeights(Perturbations.ones(c.rows())));
             assertThat(unit.byGroup()).isEqualTo(unweighted.byGroup());
             assertThat(unit.overall()).isEqualTo(unweighted.overall());
         });
@@ -176,9 +140,9 @@ class ScoreMetricContractTest {
             Evaluated weighted = Evaluated.of(metric, c);
             Evaluated duplicated = Evaluated.of(metric, c.duplicatedByWeight());
             assertThat(duplicated.byGroup().keySet()).containsExactlyElementsOf(weighted.byGroup().keySet());
-            weighted.byGroup().forEach((key, v) -> assertSame(duplicated.byGroup().get(key), v, exact(metric, c),
-                    metric + " of group " + key));
-            assertSame(duplicated.overall(), weighted.overall(), exact(metric, c), metric + " overall");
+            weighted.byGroup().forEach((key, v) -> assertSame(duplicated.byGroup().get(key), v,
+                    tolerance(metric, c), metric + " of group " + key));
+            assertSame(duplicated.overall(), weighted.overall(), tolerance(metric, c), metric + " overall");
         });
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.fairkit.mitigation.calibration.AdultGolden.Rows;
+import org.fairkit.testkit.GoldenJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -51,13 +52,13 @@ class CalibrationGoldenTest {
         assertThat(r.size()).isEqualTo(metrics().path("n").asInt());
         CalibrationSummary s = CalibrationMetrics.bins(10, Binning.EQUAL_WIDTH).evaluate(r.scores(), r.labels());
         assertThat(s.brier().value()).as("sklearn.metrics.brier_score_loss(y_true, proba)")
-                .isCloseTo(AdultGolden.num(metrics().path("brier_score_loss")), within(SAME));
+                .isCloseTo(GoldenJson.number(metrics().path("brier_score_loss")), within(SAME));
         assertThat(s.logLoss().value()).as("sklearn.metrics.log_loss(y_true, proba)")
-                .isCloseTo(AdultGolden.num(metrics().path("log_loss")), within(SAME));
+                .isCloseTo(GoldenJson.number(metrics().path("log_loss")), within(SAME));
         CalibrationSummary w = CalibrationMetrics.bins(10, Binning.EQUAL_WIDTH).evaluate(r.scores(), r.labels(),
                 r.weights());
         assertThat(w.brier().value()).as("brier_score_loss(y_true, proba, sample_weight=weight)")
-                .isCloseTo(AdultGolden.num(metrics().path("brier_score_loss[sample_weight=weight]")), within(SAME));
+                .isCloseTo(GoldenJson.number(metrics().path("brier_score_loss[sample_weight=weight]")), within(SAME));
         assertThat(CalibrationMetrics.brierScore(r.scores(), r.labels(), null)).isEqualTo(s.brier());
         assertThat(CalibrationMetrics.logLoss(r.scores(), r.labels(), null)).isEqualTo(s.logLoss());
     }
@@ -74,9 +75,9 @@ class CalibrationGoldenTest {
             CalibrationSummary g = bySex.group(e.getKey());
             assertThat(g.rows()).isEqualTo(e.getValue().path("n").asInt());
             assertThat(g.brier().value()).as("brier_score_loss on sex == %s", e.getKey())
-                    .isCloseTo(AdultGolden.num(e.getValue().path("brier_score_loss")), within(SAME));
+                    .isCloseTo(GoldenJson.number(e.getValue().path("brier_score_loss")), within(SAME));
             assertThat(bySexWeighted.group(e.getKey()).brier().value()).as("weighted brier, sex == %s", e.getKey())
-                    .isCloseTo(AdultGolden.num(e.getValue().path("brier_score_loss[sample_weight=weight]")),
+                    .isCloseTo(GoldenJson.number(e.getValue().path("brier_score_loss[sample_weight=weight]")),
                             within(SAME));
         });
         CalibrationReport byRace = m.evaluate(r.scores(), r.labels(), r.race());
@@ -86,7 +87,7 @@ class CalibrationGoldenTest {
             CalibrationSummary g = byRace.group(e.getKey());
             assertThat(g.rows()).isEqualTo(e.getValue().path("n").asInt());
             assertThat(g.brier().value()).as("brier_score_loss on race == %s", e.getKey())
-                    .isCloseTo(AdultGolden.num(e.getValue().path("brier_score_loss")), within(SAME));
+                    .isCloseTo(GoldenJson.number(e.getValue().path("brier_score_loss")), within(SAME));
         });
     }
 
@@ -118,7 +119,7 @@ class CalibrationGoldenTest {
         ReliabilityDiagram d = s.reliability();
         String call = "sklearn.calibration.calibration_curve(y_true, y_prob, n_bins=10, strategy="
                 + (binning == Binning.EQUAL_WIDTH ? "'uniform'" : "'quantile'") + ") on " + name;
-        assertThat(d.edges()).as("bin edges of %s", call).containsExactly(AdultGolden.doubles(expected.path(
+        assertThat(d.edges()).as("bin edges of %s", call).containsExactly(GoldenJson.doubles(expected.path(
                 "bin_edges")));
         long[] counts = new long[expected.path("bin_counts_all_bins").size()];
         for (int i = 0; i < counts.length; i++) {
@@ -126,12 +127,12 @@ class CalibrationGoldenTest {
         }
         assertThat(d.counts()).as("bin counts of %s", call).containsExactly(counts);
         assertThat(d.observedRates()).as("prob_true of %s", call)
-                .containsExactly(AdultGolden.doubles(expected.path("prob_true")), within(SAME));
+                .containsExactly(GoldenJson.doubles(expected.path("prob_true")), within(SAME));
         assertThat(d.meanScores()).as("prob_pred of %s", call)
-                .containsExactly(AdultGolden.doubles(expected.path("prob_pred")), within(SAME));
+                .containsExactly(GoldenJson.doubles(expected.path("prob_pred")), within(SAME));
         // ECE and MCE recomputed from scikit-learn's curve: sum n_b/n |prob_true - prob_pred| and the max gap.
-        double[] t = AdultGolden.doubles(expected.path("prob_true"));
-        double[] p = AdultGolden.doubles(expected.path("prob_pred"));
+        double[] t = GoldenJson.doubles(expected.path("prob_true"));
+        double[] p = GoldenJson.doubles(expected.path("prob_pred"));
         long[] nonEmpty = java.util.Arrays.stream(counts).filter(c -> c > 0).toArray();
         double ece = 0;
         double mce = 0;
@@ -165,13 +166,13 @@ class CalibrationGoldenTest {
         String call = iso.path("call").asText() + " on " + name;
         IsotonicMap map = (IsotonicMap) Calibration.isotonic().fit(r.scores(), r.labels()).global();
         assertThat(map.thresholdsX()).as("X_thresholds_ of %s", call)
-                .containsExactly(AdultGolden.doubles(iso.path("X_thresholds")));
+                .containsExactly(GoldenJson.doubles(iso.path("X_thresholds")));
         assertThat(map.thresholdsY()).as("y_thresholds_ of %s", call)
-                .containsExactly(AdultGolden.doubles(iso.path("y_thresholds")), within(EXACT_ISH));
-        assertThat(map.xMin()).isEqualTo(AdultGolden.num(iso.path("X_min")));
-        assertThat(map.xMax()).isEqualTo(AdultGolden.num(iso.path("X_max")));
-        double[] grid = AdultGolden.doubles(iso.path("grid"));
-        double[] want = AdultGolden.doubles(iso.path("predict_at_grid"));
+                .containsExactly(GoldenJson.doubles(iso.path("y_thresholds")), within(EXACT_ISH));
+        assertThat(map.xMin()).isEqualTo(GoldenJson.number(iso.path("X_min")));
+        assertThat(map.xMax()).isEqualTo(GoldenJson.number(iso.path("X_max")));
+        double[] grid = GoldenJson.doubles(iso.path("grid"));
+        double[] want = GoldenJson.doubles(iso.path("predict_at_grid"));
         for (int k = 0; k < grid.length; k++) {
             assertThat(map.apply(grid[k])).as("predict(%s) of %s", grid[k], call).isCloseTo(want[k], within(SAME));
         }
@@ -183,8 +184,8 @@ class CalibrationGoldenTest {
         Rows r = rows(sex);
         JsonNode platt = expected.path("platt").path("platt_smoothed_targets");
         PlattMap map = (PlattMap) Calibration.platt().fit(r.scores(), r.labels()).global();
-        double a = AdultGolden.num(platt.path("a"));
-        double b = AdultGolden.num(platt.path("b"));
+        double a = GoldenJson.number(platt.path("a"));
+        double b = GoldenJson.number(platt.path("b"));
         String call = platt.path("call").asText() + " on " + name;
         assertThat(map.a()).as("a of %s", call).isCloseTo(a, within(PLATT_BFGS));
         assertThat(map.b()).as("b of %s", call).isCloseTo(b, within(PLATT_BFGS));
@@ -201,14 +202,14 @@ class CalibrationGoldenTest {
         JsonNode lr = expected.path("platt").path("logistic_regression");
         PlattMap map = (PlattMap) Calibration.platt(PlattTargets.LABELS).fit(r.scores(), r.labels()).global();
         String call = lr.path("call").asText() + " on " + name;
-        double coef = AdultGolden.num(lr.path("coef"));
-        double intercept = AdultGolden.num(lr.path("intercept"));
+        double coef = GoldenJson.number(lr.path("coef"));
+        double intercept = GoldenJson.number(lr.path("intercept"));
         assertThat(map.slope()).as("coef_ of %s", call).isCloseTo(coef, within(PLATT_LBFGS));
         assertThat(map.intercept()).as("intercept_ of %s", call).isCloseTo(intercept, within(PLATT_LBFGS));
         assertThat(plattObjective(r, map.a(), map.b(), false))
                 .isLessThanOrEqualTo(plattObjective(r, -coef, -intercept, false) * (1 + OBJECTIVE_NOISE));
-        double[] grid = AdultGolden.doubles(expected.path("isotonic").path("grid"));
-        double[] want = AdultGolden.doubles(lr.path("predict_at_grid"));
+        double[] grid = GoldenJson.doubles(expected.path("isotonic").path("grid"));
+        double[] want = GoldenJson.doubles(lr.path("predict_at_grid"));
         for (int k = 0; k < grid.length; k++) {
             assertThat(map.apply(grid[k])).as("predict_proba(logit(%s)) of %s", grid[k], call)
                     .isCloseTo(want[k], within(PLATT_LBFGS));

@@ -2,14 +2,13 @@ package org.fairkit.mitigation.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.core.metrics.Disparity;
+import org.fairkit.testkit.Markdown;
+import org.fairkit.testkit.TestSource;
 import org.junit.jupiter.api.Test;
 
 /** Docs are tests: every code line of the README's "Calibration" section is here, compiled and run. */
@@ -47,30 +46,12 @@ class CalibrationReadmeTest {
     }
 
     @Test
-    void everyReadmeCalibrationLineIsInThisTest() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("## Calibration");
-        assertThat(start).as("README has a Calibration section").isNotNegative();
-        int end = readme.indexOf("\n## ", start + 1);
-        String section = end < 0 ? readme.substring(start) : readme.substring(start, end);
-        String self = Files.readString(Path.of(
-                "src/test/java/org/fairkit/mitigation/calibration/CalibrationReadmeTest.java"));
-        List<String> lines = new ArrayList<>();
-        boolean in = false;
-        for (String l : section.split("\n")) {
-            if (l.startsWith("```java")) {
-                in = true;
-            } else if (l.startsWith("```")) {
-                in = false;
-            } else if (in) {
-                String code = l.replaceAll("\\s*//.*$", "").trim();
-                if (!code.isEmpty()) {
-                    lines.add(code);
-                }
-            }
-        }
+    void everyReadmeCalibrationLineIsInThisTest() {
+        Markdown section = Markdown.read(Path.of("README.md")).section("## Calibration");
+        String self = TestSource.of(CalibrationReadmeTest.class).text();
+        List<String> lines = section.codeLines("java");
         assertThat(lines).hasSizeGreaterThan(6);
-        assertThat(section).as("README states the measured gaps").contains("0.1247 before and 0.0139 after");
+        assertThat(section.text()).as("README states the measured gaps").contains("0.1247 before and 0.0139 after");
         for (String code : lines) {
             assertThat(self).as("README line %s", code).contains(code);
         }

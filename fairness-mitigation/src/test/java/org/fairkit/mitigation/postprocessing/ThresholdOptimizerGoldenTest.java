@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.fairkit.mitigation.FittedGroups;
-import org.fairkit.mitigation.support.Shared;
+import org.fairkit.testkit.CsvTable;
+import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,8 +60,8 @@ class ThresholdOptimizerGoldenTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        Shared.Csv csv = Shared.data("adult-predictions.csv");
-        JsonNode file = Shared.golden("adult_threshold_optimizer.json").path("threshold_optimizer");
+        CsvTable csv = SharedFiles.data("adult-predictions.csv");
+        JsonNode file = SharedFiles.golden("adult_threshold_optimizer.json").path("threshold_optimizer");
         String[] split = csv.strings("split");
         double[] proba = csv.doubles("proba");
         int[] y = csv.ints("y_true");
@@ -78,13 +80,13 @@ class ThresholdOptimizerGoldenTest {
                                         block.path("evaluated_on[test]").path("expected"))))));
             }
         }
-        JsonNode synthetic = Shared.golden("synthetic.json");
+        JsonNode synthetic = SharedFiles.golden("synthetic.json");
         JsonNode rows = synthetic.path("dataset").path("rows");
         double[] score = new double[rows.path("score").size()];
         int[] label = new int[score.length];
         String[] group = new String[score.length];
         for (int i = 0; i < score.length; i++) {
-            score[i] = Shared.num(rows.path("score").get(i));
+            score[i] = GoldenJson.number(rows.path("score").get(i));
             label[i] = rows.path("y_true").get(i).asInt();
             group[i] = rows.path("group").get(i).asText();
         }
@@ -119,10 +121,10 @@ class ThresholdOptimizerGoldenTest {
     }
 
     private static ThresholdRule fairlearnRule(JsonNode interp) {
-        return new ThresholdRule(Shared.num(interp.path("operation0").path("threshold")), Shared.num(interp.path("p0")),
-                Shared.num(interp.path("operation1").path("threshold")), Shared.num(interp.path("p1")),
-                interp.has("p_ignore") ? Shared.num(interp.path("p_ignore")) : 0,
-                interp.has("prediction_constant") ? Shared.num(interp.path("prediction_constant")) : 0);
+        return new ThresholdRule(GoldenJson.number(interp.path("operation0").path("threshold")), GoldenJson.number(interp.path("p0")),
+                GoldenJson.number(interp.path("operation1").path("threshold")), GoldenJson.number(interp.path("p1")),
+                interp.has("p_ignore") ? GoldenJson.number(interp.path("p_ignore")) : 0,
+                interp.has("prediction_constant") ? GoldenJson.number(interp.path("prediction_constant")) : 0);
     }
 
     @ParameterizedTest(name = "{1}")
@@ -139,14 +141,14 @@ class ThresholdOptimizerGoldenTest {
             }
             Rates r = Rates.of(p, e.labels(), e.groups());
             assertThat(r.accuracy()).as("%s %s accuracy", k, e.name())
-                    .isCloseTo(Shared.num(e.expected().path("accuracy")), within(EXACT));
+                    .isCloseTo(GoldenJson.number(e.expected().path("accuracy")), within(EXACT));
             e.expected().path("by_group").fields().forEachRemaining(f -> {
                 double[] g = r.byGroup().get(f.getKey());
                 assertThat(g[0]).as("%s %s %s selection rate", k, e.name(), f.getKey())
-                        .isCloseTo(Shared.num(f.getValue().path("selection_rate")), within(EXACT));
-                assertThat(g[1]).isCloseTo(Shared.num(f.getValue().path("true_positive_rate")), within(EXACT));
-                assertThat(g[2]).isCloseTo(Shared.num(f.getValue().path("false_positive_rate")), within(EXACT));
-                assertThat(g[3]).isCloseTo(Shared.num(f.getValue().path("accuracy")), within(EXACT));
+                        .isCloseTo(GoldenJson.number(f.getValue().path("selection_rate")), within(EXACT));
+                assertThat(g[1]).isCloseTo(GoldenJson.number(f.getValue().path("true_positive_rate")), within(EXACT));
+                assertThat(g[2]).isCloseTo(GoldenJson.number(f.getValue().path("false_positive_rate")), within(EXACT));
+                assertThat(g[3]).isCloseTo(GoldenJson.number(f.getValue().path("accuracy")), within(EXACT));
             });
         }
     }
@@ -159,9 +161,9 @@ class ThresholdOptimizerGoldenTest {
         Solver.Solution s = Solver.solve(curves, c, Objective.ACCURACY, 0, false);
         JsonNode train = k.evaluations().get(0).expected();
         JsonNode first = train.path("by_group").elements().next();
-        double fairlearnAccuracy = Shared.num(train.path("accuracy"));
+        double fairlearnAccuracy = GoldenJson.number(train.path("accuracy"));
         if (c == Constraint.DEMOGRAPHIC_PARITY) {
-            double x = Shared.num(first.path("selection_rate"));
+            double x = GoldenJson.number(first.path("selection_rate"));
             double total = 0;
             for (Hull h : s.hulls()) {
                 total += h.valueAt(x);
@@ -169,10 +171,10 @@ class ThresholdOptimizerGoldenTest {
             assertThat(total).as("%s: sum of hulls at selection rate %s", k, x).isCloseTo(fairlearnAccuracy,
                     within(EXACT));
         } else {
-            double x = Shared.num(first.path("false_positive_rate"));
+            double x = GoldenJson.number(first.path("false_positive_rate"));
             double y = Solver.envelope(s.hulls(), x);
             assertThat(y).as("%s: ROC envelope at FPR %s", k, x)
-                    .isCloseTo(Shared.num(first.path("true_positive_rate")), within(EXACT));
+                    .isCloseTo(GoldenJson.number(first.path("true_positive_rate")), within(EXACT));
             double[] t = Solver.totals(curves);
             assertThat((t[1] * y + t[2] * (1 - x)) / t[0]).isCloseTo(fairlearnAccuracy, within(EXACT));
         }
@@ -184,7 +186,7 @@ class ThresholdOptimizerGoldenTest {
             JsonNode op = k.block().path("interpolation").path(groups.group(g).label());
             for (String o : new String[] {"operation0", "operation1"}) {
                 assertThat(ours).as("%s group %s: Fairlearn's %s is one of our hull thresholds", k,
-                        groups.group(g).label(), o).contains(Shared.num(op.path(o).path("threshold")));
+                        groups.group(g).label(), o).contains(GoldenJson.number(op.path(o).path("threshold")));
             }
         }
     }
@@ -197,9 +199,9 @@ class ThresholdOptimizerGoldenTest {
         GroupSolution any = f.solutions().get(0);
         JsonNode anyFairlearn = byGroup.path(any.group().label());
         double d = c == Constraint.DEMOGRAPHIC_PARITY
-                ? Math.abs(any.rates().selectionRate() - Shared.num(anyFairlearn.path("selection_rate")))
+                ? Math.abs(any.rates().selectionRate() - GoldenJson.number(anyFairlearn.path("selection_rate")))
                 : Math.abs(any.rates().falsePositiveRate().value()
-                        - Shared.num(anyFairlearn.path("false_positive_rate")));
+                        - GoldenJson.number(anyFairlearn.path("false_positive_rate")));
         double steepest = 0;
         if (c == Constraint.EQUALIZED_ODDS) {
             FittedGroups groups = FittedGroups.of(k.groups());
@@ -207,7 +209,7 @@ class ThresholdOptimizerGoldenTest {
                     groups.size());
             Hull[] roc = Solver.solve(curves, c, Objective.ACCURACY, 0, false).hulls();
             double from = Math.min(any.rates().falsePositiveRate().value(),
-                    Shared.num(anyFairlearn.path("false_positive_rate")));
+                    GoldenJson.number(anyFairlearn.path("false_positive_rate")));
             for (Hull h : roc) {
                 int j = h.segment(from);
                 if (h.x[j + 1] == from && j + 2 < h.size()) {
@@ -226,10 +228,10 @@ class ThresholdOptimizerGoldenTest {
             double dFpr = c == Constraint.DEMOGRAPHIC_PARITY ? d * w / n : d;
             String what = k + " group " + g.group().label();
             assertThat(r.truePositiveRate().value()).as("%s TPR", what)
-                    .isCloseTo(Shared.num(fl.path("true_positive_rate")), within(dTpr + EXACT));
+                    .isCloseTo(GoldenJson.number(fl.path("true_positive_rate")), within(dTpr + EXACT));
             assertThat(r.falsePositiveRate().value()).as("%s FPR", what)
-                    .isCloseTo(Shared.num(fl.path("false_positive_rate")), within(dFpr + EXACT));
-            assertThat(r.accuracy()).as("%s accuracy", what).isCloseTo(Shared.num(fl.path("accuracy")),
+                    .isCloseTo(GoldenJson.number(fl.path("false_positive_rate")), within(dFpr + EXACT));
+            assertThat(r.accuracy()).as("%s accuracy", what).isCloseTo(GoldenJson.number(fl.path("accuracy")),
                     within((c == Constraint.DEMOGRAPHIC_PARITY ? d : (p * dTpr + n * dFpr) / w) + EXACT));
         }
     }
@@ -258,13 +260,13 @@ class ThresholdOptimizerGoldenTest {
         assertThat(r.accuracy()).as("%s: accuracy recomputed row by row", k).isCloseTo(f.objectiveValue(),
                 within(EXACT));
         JsonNode train = k.evaluations().get(0).expected();
-        double fairlearn = Shared.num(train.path("accuracy"));
+        double fairlearn = GoldenJson.number(train.path("accuracy"));
         assertThat(r.accuracy()).as("%s: accuracy %s vs Fairlearn %s", k, r.accuracy(), fairlearn)
                 .isGreaterThanOrEqualTo(fairlearn - EXACT);
         JsonNode first = train.path("by_group").elements().next();
         double[] anyGroup = r.byGroup().values().iterator().next();
         double ours = c == Constraint.DEMOGRAPHIC_PARITY ? anyGroup[0] : anyGroup[2];
-        double theirs = Shared.num(first.path(c == Constraint.DEMOGRAPHIC_PARITY ? "selection_rate"
+        double theirs = GoldenJson.number(first.path(c == Constraint.DEMOGRAPHIC_PARITY ? "selection_rate"
                 : "false_positive_rate"));
         assertThat(ours).as("%s: common rate vs Fairlearn's grid point", k).isCloseTo(theirs,
                 within(GRID_STEP + EXACT));

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.fairkit.core.group.GroupKey;
-import org.fairkit.mitigation.support.Shared;
+import org.fairkit.testkit.CsvTable;
+import org.fairkit.testkit.GoldenJson;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,8 +41,8 @@ class ReweighingGoldenTest {
 
     static Stream<Arguments> blocks() {
         List<Arguments> out = new ArrayList<>();
-        Shared.Csv compas = Shared.data("compas-predictions.csv");
-        JsonNode rw = Shared.golden("compas.json").path("aif360_reweighing");
+        CsvTable compas = SharedFiles.data("compas-predictions.csv");
+        JsonNode rw = SharedFiles.golden("compas.json").path("aif360_reweighing");
         String[] race = compas.strings("race");
         int[] y = compas.ints("y_true");
         double[] w = compas.doubles("weight");
@@ -66,7 +68,7 @@ class ReweighingGoldenTest {
                 race2.path("unweighted_fav0"))));
         out.add(Arguments.of(new Block("compas sex unweighted", compas.strings("sex"), y, null,
                 Map.of("privileged", "Female", "unprivileged", "Male"), rw.path("sex_Female_priv").path("unweighted"))));
-        JsonNode synthetic = Shared.golden("synthetic.json");
+        JsonNode synthetic = SharedFiles.golden("synthetic.json");
         JsonNode rows = synthetic.path("dataset").path("rows");
         int n = rows.path("y_true").size();
         String[] g = new String[n];
@@ -75,7 +77,7 @@ class ReweighingGoldenTest {
         for (int i = 0; i < n; i++) {
             g[i] = rows.path("group").get(i).asText();
             sy[i] = rows.path("y_true").get(i).asInt();
-            sw[i] = Shared.num(rows.path("weight").get(i));
+            sw[i] = GoldenJson.number(rows.path("weight").get(i));
         }
         Map<String, String> ab = Map.of("privileged", "A", "unprivileged", "B");
         JsonNode srw = synthetic.path("aif360_reweighing").path("A_priv");
@@ -94,13 +96,13 @@ class ReweighingGoldenTest {
         for (JsonNode row : table) {
             GroupKey key = GroupKey.of("group", b.levels().get(row.path("group").asText()));
             int label = row.path("label_value").asInt();
-            double expected = Shared.num(row.path("weight"));
+            double expected = GoldenJson.number(row.path("weight"));
             assertThat(rw.weight(key, label)).as("%s: w(%s, %s), %s", b, key, label, b.golden().path("call").asText())
                     .isCloseTo(expected, within(1e-12 * expected));
             Reweighing.Cell cell = rw.cells().stream()
                     .filter(c -> c.group().equals(key) && c.label() == label).findFirst().orElseThrow();
             assertThat(cell.rows()).isEqualTo(row.path("n_rows").asLong());
-            assertThat(cell.mass()).isEqualTo(Shared.num(row.path("sum_input_weights")));
+            assertThat(cell.mass()).isEqualTo(GoldenJson.number(row.path("sum_input_weights")));
         }
     }
 
@@ -113,7 +115,7 @@ class ReweighingGoldenTest {
         for (double v : out) {
             total += v;
         }
-        double expectedTotal = Shared.num(b.golden().path("sum_transformed_weights"));
+        double expectedTotal = GoldenJson.number(b.golden().path("sum_transformed_weights"));
         assertThat(total).isCloseTo(expectedTotal, within(1e-9 * expectedTotal));
         for (JsonNode row : b.golden().path("table")) {
             String level = b.levels().get(row.path("group").asText());
@@ -126,7 +128,7 @@ class ReweighingGoldenTest {
             }
             Iterator<JsonNode> distinct = row.path("transformed_weight_distinct").elements();
             for (double r : ratios) {
-                double expected = Shared.num(distinct.next());
+                double expected = GoldenJson.number(distinct.next());
                 assertThat(r).isCloseTo(expected, within(1e-12 * expected));
             }
             assertThat(distinct.hasNext()).isFalse();

@@ -26,8 +26,8 @@ import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.metrics.Metrics;
-import org.fairkit.orchestration.support.SharedFiles;
 import org.fairkit.orchestration.support.TestData;
+import org.fairkit.testkit.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,7 +152,7 @@ class CsvStreamingTest {
 
     @Test
     void compasPredictionsStreamedEqualInMemoryWeightedAndIntersectional() throws IOException {
-        Path file = SharedFiles.data("compas-predictions.csv");
+        Path file = SharedFiles.dataFile("compas-predictions.csv");
         CsvColumns columns = CsvColumns.builder().id("id").label("y_true").prediction("y_pred").score("score")
                 .weight("weight").sensitive("race", "sex").build();
         CsvSource src = CsvSource.of(file, columns);

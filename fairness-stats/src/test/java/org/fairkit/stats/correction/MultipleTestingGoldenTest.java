@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.fairkit.stats.golden.Golden;
 import org.fairkit.stats.golden.Tol;
+import org.fairkit.testkit.GoldenJson;
 import org.junit.jupiter.api.Test;
 
 /** Golden values from statsmodels 0.13.5 {@code multipletests} ({@code stats.json -> multipletests}). */
@@ -19,9 +20,9 @@ class MultipleTestingGoldenTest {
         int n = 0;
         for (JsonNode row : Golden.rows("multipletests", "rows")) {
             MultipleTesting method = METHODS.get(row.get("method").asText());
-            Correction c = method.correct(Golden.doubles(row.get("pvals")), row.get("alpha").asDouble());
+            Correction c = method.correct(GoldenJson.doubles(row.get("pvals")), row.get("alpha").asDouble());
             String call = Golden.call(row);
-            double[] expected = Golden.doubles(row.get("pvals_corrected"));
+            double[] expected = GoldenJson.doubles(row.get("pvals_corrected"));
             double[] adjusted = c.adjusted();
             boolean[] rejected = c.rejected();
             for (int i = 0; i < expected.length; i++) {

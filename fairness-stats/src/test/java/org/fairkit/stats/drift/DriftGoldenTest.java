@@ -8,6 +8,7 @@ import org.fairkit.stats.golden.Golden;
 import org.fairkit.stats.golden.Tol;
 import org.fairkit.stats.tests.ContingencyResult;
 import org.fairkit.stats.tests.TestResult;
+import org.fairkit.testkit.GoldenJson;
 import org.junit.jupiter.api.Test;
 
 /** Golden values from SciPy 1.10.1 and the reference script ({@code stats.json}: ks_2samp, psi, sprt). */
@@ -18,16 +19,16 @@ class DriftGoldenTest {
         int n = 0;
         for (JsonNode row : Golden.rows("ks_2samp", "rows")) {
             String method = row.get("method").asText();
-            double[] x = Golden.doubles(row.get("data1"));
-            double[] y = Golden.doubles(row.get("data2"));
+            double[] x = GoldenJson.doubles(row.get("data1"));
+            double[] y = GoldenJson.doubles(row.get("data2"));
             String call = Golden.call(row) + " [" + row.get("id").asText() + "]";
             if (method.equals("asymp")) {
                 continue;
             }
             TestResult r = DistributionDrift.kolmogorovSmirnov(x, y,
                     method.equals("exact") ? DistributionDrift.KsMethod.EXACT : DistributionDrift.KsMethod.AUTO);
-            Tol.close(r.statistic().value(), Golden.num(row.get("statistic")), Tol.CLOSED, call + " statistic");
-            Tol.close(r.pValue().value(), Golden.num(row.get("pvalue")), 1e-12, call + " pvalue");
+            Tol.close(r.statistic().value(), GoldenJson.number(row.get("statistic")), Tol.CLOSED, call + " statistic");
+            Tol.close(r.pValue().value(), GoldenJson.number(row.get("pvalue")), 1e-12, call + " pvalue");
             n++;
         }
         assertThat(n).isEqualTo(8);
@@ -40,20 +41,20 @@ class DriftGoldenTest {
             if (!row.get("method").asText().equals("asymp")) {
                 continue;
             }
-            double[] x = Golden.doubles(row.get("data1"));
-            double[] y = Golden.doubles(row.get("data2"));
+            double[] x = GoldenJson.doubles(row.get("data1"));
+            double[] y = GoldenJson.doubles(row.get("data2"));
             String call = Golden.call(row) + " [" + row.get("id").asText() + "]";
             TestResult r = DistributionDrift.kolmogorovSmirnov(x, y, DistributionDrift.KsMethod.ASYMPTOTIC);
-            Tol.close(r.statistic().value(), Golden.num(row.get("statistic")), Tol.CLOSED, call + " statistic");
+            Tol.close(r.statistic().value(), GoldenJson.number(row.get("statistic")), Tol.CLOSED, call + " statistic");
             double en = (double) x.length * y.length / (x.length + y.length);
             if (en == Math.floor(en) + 0.5) {
                 // Pinned disagreement: SciPy rounds 12.5 half-to-even to 12 (kstwo n), Commons Statistics does not.
                 assertThat(r.pValue().value()).as(call + " pinned: Commons differs from SciPy's rounded n")
                         .isCloseTo(0.11040801522158117, org.assertj.core.data.Offset.offset(1e-12));
-                assertThat(Golden.num(row.get("pvalue"))).as(call).isCloseTo(0.13617563621172535,
+                assertThat(GoldenJson.number(row.get("pvalue"))).as(call).isCloseTo(0.13617563621172535,
                         org.assertj.core.data.Offset.offset(1e-15));
             } else {
-                Tol.close(r.pValue().value(), Golden.num(row.get("pvalue")), 1e-12, call + " pvalue");
+                Tol.close(r.pValue().value(), GoldenJson.number(row.get("pvalue")), 1e-12, call + " pvalue");
                 matched++;
             }
         }
@@ -64,8 +65,8 @@ class DriftGoldenTest {
     void populationStabilityIndexMatchesReferenceForEverySmoothing() {
         int n = 0;
         for (JsonNode row : Golden.rows("psi", "rows")) {
-            long[] e = Golden.longs(row.get("expected_counts"));
-            long[] a = Golden.longs(row.get("actual_counts"));
+            long[] e = GoldenJson.longs(row.get("expected_counts"));
+            long[] a = GoldenJson.longs(row.get("actual_counts"));
             String id = row.get("id").asText();
             String call = Golden.stats().get("psi").get("call").asText() + " [" + id + "]";
             check(DistributionDrift.populationStabilityIndex(e, a, PsiSmoothing.EPSILON_1E_4),
@@ -78,8 +79,8 @@ class DriftGoldenTest {
                     row.get("psi_eps_1e-4").get("psi"), call + " symmetric in expected/actual");
             JsonNode chi = row.get("chi2_homogeneity");
             ContingencyResult c = DistributionDrift.chiSquaredHomogeneity(e, a);
-            Tol.close(c.statistic().value(), Golden.num(chi.get("statistic")), Tol.CLOSED, chi.get("call").asText());
-            Tol.close(c.pValue().value(), Golden.num(chi.get("pvalue")), 1e-10, chi.get("call").asText());
+            Tol.close(c.statistic().value(), GoldenJson.number(chi.get("statistic")), Tol.CLOSED, chi.get("call").asText());
+            Tol.close(c.pValue().value(), GoldenJson.number(chi.get("pvalue")), 1e-10, chi.get("call").asText());
             assertThat(c.degreesOfFreedom()).as(chi.get("call").asText()).isEqualTo(chi.get("dof").asInt());
             n++;
         }
@@ -88,7 +89,7 @@ class DriftGoldenTest {
 
     private static void check(MetricValue v, JsonNode expected, String description) {
         assertThat(v.isDefined()).as(description).isTrue();
-        Tol.close(v.value(), Golden.num(expected), Tol.CLOSED, 1e-18, description);
+        Tol.close(v.value(), GoldenJson.number(expected), Tol.CLOSED, 1e-18, description);
     }
 
     @Test
@@ -103,7 +104,7 @@ class DriftGoldenTest {
             for (int i = 0; i < outcomes.length; i++) {
                 outcomes[i] = seq.get("sequence").get(i).asInt();
             }
-            double[] expectedLlr = Golden.doubles(seq.get("llr_trajectory"));
+            double[] expectedLlr = GoldenJson.doubles(seq.get("llr_trajectory"));
             for (JsonNode b : seq.get("boundaries")) {
                 double alpha = b.get("alpha").asDouble();
                 double beta = b.get("beta").asDouble();
@@ -118,8 +119,8 @@ class DriftGoldenTest {
                     assertThat(llr[i]).as(desc + " LLR_" + (i + 1)).isCloseTo(expectedLlr[i],
                             org.assertj.core.data.Offset.offset(1e-12));
                 }
-                Tol.close(sprt.upperBoundary(), Golden.num(b.get("A_upper")), Tol.CLOSED, desc + " A");
-                Tol.close(sprt.lowerBoundary(), Golden.num(b.get("B_lower")), Tol.CLOSED, desc + " B");
+                Tol.close(sprt.upperBoundary(), GoldenJson.number(b.get("A_upper")), Tol.CLOSED, desc + " A");
+                Tol.close(sprt.lowerBoundary(), GoldenJson.number(b.get("B_lower")), Tol.CLOSED, desc + " B");
                 Sprt.Result r = sprt.run(outcomes);
                 String decision = b.get("decision").asText();
                 assertThat(r.decision().name()).as(desc + " decision").isEqualToIgnoringCase(decision);

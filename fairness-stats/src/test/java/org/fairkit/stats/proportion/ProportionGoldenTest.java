@@ -8,6 +8,7 @@ import java.util.Map;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.stats.golden.Golden;
 import org.fairkit.stats.golden.Tol;
+import org.fairkit.testkit.GoldenJson;
 import org.junit.jupiter.api.Test;
 
 /** Golden values from statsmodels 0.13.5 ({@code stats.json}: proportion_confint, two_proportion_intervals). */
@@ -31,8 +32,8 @@ class ProportionGoldenTest {
             long n = row.get("nobs").asLong();
             double level = 1 - row.get("alpha").asDouble();
             Interval ci = method.interval(k, n, level);
-            double low = Golden.num(row.get("low"));
-            double upp = Golden.num(row.get("upp"));
+            double low = GoldenJson.number(row.get("low"));
+            double upp = GoldenJson.number(row.get("upp"));
             boolean quantile = method == ProportionInterval.CLOPPER_PEARSON || method == ProportionInterval.JEFFREYS;
             double rel = quantile ? Tol.ITERATIVE : Tol.CLOSED;
             String call = Golden.call(row);
@@ -69,10 +70,10 @@ class ProportionGoldenTest {
             String call = Golden.call(row);
             if (method.equals("newcomb")) {
                 ComparisonInterval c = TwoProportionIntervals.newcombeDifference(x1, n1, x2, n2, level);
-                Tol.close(c.estimate().value(), Golden.num(row.get("estimate")), Tol.CLOSED, 1e-15, call + " estimate");
+                Tol.close(c.estimate().value(), GoldenJson.number(row.get("estimate")), Tol.CLOSED, 1e-15, call + " estimate");
                 Interval ci = c.interval().orElseThrow();
-                Tol.close(ci.lower(), Golden.num(row.get("low")), Tol.CLOSED, 1e-15, call + " low");
-                Tol.close(ci.upper(), Golden.num(row.get("upp")), Tol.CLOSED, 1e-15, call + " upp");
+                Tol.close(ci.lower(), GoldenJson.number(row.get("low")), Tol.CLOSED, 1e-15, call + " low");
+                Tol.close(ci.upper(), GoldenJson.number(row.get("upp")), Tol.CLOSED, 1e-15, call + " upp");
                 newcombe++;
             } else if (method.equals("log")) {
                 ComparisonInterval c = TwoProportionIntervals.katzLogRatio(x1, n1, x2, n2, level);
@@ -81,10 +82,10 @@ class ProportionGoldenTest {
                     assertThat(c.undefinedReason()).as(call).get().asString().contains("both counts > 0");
                     katzUndefined++;
                 } else {
-                    Tol.close(c.estimate().value(), Golden.num(row.get("estimate")), Tol.CLOSED, call + " estimate");
+                    Tol.close(c.estimate().value(), GoldenJson.number(row.get("estimate")), Tol.CLOSED, call + " estimate");
                     Interval ci = c.interval().orElseThrow();
-                    Tol.close(ci.lower(), Golden.num(row.get("low")), Tol.CLOSED, call + " low");
-                    Tol.close(ci.upper(), Golden.num(row.get("upp")), Tol.CLOSED, call + " upp");
+                    Tol.close(ci.lower(), GoldenJson.number(row.get("low")), Tol.CLOSED, call + " low");
+                    Tol.close(ci.upper(), GoldenJson.number(row.get("upp")), Tol.CLOSED, call + " upp");
                     katz++;
                 }
             }

@@ -1,9 +1,5 @@
 package org.fairkit.stats.support;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -15,7 +11,8 @@ import org.fairkit.core.IntervalRequest;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.tally.GroupConfusion;
 import org.fairkit.core.tally.TallyKernel;
-import org.junit.jupiter.api.Assumptions;
+import org.fairkit.testkit.CsvTable;
+import org.fairkit.testkit.SharedFiles;
 
 /** Test helpers: requests built like {@code Fairness.evaluate()} builds them, synthetic data, shared files. */
 public final class TestData {
@@ -57,40 +54,14 @@ public final class TestData {
         return b.build();
     }
 
-    /** The shared directory, or a skipped test when it is absent. */
-    public static Path shared() {
-        String prop = System.getProperty("fairkit.shared");
-        Assumptions.assumeTrue(prop != null, "system property fairkit.shared is not set (Surefire sets it): golden "
-                + "test skipped");
-        Path p = Paths.get(prop);
-        Assumptions.assumeTrue(Files.isDirectory(p.resolve("golden")), "no golden directory under " + p.toAbsolutePath()
-                + ": golden test skipped");
-        return p;
-    }
-
-    /** The COMPAS predictions (ProPublica filter, 6,172 rows) grouped by race, unweighted. */
-    public static FairnessData compas(Path shared) throws IOException {
-        List<String> lines = Files.readAllLines(shared.resolve("data/compas-predictions.csv"));
-        String[] head = lines.get(0).split(",");
-        int iy = index(head, "y_true");
-        int ip = index(head, "y_pred");
-        int ir = index(head, "race");
-        List<String[]> rows = new ArrayList<>();
-        for (String l : lines.subList(1, lines.size())) {
-            if (!l.isBlank()) {
-                rows.add(l.split(",", -1));
-            }
-        }
-        int n = rows.size();
-        int[] y = new int[n];
-        int[] p = new int[n];
-        String[] race = new String[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = Integer.parseInt(rows.get(i)[iy]);
-            p[i] = Integer.parseInt(rows.get(i)[ip]);
-            race[i] = rows.get(i)[ir];
-        }
-        return FairnessData.builder().labels(y).predictions(p).sensitive("race", race).build();
+    /**
+     * The COMPAS predictions (ProPublica filter, 6,172 rows) grouped by race, unweighted; skips the calling test when
+     * {@code ../shared/data/compas-predictions.csv} is absent.
+     */
+    public static FairnessData compas() {
+        CsvTable t = SharedFiles.data("compas-predictions.csv");
+        return FairnessData.builder().labels(t.ints("y_true")).predictions(t.ints("y_pred"))
+                .sensitive("race", t.strings("race")).build();
     }
 
     /** The rows of {@code data} (grouped by race) in the given races, in order. */
@@ -113,14 +84,5 @@ public final class TestData {
             r[k] = g.groups().get(g.groupOf(i)).levels().get(0);
         }
         return FairnessData.builder().labels(y).predictions(p).sensitive("race", r).build();
-    }
-
-    private static int index(String[] head, String name) {
-        for (int i = 0; i < head.length; i++) {
-            if (head[i].equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("no column " + name);
     }
 }
