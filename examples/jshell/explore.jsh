@@ -31,7 +31,7 @@ FairnessReport after = Fairness.of(mitigated).groupBy("ethnicity").reference("Gr
 System.out.println("disparate impact before " + report.fairness(FairnessMetric.DISPARATE_IMPACT).value() + ", after " + after.fairness(FairnessMetric.DISPARATE_IMPACT).value());
 
 // 4. Calibration: per-group isotonic maps fitted on this sample, measured on a fresh one.
-Calibrator calibrator = Calibration.isotonic().perGroup().fit(data, "ethnicity");
+Calibration.Fitted calibrator = Calibration.isotonic().groupBy("ethnicity").fit(data);
 System.out.println(calibrator);
 FairnessData fresh = SyntheticLending.generate(10_000, 8);
 CalibrationMetrics ece = CalibrationMetrics.bins(10, Binning.EQUAL_WIDTH);

@@ -6,7 +6,6 @@ import org.fairkit.mitigation.calibration.Binning;
 import org.fairkit.mitigation.calibration.Calibration;
 import org.fairkit.mitigation.calibration.CalibrationMetrics;
 import org.fairkit.mitigation.calibration.CalibrationReport;
-import org.fairkit.mitigation.calibration.Calibrator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -88,19 +87,19 @@ public class CalibrationBenchmark {
 
     /** Isotonic regression on all rows. */
     @Benchmark
-    public Calibrator isotonicFit() {
+    public Calibration.Fitted isotonicFit() {
         return Calibration.isotonic().fit(scores, labels);
     }
 
     /** Isotonic regression per group, plus the all-rows fit for the fallback. */
     @Benchmark
-    public Calibrator isotonicFitPerGroup() {
-        return Calibration.isotonic().perGroup().fit(scores, labels, groupNames);
+    public Calibration.Fitted isotonicFitPerGroup() {
+        return Calibration.isotonic().fit(scores, labels, groupNames);
     }
 
     /** Platt scaling with smoothed targets on all rows. */
     @Benchmark
-    public Calibrator plattFit() {
+    public Calibration.Fitted plattFit() {
         return Calibration.platt().fit(scores, labels);
     }
 

@@ -53,6 +53,6 @@ public class ReweighingBenchmark {
     /** Fit the table and reweigh every row. */
     @Benchmark
     public double[] fitAndWeigh() {
-        return Reweighing.fit(labels, groupLabels, weights).weights(labels, groupLabels, weights);
+        return Reweighing.byGroupColumn().fit(labels, groupLabels, weights).weights(labels, groupLabels, weights);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.fairkit.mitigation.calibration.Calibration;
 import org.fairkit.mitigation.calibration.CalibrationReport;
-import org.fairkit.mitigation.calibration.Calibrator;
 import org.fairkit.mitigation.calibration.GroupCalibration;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +16,8 @@ class CalibrationBenchmarkTest {
         b.rows = 20_000;
         b.groups = 2;
         b.setUp();
-        Calibrator global = b.isotonicFit();
-        Calibrator perGroup = b.isotonicFitPerGroup();
+        Calibration.Fitted global = b.isotonicFit();
+        Calibration.Fitted perGroup = b.isotonicFitPerGroup();
         assertThat(perGroup.global()).isEqualTo(global.global());
         for (GroupCalibration g : perGroup.groups()) {
             assertThat(g.usesGlobal()).isFalse();

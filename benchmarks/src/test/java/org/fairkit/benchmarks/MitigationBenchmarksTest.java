@@ -50,6 +50,6 @@ class MitigationBenchmarksTest {
             after += w[i];
         }
         assertThat(after).isCloseTo(before, org.assertj.core.api.Assertions.within(1e-9 * before));
-        assertThat(Reweighing.fit(b.labels, b.groupLabels, b.weights).cells()).hasSize(16);
+        assertThat(Reweighing.byGroupColumn().fit(b.labels, b.groupLabels, b.weights).cells()).hasSize(16);
     }
 }

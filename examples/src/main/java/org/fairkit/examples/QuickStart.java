@@ -21,7 +21,6 @@ import org.fairkit.mitigation.calibration.Binning;
 import org.fairkit.mitigation.calibration.Calibration;
 import org.fairkit.mitigation.calibration.CalibrationMetrics;
 import org.fairkit.mitigation.calibration.CalibrationReport;
-import org.fairkit.mitigation.calibration.Calibrator;
 import org.fairkit.mitigation.postprocessing.Constraint;
 import org.fairkit.mitigation.postprocessing.Objective;
 import org.fairkit.mitigation.postprocessing.ThresholdOptimizer;
@@ -198,7 +197,7 @@ public final class QuickStart {
      * label is independent of the group in the weighted training data.
      */
     static void reweigh(FairnessData train, PrintStream out) {
-        Reweighing.Fitted reweighing = Reweighing.fit(train, SyntheticLending.ETHNICITY);
+        Reweighing.Fitted reweighing = Reweighing.groupBy(SyntheticLending.ETHNICITY).fit(train);
         out.println(reweighing);
         FairnessData weighted = DataViews.withWeights(train, reweighing.weights(train));
         out.println("base rate     " + ratesLine(train, Metrics.BASE_RATE) + "   (unweighted)");
@@ -257,7 +256,7 @@ public final class QuickStart {
      * equal merit, so they under-predict its repayment; a per-group isotonic map repairs that.
      */
     static void calibrate(FairnessData train, FairnessData test, PrintStream out) {
-        Calibrator calibrator = Calibration.isotonic().perGroup().fit(train, SyntheticLending.ETHNICITY);
+        Calibration.Fitted calibrator = Calibration.isotonic().groupBy(SyntheticLending.ETHNICITY).fit(train);
         CalibrationMetrics metrics = CalibrationMetrics.bins(10, Binning.EQUAL_WIDTH);
         CalibrationReport before = metrics.evaluate(test, SyntheticLending.ETHNICITY);
         CalibrationReport after = metrics.evaluate(DataViews.withScores(test, calibrator.apply(test)),

@@ -10,7 +10,6 @@ import org.fairkit.mitigation.calibration.Binning;
 import org.fairkit.mitigation.calibration.Calibration;
 import org.fairkit.mitigation.calibration.CalibrationMetrics;
 import org.fairkit.mitigation.calibration.CalibrationReport;
-import org.fairkit.mitigation.calibration.Calibrator;
 import org.fairkit.orchestration.io.AtomicFiles;
 import org.fairkit.orchestration.io.BinaryValues;
 import picocli.CommandLine.Command;
@@ -99,7 +98,7 @@ final class CalibrateCommand implements Callable<Integer> {
         Binning b = binning();
         Calibration calibration = calibration(b);
         if (!global) {
-            calibration = calibration.perGroup().minGroupSize(minGroupSize);
+            calibration = calibration.minGroupSize(minGroupSize);
         }
         BinaryValues values = DataOptions.values(positiveLabel, negativeLabel, "--positive-label", "--negative-label",
                 label).orElse(BinaryValues.ZERO_ONE);
@@ -111,7 +110,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         LabeledRows fit;
         LabeledRows measure;
-        Calibrator calibrator;
+        Calibration.Fitted calibrator;
         CalibrationReport before;
         CalibrationReport after;
         double[] calibrated;
@@ -119,7 +118,7 @@ final class CalibrateCommand implements Callable<Integer> {
         try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
             fit = LabeledRows.read(fitTable, label, values, score, groupsBy, weight, p);
             measure = test == null ? fit : LabeledRows.read(measureTable, label, values, score, groupsBy, weight, p);
-            p.phase("fitting " + calibration);
+            p.phase("fitting " + calibration + (global ? ", global" : ", per group"));
             double[] fitScores = fit.scores().orElseThrow();
             calibrator = global
                     ? fit.weights().map(w -> calibration(b).fit(fitScores, fit.labels(), w))
@@ -157,7 +156,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 + ")";
     }
 
-    private static Calibrator fitPerGroup(Calibration c, LabeledRows fit) {
+    private static Calibration.Fitted fitPerGroup(Calibration c, LabeledRows fit) {
         double[] s = fit.scores().orElseThrow();
         return fit.weights().map(w -> c.fit(s, fit.labels(), fit.groups(), w))
                 .orElseGet(() -> c.fit(s, fit.labels(), fit.groups()));

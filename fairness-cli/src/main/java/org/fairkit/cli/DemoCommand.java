@@ -21,7 +21,6 @@ import org.fairkit.mitigation.calibration.Binning;
 import org.fairkit.mitigation.calibration.Calibration;
 import org.fairkit.mitigation.calibration.CalibrationMetrics;
 import org.fairkit.mitigation.calibration.CalibrationReport;
-import org.fairkit.mitigation.calibration.Calibrator;
 import org.fairkit.mitigation.postprocessing.Constraint;
 import org.fairkit.mitigation.postprocessing.ThresholdOptimizer;
 import org.fairkit.orchestration.FairDecisions;
@@ -108,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
         Audits.Run run;
         CalibrationReport before;
         CalibrationReport after;
-        Calibrator calibrator;
+        Calibration.Fitted calibrator;
         try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
             p.phase("writing " + csv);
             writeData(data, csv);
@@ -134,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
 
             p.phase("calibrating");
             FairnessData fresh = SyntheticLending.generate(rows, seed + 1);
-            calibrator = Calibration.isotonic().perGroup().fit(fresh, SyntheticLending.ETHNICITY);
+            calibrator = Calibration.isotonic().groupBy(SyntheticLending.ETHNICITY).fit(fresh);
             CalibrationMetrics metrics = CalibrationMetrics.bins(10, Binning.EQUAL_WIDTH).minGroupSize(30);
             before = metrics.evaluate(data, SyntheticLending.ETHNICITY);
             String[] groups = new String[data.rows()];

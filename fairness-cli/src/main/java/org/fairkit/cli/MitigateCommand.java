@@ -160,8 +160,7 @@ final class MitigateCommand implements Callable<Integer> {
                         columns.weight, p);
                 p.phase("reweighing");
                 double[] input = rows.weights().orElse(null);
-                fitted = input == null ? Reweighing.fit(rows.labels(), rows.groups())
-                        : Reweighing.fit(rows.labels(), rows.groups(), input);
+                fitted = Reweighing.byGroupColumn().fit(rows.labels(), rows.groups(), input);
                 weights = fitted.weights(rows.labels(), rows.groups(), input);
                 p.phase("writing " + columns.write);
                 write(table, columns.write, List.of(column), i -> new String[] {Double.toString(weights[i])});

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.mitigation.calibration.Calibration;
-import org.fairkit.mitigation.calibration.Calibrator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +49,7 @@ class CalibrateCommandTest {
         assertThat(lines).hasSize(2001);
         assertThat(lines.get(0)).isEqualTo("id,ethnicity,sex,repaid,score,approved,calibrated_score");
         FairnessData data = SyntheticLending.generate(2000, 5);
-        Calibrator c = Calibration.platt().perGroup().fit(data, "ethnicity");
+        Calibration.Fitted c = Calibration.platt().groupBy("ethnicity").fit(data);
         double[] expected = c.apply(data);
         for (int i : new int[] {0, 17, 1999}) {
             String[] cells = lines.get(i + 1).split(",");

@@ -26,7 +26,7 @@ class MitigateCommandTest {
                 "ethnicity", "--write", out.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         FairnessData data = SyntheticLending.generate(3000, 4);
-        double[] expected = Reweighing.fit(data, "ethnicity").weights(data);
+        double[] expected = Reweighing.groupBy("ethnicity").fit(data).weights(data);
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("id,ethnicity,sex,repaid,score,approved,fairkit_weight");
         assertThat(lines).hasSize(3001);

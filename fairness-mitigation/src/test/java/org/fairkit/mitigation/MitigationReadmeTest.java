@@ -9,7 +9,6 @@ import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.mitigation.postprocessing.Constraint;
 import org.fairkit.mitigation.postprocessing.Objective;
 import org.fairkit.mitigation.postprocessing.ThresholdOptimizer;
-import org.fairkit.mitigation.preprocessing.Resampled;
 import org.fairkit.mitigation.preprocessing.Resampling;
 import org.fairkit.mitigation.preprocessing.Reweighing;
 import org.fairkit.testkit.Markdown;
@@ -26,18 +25,18 @@ class MitigationReadmeTest {
     @Test
     void reweighingAndResamplingSnippetsRun() {
         FairnessData data = SyntheticLending.generate(10_000, 1);
-        Reweighing.Fitted rw = Reweighing.fit(data, "ethnicity");
+        Reweighing.Fitted rw = Reweighing.groupBy("ethnicity").fit(data);
         double[] w = rw.weights(data);
         System.out.println(rw);
-        Reweighing.Fitted both = Reweighing.fit(data, "ethnicity", "sex");
+        Reweighing.Fitted both = Reweighing.groupBy("ethnicity", "sex").fit(data);
         assertThat(w).hasSize(10_000);
         assertThat(rw.cells()).hasSize(6);
         assertThat(both.cells()).hasSize(12);
         assertThat(rw.toString()).startsWith("Reweighing by ethnicity: total weight 10000");
 
-        Resampled uniform = Resampling.uniform().seed(7).sample(data, "ethnicity");
+        Resampling.Fitted uniform = Resampling.uniform().seed(7).groupBy("ethnicity").fit(data);
         int[] rows = uniform.rows();
-        Resampled preferential = Resampling.preferential().sample(data, "ethnicity");
+        Resampling.Fitted preferential = Resampling.preferential().groupBy("ethnicity").fit(data);
         assertThat(rows).hasSize(10_000).isSorted();
         assertThat(preferential.size()).isEqualTo(10_000);
     }

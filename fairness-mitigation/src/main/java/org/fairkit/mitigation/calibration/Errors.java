@@ -65,18 +65,9 @@ final class Errors {
                 + "or global().apply(score) for the calibrator fitted on all rows");
     }
 
-    static IllegalStateException perGroupNeedsGroups() {
-        return new IllegalStateException("per-group calibration needs groups; call fit(scores, labels, groups) "
-                + "or fit(data, features...)");
-    }
-
-    static IllegalStateException groupsWithoutPerGroup() {
-        return new IllegalStateException("groups were given but the calibration is global; "
-                + "call perGroup() first, or fit without groups");
-    }
-
-    static IllegalStateException minGroupSizeWithoutPerGroup() {
-        return new IllegalStateException("minGroupSize applies only to per-group calibration; call perGroup() too");
+    static IllegalStateException minGroupSizeWithoutGroups() {
+        return new IllegalStateException("minGroupSize applies only to per-group calibration; call groupBy(...) too, "
+                + "or fit with a groups column");
     }
 
     /** A fit that failed: the message of {@link FitFailure} with the method's name. */

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a per-group {@link Calibrator} learned for one group: its own map, or the global map and why.
+ * What a per-group {@link Calibration.Fitted} learned for one group: its own map, or the global map and why.
  *
  * <p>A group falls back to the map fitted on all rows when it has fewer rows than the calibration's
  * {@code minGroupSize}, when its total weight is 0, when all its rows of positive weight have the same label, or

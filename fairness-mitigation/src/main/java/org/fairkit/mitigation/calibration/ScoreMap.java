@@ -4,7 +4,7 @@ package org.fairkit.mitigation.calibration;
  * One fitted calibration map from a score in [0, 1] to a calibrated probability in [0, 1]: what a calibration
  * method learned from one set of rows. Immutable and thread-safe.
  *
- * <p>A {@link Calibrator} holds one map for all rows and, when fitted per group, one per group. Each
+ * <p>A {@link Calibration.Fitted} holds one map for all rows and, when fitted per group, one per group. Each
  * implementation documents its formula, the paper it implements and the toolkit definition it matches; its
  * {@code toString()} says what was learned.
  */

@@ -3,10 +3,12 @@
  *
  * <p><b>Calibrating.</b> The entry point is {@link org.fairkit.mitigation.calibration.Calibration}: pick a method
  * ({@code isotonic()}, {@code platt()}, {@code beta()}, {@code temperature()}, {@code histogram(bins, binning)}),
- * optionally {@code perGroup()} with a {@code minGroupSize(n)}, and {@code fit(...)} to get an immutable
- * {@link org.fairkit.mitigation.calibration.Calibrator}:
+ * optionally {@code groupBy(features...)} with a {@code minGroupSize(n)}, and {@code fit(data)} to get an immutable
+ * {@link org.fairkit.mitigation.calibration.Calibration.Fitted}; rows given as columns fit with
+ * {@code fit(scores, labels[, groups][, weights])}, one map per group when a {@code groups} column is given:
  * <pre>{@code
- * Calibrator cal = Calibration.isotonic().perGroup().fit(scores, labels, groups);
+ * Calibration.Fitted cal = Calibration.isotonic().groupBy("sex").fit(data);
+ * double[] calibrated = cal.apply(newData);
  * double p = cal.apply(0.73, "Female");
  * }</pre>
  * The fitted maps ({@link org.fairkit.mitigation.calibration.ScoreMap} and its five implementations) expose what

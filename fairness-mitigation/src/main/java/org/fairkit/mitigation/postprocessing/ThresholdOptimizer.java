@@ -10,6 +10,8 @@ import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.mitigation.FittedGroups;
 import org.fairkit.mitigation.MitigationErrors;
+import org.fairkit.mitigation.Mitigator;
+import org.fairkit.mitigation.internal.Settings;
 
 /**
  * Group-specific, possibly randomized thresholds on a score that maximize accuracy or balanced accuracy subject
@@ -17,10 +19,10 @@ import org.fairkit.mitigation.MitigationErrors;
  *
  * <pre>{@code
  * ThresholdOptimizer.Fitted to = ThresholdOptimizer.constraint(Constraint.EQUALIZED_ODDS)
- *     .objective(Objective.ACCURACY).tolerance(0.0).seed(1)
- *     .fit(scores, labels, groups);                     // or .groupBy("race").fit(data)
- * int[] fair = to.predict(newScores, newGroups);        // randomized, reproducible for the seed
- * double[] p = to.probabilityOfPositive(newScores, newGroups);   // deterministic P(yhat = 1)
+ *     .groupBy("race").objective(Objective.ACCURACY).tolerance(0.0).seed(1)
+ *     .fit(data);                                       // or, without groupBy, .fit(scores, labels, groups)
+ * int[] fair = to.predict(newData);                     // randomized, reproducible for the seed
+ * double[] p = to.probabilityOfPositive(newData);       // deterministic P(yhat = 1)
  * }</pre>
  *
  * <p><b>What is optimized.</b> Each group {@code g} gets a rule {@link ThresholdRule}: a mixture of two thresholds
@@ -78,7 +80,7 @@ import org.fairkit.mitigation.MitigationErrors;
  * Fairlearn {@code fairlearn.postprocessing.ThresholdOptimizer}. Instances are immutable; each setting may be
  * chosen once.
  */
-public final class ThresholdOptimizer {
+public final class ThresholdOptimizer implements Mitigator<ThresholdOptimizer.Fitted> {
     private static final String WHAT = "threshold optimizer";
 
     private final Constraint constraint;
@@ -101,15 +103,9 @@ public final class ThresholdOptimizer {
         return new ThresholdOptimizer(Objects.requireNonNull(constraint, "constraint"), null, null, null, null);
     }
 
-    private static void once(Object current, String name) {
-        if (current != null) {
-            throw new IllegalStateException(name + " was already set; each setting may be set once");
-        }
-    }
-
     /** What to maximize (default {@link Objective#ACCURACY}). */
     public ThresholdOptimizer objective(Objective o) {
-        once(objective, "objective");
+        Settings.once(objective, "objective");
         return new ThresholdOptimizer(constraint, Objects.requireNonNull(o, "objective"), tolerance, seed, groupBy);
     }
 
@@ -118,7 +114,7 @@ public final class ThresholdOptimizer {
      * in [0, 1].
      */
     public ThresholdOptimizer tolerance(double t) {
-        once(tolerance, "tolerance");
+        Settings.once(tolerance, "tolerance");
         if (!(t >= 0 && t <= 1)) {
             throw new IllegalArgumentException("tolerance must be in [0, 1], got " + t);
         }
@@ -127,20 +123,20 @@ public final class ThresholdOptimizer {
 
     /** The seed of randomized predictions (default 0). */
     public ThresholdOptimizer seed(long s) {
-        once(seed, "seed");
+        Settings.once(seed, "seed");
         return new ThresholdOptimizer(constraint, objective, tolerance, s, groupBy);
     }
 
     /**
      * The sensitive features of {@link FairnessData} to group by (their intersection when several); needed when
      * the data has more than one.
+     *
+     * @throws IllegalArgumentException if no feature is named
+     * @throws IllegalStateException if set twice
      */
     public ThresholdOptimizer groupBy(String... features) {
-        once(groupBy, "groupBy");
-        if (features.length == 0) {
-            throw new IllegalArgumentException("groupBy needs at least one feature name");
-        }
-        return new ThresholdOptimizer(constraint, objective, tolerance, seed, List.of(features));
+        Settings.once(groupBy, "groupBy");
+        return new ThresholdOptimizer(constraint, objective, tolerance, seed, Settings.features(features));
     }
 
     /** @return the constraint */
@@ -163,25 +159,24 @@ public final class ThresholdOptimizer {
         return seed == null ? 0L : seed;
     }
 
+    /** @return the sensitive features to group by, empty when not set (the data's only feature) */
+    public List<String> features() {
+        return groupBy == null ? List.of() : groupBy;
+    }
+
     /**
      * Fits on the data's scores, labels and weights (when present).
      *
      * @throws IllegalArgumentException if the data has no scores, the grouping is ambiguous or unknown, or a group
      *     lacks the class the constraint needs
      */
+    @Override
     public Fitted fit(FairnessData data) {
         if (!data.hasScores()) {
             throw new IllegalArgumentException("the threshold optimizer needs scores; the data has none (set them "
                     + "with scores(...))");
         }
-        List<String> features = groupBy;
-        if (features == null) {
-            features = data.sensitiveNames();
-            if (features.size() != 1) {
-                throw MitigationErrors.ambiguousGrouping(features);
-            }
-        }
-        FittedGroups groups = FittedGroups.of(data, features);
+        FittedGroups groups = FittedGroups.of(data, Settings.grouping(groupBy, data));
         int n = data.rows();
         double[] scores = new double[n];
         int[] labels = new int[n];
@@ -196,7 +191,11 @@ public final class ThresholdOptimizer {
         return fit(groups, groups.assign(data), scores, labels, weights, false);
     }
 
-    /** Fits on unweighted rows given as columns. */
+    /**
+     * Fits on unweighted rows given as columns.
+     *
+     * @throws IllegalStateException if {@link #groupBy(String...)} was set (the groups are the column)
+     */
     public Fitted fit(double[] scores, int[] labels, String[] groups) {
         return fit(scores, labels, groups, null);
     }
@@ -207,12 +206,10 @@ public final class ThresholdOptimizer {
      *
      * @throws IllegalArgumentException naming the column and first bad row of any problem, or a group that lacks
      *     the class the constraint needs
+     * @throws IllegalStateException if {@link #groupBy(String...)} was set (the groups are the column)
      */
     public Fitted fit(double[] scores, int[] labels, String[] groups, double[] weights) {
-        if (groupBy != null) {
-            throw new IllegalStateException("groupBy(...) names features of FairnessData; with columns, the groups "
-                    + "are the column itself");
-        }
+        Settings.requireColumnGrouping(groupBy);
         if (groups == null) {
             throw new IllegalArgumentException("column 'groups' is required, got null");
         }

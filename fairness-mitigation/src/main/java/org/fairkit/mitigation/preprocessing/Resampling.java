@@ -3,11 +3,15 @@ package org.fairkit.mitigation.preprocessing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.fairkit.core.FairnessData;
+import org.fairkit.core.group.GroupKey;
 import org.fairkit.mitigation.FittedGroups;
 import org.fairkit.mitigation.MitigationErrors;
+import org.fairkit.mitigation.Mitigator;
+import org.fairkit.mitigation.internal.Settings;
 
 /**
  * Uniform and preferential resampling (Kamiran &amp; Calders 2012): a multiset of row indices in which the label is
@@ -41,15 +45,20 @@ import org.fairkit.mitigation.MitigationErrors;
  * works.
  *
  * <p><b>Limits.</b> A group with one label only cannot be rebalanced (no row of the other label exists to copy):
- * it is kept as it is, its targets are its current cell sizes, and {@link Resampled#unbalanced()} reports it, as
+ * it is kept as it is, its targets are its current cell sizes, and {@link Fitted#unbalanced()} reports it, as
  * {@link Reweighing} leaves such a group's base rate alone. Resampling counts rows; weighted data is refused (use
  * {@link Reweighing}, whose weights are the exact version of what resampling approximates).
  *
  * <p>Reference: F. Kamiran and T. Calders, "Data preprocessing techniques for classification without
- * discrimination", Knowledge and Information Systems 33(1):1–33, 2012 (uniform and preferential sampling). Instances are immutable;
- * each setting may be chosen once.
+ * discrimination", Knowledge and Information Systems 33(1):1–33, 2012 (uniform and preferential sampling).
+ * Instances are immutable; each setting may be chosen once.
+ *
+ * <pre>{@code
+ * Resampling.Fitted r = Resampling.uniform().seed(7).groupBy("race").fit(data);
+ * int[] rows = r.rows();                         // train on these rows of data
+ * }</pre>
  */
-public final class Resampling {
+public final class Resampling implements Mitigator<Resampling.Fitted> {
     /** Which sampling scheme. */
     public enum Scheme {
         /** Random subsets and random duplicates. */
@@ -60,20 +69,22 @@ public final class Resampling {
 
     private final Scheme scheme;
     private final Long seed;
+    private final List<String> features;
 
-    private Resampling(Scheme scheme, Long seed) {
+    private Resampling(Scheme scheme, Long seed, List<String> features) {
         this.scheme = scheme;
         this.seed = seed;
+        this.features = features;
     }
 
     /** Uniform sampling, seeded (default seed 0). */
     public static Resampling uniform() {
-        return new Resampling(Scheme.UNIFORM, null);
+        return new Resampling(Scheme.UNIFORM, null, null);
     }
 
     /** Preferential sampling by scores; deterministic. */
     public static Resampling preferential() {
-        return new Resampling(Scheme.PREFERENTIAL, null);
+        return new Resampling(Scheme.PREFERENTIAL, null, null);
     }
 
     /**
@@ -85,10 +96,20 @@ public final class Resampling {
         if (scheme == Scheme.PREFERENTIAL) {
             throw new IllegalStateException("preferential sampling is deterministic; it takes no seed");
         }
-        if (seed != null) {
-            throw new IllegalStateException("seed was already set; each setting may be set once");
-        }
-        return new Resampling(scheme, s);
+        Settings.once(seed, "seed");
+        return new Resampling(scheme, s, features);
+    }
+
+    /**
+     * The sensitive features of {@link FairnessData} to group by (their intersection when several); needed when
+     * the data has more than one.
+     *
+     * @throws IllegalArgumentException if no feature is named
+     * @throws IllegalStateException if set twice
+     */
+    public Resampling groupBy(String... features) {
+        Settings.once(this.features, "groupBy");
+        return new Resampling(scheme, seed, Settings.features(features));
     }
 
     /** @return the scheme */
@@ -101,13 +122,20 @@ public final class Resampling {
         return seed == null ? 0L : seed;
     }
 
+    /** @return the sensitive features to group by, empty when not set (the data's only feature) */
+    public List<String> features() {
+        return features == null ? List.of() : features;
+    }
+
     /**
-     * Resamples the rows of {@code data} grouped by {@code features} (the only sensitive feature when none is
-     * named); preferential sampling uses the data's scores.
+     * Resamples the rows of {@code data}, grouped as configured (by the only sensitive feature when
+     * {@link #groupBy(String...)} is not set); preferential sampling uses the data's scores.
      *
-     * @throws IllegalArgumentException if the data is weighted, or preferential sampling finds no scores
+     * @throws IllegalArgumentException if the data is weighted, preferential sampling finds no scores, or the
+     *     grouping is ambiguous or unknown
      */
-    public Resampled sample(FairnessData data, String... features) {
+    @Override
+    public Fitted fit(FairnessData data) {
         if (data.hasWeights()) {
             throw new IllegalArgumentException("resampling draws rows by count and the data is weighted; "
                     + "use Reweighing for weighted data");
@@ -115,8 +143,7 @@ public final class Resampling {
         if (scheme == Scheme.PREFERENTIAL && !data.hasScores()) {
             throw new IllegalArgumentException("preferential sampling needs scores; the data has none");
         }
-        List<String> names = features.length == 0 ? Reweighing.onlyFeature(data) : List.of(features);
-        FittedGroups groups = FittedGroups.of(data, names);
+        FittedGroups groups = FittedGroups.of(data, Settings.grouping(features, data));
         int n = data.rows();
         int[] labels = new int[n];
         double[] scores = scheme == Scheme.PREFERENTIAL ? new double[n] : null;
@@ -133,27 +160,37 @@ public final class Resampling {
      * Uniform sampling of rows given as columns.
      *
      * @throws IllegalArgumentException naming the column and first bad row, or if this is preferential sampling
+     * @throws IllegalStateException if {@link #groupBy(String...)} was set (the groups are the column)
      */
-    public Resampled sample(int[] labels, String[] groups) {
+    public Fitted fit(int[] labels, String[] groups) {
         if (scheme == Scheme.PREFERENTIAL) {
-            throw new IllegalArgumentException("preferential sampling needs scores; call sample(labels, groups, scores)");
+            throw new IllegalArgumentException("preferential sampling needs scores; call fit(labels, groups, scores)");
         }
-        return sampleColumns(labels, groups, null);
+        return fitColumns(labels, groups, null);
     }
 
     /**
      * Preferential sampling of rows given as columns, with each row's score {@code P(y = 1 | x)} in [0, 1].
      *
      * @throws IllegalArgumentException naming the column and first bad row, or if this is uniform sampling
+     * @throws IllegalStateException if {@link #groupBy(String...)} was set (the groups are the column)
      */
-    public Resampled sample(int[] labels, String[] groups, double[] scores) {
+    public Fitted fit(int[] labels, String[] groups, double[] scores) {
         if (scheme == Scheme.UNIFORM) {
-            throw new IllegalArgumentException("uniform sampling uses no scores; call sample(labels, groups)");
+            throw new IllegalArgumentException("uniform sampling uses no scores; call fit(labels, groups)");
         }
-        return sampleColumns(labels, groups, scores);
+        return fitColumns(labels, groups, scores);
     }
 
-    private Resampled sampleColumns(int[] labels, String[] groups, double[] scores) {
+    /** @return e.g. {@code Resampling[uniform, seed 7, by race]} */
+    @Override
+    public String toString() {
+        return "Resampling[" + (scheme == Scheme.UNIFORM ? "uniform, seed " + seed() : "preferential")
+                + (features == null ? "" : ", by " + String.join(" x ", features)) + "]";
+    }
+
+    private Fitted fitColumns(int[] labels, String[] groups, double[] scores) {
+        Settings.requireColumnGrouping(features);
         if (groups == null) {
             throw new IllegalArgumentException("column 'groups' is required, got null");
         }
@@ -168,7 +205,7 @@ public final class Resampling {
         return run(fg, fg.assign(groups), labels, scores);
     }
 
-    private Resampled run(FittedGroups groups, int[] codes, int[] labels, double[] scores) {
+    private Fitted run(FittedGroups groups, int[] codes, int[] labels, double[] scores) {
         int k = groups.size();
         int n = codes.length;
         int[][] members = cellMembers(codes, labels, k);
@@ -177,7 +214,7 @@ public final class Resampling {
             nPos += members[2 * g + 1].length;
         }
         UniformRandomProvider rng = scheme == Scheme.UNIFORM ? RandomSource.XO_RO_SHI_RO_128_PP.create(seed()) : null;
-        List<Resampled.Cell> cells = new ArrayList<>(2 * k);
+        List<Cell> cells = new ArrayList<>(2 * k);
         int[] out = new int[n];
         int size = 0;
         for (int g = 0; g < k; g++) {
@@ -196,12 +233,12 @@ public final class Resampling {
                 }
                 System.arraycopy(picked, 0, out, size, picked.length);
                 size += picked.length;
-                cells.add(new Resampled.Cell(groups.group(g), y, rows.length, expected, t, picked.length, !oneLabel));
+                cells.add(new Cell(groups.group(g), y, rows.length, expected, t, picked.length, !oneLabel));
             }
         }
         int[] result = Arrays.copyOf(out, size);
         Arrays.sort(result);
-        return new Resampled(scheme, scheme == Scheme.UNIFORM ? seed() : null, groups, cells, result);
+        return new Fitted(scheme, scheme == Scheme.UNIFORM ? seed() : null, groups, cells, result);
     }
 
     /** Row indices of each cell, in row order; cell {@code 2g + y}. */
@@ -265,5 +302,107 @@ public final class Resampling {
             out[i] = order[(i - a) % a];
         }
         return out;
+    }
+
+    /**
+     * One (group, label) cell.
+     *
+     * @param group the group
+     * @param label the label, 1 or 0
+     * @param before the number of rows in the input
+     * @param expected {@code E(g, y) = n_g n_y / n}, the size under independence of label and group
+     * @param target the integer target size (see {@link Resampling}); the input size when the group has one
+     *     label only
+     * @param after the number of rows in the resample, always the target
+     * @param balanced whether the group has both labels and was resampled towards independence
+     */
+    public record Cell(GroupKey group, int label, int before, double expected, int target, int after,
+            boolean balanced) {
+    }
+
+    /**
+     * A fitted resampling: the resampled row indices of the fitting data (a multiset, in ascending order: a row
+     * drawn twice appears twice) and, per (group, label) cell, the sizes before and after. The indices refer to the
+     * rows of the data it was fitted on; there is nothing to apply to other data. Immutable.
+     */
+    public static final class Fitted {
+        private final Scheme scheme;
+        private final Long seed;
+        private final FittedGroups groups;
+        private final List<Cell> cells;
+        private final int[] rows;
+
+        private Fitted(Scheme scheme, Long seed, FittedGroups groups, List<Cell> cells, int[] rows) {
+            this.scheme = scheme;
+            this.seed = seed;
+            this.groups = groups;
+            this.cells = List.copyOf(cells);
+            this.rows = rows;
+        }
+
+        /** @return the resampled row indices, ascending (a copy) */
+        public int[] rows() {
+            return rows.clone();
+        }
+
+        /** @return the number of resampled rows */
+        public int size() {
+            return rows.length;
+        }
+
+        /** @return the scheme used */
+        public Scheme scheme() {
+            return scheme;
+        }
+
+        /** @return the groups, in the order of {@link #cells()} */
+        public FittedGroups groups() {
+            return groups;
+        }
+
+        /** @return the cells: for each group in order, label 1 then label 0 */
+        public List<Cell> cells() {
+            return cells;
+        }
+
+        /**
+         * @return the groups with one label only, which cannot be rebalanced and are kept as they are; empty when every
+         *     group was resampled
+         */
+        public List<GroupKey> unbalanced() {
+            List<GroupKey> out = new ArrayList<>();
+            for (Cell c : cells) {
+                if (!c.balanced() && !out.contains(c.group())) {
+                    out.add(c.group());
+                }
+            }
+            return out;
+        }
+
+        /** @return the scheme and a table of the cells: group, label, rows before, expected, target, rows after */
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT, "%s resampling by %s%s: %d rows\n",
+                    scheme == Scheme.UNIFORM ? "Uniform" : "Preferential", String.join(" x ", groups.features()),
+                    seed == null ? "" : " (seed " + seed + ")", rows.length));
+            int width = "group".length();
+            for (GroupKey k : groups.groups()) {
+                width = Math.max(width, k.label().length());
+            }
+            String line = "%-" + width + "s  %5s  %8s  %12s  %8s  %8s\n";
+            b.append(String.format(Locale.ROOT, line, "group", "label", "before", "expected", "target", "after"));
+            for (Cell c : cells) {
+                b.append(String.format(Locale.ROOT, line, c.group().label(), c.label(), c.before(),
+                        String.format(Locale.ROOT, "%.3f", c.expected()), c.target(), c.after()));
+            }
+            for (Cell c : cells) {
+                if (!c.balanced() && c.before() == 0) {
+                    b.append("note: group '").append(c.group().label()).append("' has no rows with label ")
+                            .append(c.label()).append(": it cannot be rebalanced and is kept as it is\n");
+                }
+            }
+            return b.toString();
+        }
     }
 }

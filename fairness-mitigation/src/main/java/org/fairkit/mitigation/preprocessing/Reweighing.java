@@ -10,6 +10,8 @@ import org.fairkit.core.FairnessData;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.mitigation.FittedGroups;
 import org.fairkit.mitigation.MitigationErrors;
+import org.fairkit.mitigation.Mitigator;
+import org.fairkit.mitigation.internal.Settings;
 
 /**
  * Reweighing (Kamiran &amp; Calders 2012): instance weights that make the label statistically independent of the
@@ -26,11 +28,12 @@ import org.fairkit.mitigation.MitigationErrors;
  * weight is unchanged ({@code sum_gy W_gy w(g, y) = W}).
  *
  * <pre>{@code
- * Reweighing.Fitted rw = Reweighing.fit(data, "race");     // or fit(labels, groups[, weights])
+ * Reweighing.Fitted rw = Reweighing.groupBy("race").fit(data);
  * double[] w = rw.weights(data);                          // input weight x w(group, label)
+ * Reweighing.Fitted cols = Reweighing.byGroupColumn().fit(labels, groups, weights);   // rows given as columns
  * }</pre>
  *
- * <p><b>Groups.</b> One sensitive feature or the intersection of several ({@code fit(data, "race", "sex")}).
+ * <p><b>Groups.</b> One sensitive feature or the intersection of several ({@code groupBy("race", "sex")}).
  * Every group of the grouping is reweighed; AIF360's {@code Reweighing} instead reweighs only the rows of its
  * privileged and unprivileged groups and leaves other rows' weights alone. On two groups the two agree: the
  * table equals AIF360 0.6.1's {@code w_p_fav, w_p_unfav, w_up_fav, w_up_unfav} (golden test, COMPAS and synthetic
@@ -46,21 +49,48 @@ import org.fairkit.mitigation.MitigationErrors;
  * <p>Reference: F. Kamiran and T. Calders, "Data preprocessing techniques for classification without
  * discrimination", Knowledge and Information Systems 33(1):1–33, 2012 (reweighing).
  */
-public final class Reweighing {
+public final class Reweighing implements Mitigator<Reweighing.Fitted> {
     private static final String WHAT = "reweighing";
 
-    private Reweighing() {
+    /** The sensitive features to group by; {@code null}: the group column (or the data's only feature). */
+    private final List<String> features;
+
+    private Reweighing(List<String> features) {
+        this.features = features;
     }
 
     /**
-     * Fits on the data's labels and weights (when present), grouping by {@code features} (their intersection
-     * when several); with no feature named, by the data's only sensitive feature.
+     * Reweighing grouped by these sensitive features of {@link FairnessData} (their intersection when several).
+     * Reweighing has no other setting, so its factory is the grouping.
+     *
+     * @throws IllegalArgumentException if no feature is named
+     */
+    public static Reweighing groupBy(String... features) {
+        return new Reweighing(Settings.features(features));
+    }
+
+    /**
+     * Reweighing grouped by a group column: the {@code groups} column of {@link #fit(int[], String[], double[])},
+     * or, for {@link #fit(FairnessData)}, the data's only sensitive feature.
+     */
+    public static Reweighing byGroupColumn() {
+        return new Reweighing(null);
+    }
+
+    /** @return the sensitive features to group by, empty for {@link #byGroupColumn()} */
+    public List<String> features() {
+        return features == null ? List.of() : features;
+    }
+
+    /**
+     * Fits on the data's labels and weights (when present), grouped as configured.
      *
      * @throws IllegalArgumentException if no feature is named and the data has several, a name is unknown, or
      *     the total weight is 0
      */
-    public static Fitted fit(FairnessData data, String... features) {
-        List<String> names = features.length == 0 ? onlyFeature(data) : List.of(features);
+    @Override
+    public Fitted fit(FairnessData data) {
+        List<String> names = Settings.grouping(features, data);
         FittedGroups groups = FittedGroups.of(data, names);
         int n = data.rows();
         int[] labels = new int[n];
@@ -78,8 +108,9 @@ public final class Reweighing {
      * Fits on unweighted rows: one 0/1 label and one group label per row.
      *
      * @throws IllegalArgumentException naming the column and first bad row of any problem
+     * @throws IllegalStateException if this reweighing was configured with {@link #groupBy(String...)}
      */
-    public static Fitted fit(int[] labels, String[] groups) {
+    public Fitted fit(int[] labels, String[] groups) {
         return fit(labels, groups, null);
     }
 
@@ -88,8 +119,10 @@ public final class Reweighing {
      *
      * @throws IllegalArgumentException naming the column and first bad row of any problem, or if the total
      *     weight is 0
+     * @throws IllegalStateException if this reweighing was configured with {@link #groupBy(String...)}
      */
-    public static Fitted fit(int[] labels, String[] groups, double[] weights) {
+    public Fitted fit(int[] labels, String[] groups, double[] weights) {
+        Settings.requireColumnGrouping(features);
         if (groups == null) {
             throw new IllegalArgumentException("column 'groups' is required, got null");
         }
@@ -102,12 +135,11 @@ public final class Reweighing {
         return fit(fg, fg.assign(groups), labels, weights);
     }
 
-    static List<String> onlyFeature(FairnessData data) {
-        List<String> names = data.sensitiveNames();
-        if (names.size() != 1) {
-            throw MitigationErrors.ambiguousGrouping(names);
-        }
-        return names;
+    /** @return e.g. {@code Reweighing[by race x sex]} */
+    @Override
+    public String toString() {
+        return "Reweighing[" + (features == null ? "by the group column" : "by " + String.join(" x ", features))
+                + "]";
     }
 
     private static Fitted fit(FittedGroups groups, int[] codes, int[] labels, double[] weights) {

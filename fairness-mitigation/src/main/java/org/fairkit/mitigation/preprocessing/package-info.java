@@ -1,11 +1,15 @@
 /**
  * Pre-processing: change the training data, not the model, so that the label is independent of the group.
  *
- * <p>{@link org.fairkit.mitigation.preprocessing.Reweighing#fit(org.fairkit.core.FairnessData, String...)} gives
- * instance weights {@code P(g) P(y) / P(g, y)} per (group, label) cell (Kamiran &amp; Calders 2012);
+ * <p>{@link org.fairkit.mitigation.preprocessing.Reweighing#groupBy(String...)} gives instance weights
+ * {@code P(g) P(y) / P(g, y)} per (group, label) cell (Kamiran &amp; Calders 2012);
  * {@link org.fairkit.mitigation.preprocessing.Resampling#uniform()} and
  * {@link org.fairkit.mitigation.preprocessing.Resampling#preferential()} give resampled row indices with the same
- * effect for learners that take no weights.
+ * effect for learners that take no weights. Both follow the {@link org.fairkit.mitigation.Mitigator} shape:
+ * <pre>{@code
+ * double[] w = Reweighing.groupBy("race").fit(data).weights(data);
+ * int[] rows = Resampling.uniform().seed(7).groupBy("race").fit(data).rows();
+ * }</pre>
  *
  * <p>Stability: public API, evolving before 1.0.
  */

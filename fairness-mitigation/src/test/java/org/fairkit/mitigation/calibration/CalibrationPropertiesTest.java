@@ -29,7 +29,7 @@ class CalibrationPropertiesTest {
     }
 
     /** The fit, or null when the method has no fit on these rows (the error says so). */
-    static Calibrator fitOrNull(Calibration c, Case k) {
+    static Calibration.Fitted fitOrNull(Calibration c, Case k) {
         try {
             return c.fit(k.scores(), k.labels(), k.weights());
         } catch (IllegalArgumentException e) {
@@ -65,7 +65,7 @@ class CalibrationPropertiesTest {
     void everyMonotoneMethodMapsTheUnitIntervalIntoItselfAndNeverDecreases() {
         qt().withExamples(EXAMPLES).forAll(Cases.fittable(2, 120)).checkAssert(k -> {
             for (Calibration c : methods()) {
-                Calibrator cal = fitOrNull(c, k);
+                Calibration.Fitted cal = fitOrNull(c, k);
                 if (cal == null) {
                     continue;
                 }
@@ -91,7 +91,7 @@ class CalibrationPropertiesTest {
     @Test
     void betaShapeParametersAreNeverNegative() {
         qt().withExamples(EXAMPLES).forAll(Cases.fittable(3, 120)).checkAssert(k -> {
-            Calibrator cal = fitOrNull(Calibration.beta(), k);
+            Calibration.Fitted cal = fitOrNull(Calibration.beta(), k);
             if (cal != null) {
                 BetaMap b = (BetaMap) cal.global();
                 assertThat(b.a()).isGreaterThanOrEqualTo(0);
@@ -127,7 +127,7 @@ class CalibrationPropertiesTest {
     void parametricFitsMinimizeTheirLogLossOverTheirFeasibleParameters() {
         qt().withExamples(150).forAll(Cases.fittable(3, 120), longs().all()).checkAssert((k, seed) -> {
             SplittableRandom r = new SplittableRandom(seed);
-            Calibrator beta = fitOrNull(Calibration.beta(), k);
+            Calibration.Fitted beta = fitOrNull(Calibration.beta(), k);
             if (beta != null) {
                 BetaMap m = (BetaMap) beta.global();
                 double best = logLoss(k, s -> m.a() * Math.log(s) - m.b() * Math.log1p(-s) + m.c());
@@ -141,7 +141,7 @@ class CalibrationPropertiesTest {
                             .isLessThanOrEqualTo(other + 1e-9 * (1 + other));
                 }
             }
-            Calibrator platt = fitOrNull(Calibration.platt(PlattTargets.LABELS), k);
+            Calibration.Fitted platt = fitOrNull(Calibration.platt(PlattTargets.LABELS), k);
             if (platt != null) {
                 PlattMap m = (PlattMap) platt.global();
                 double best = logLoss(k, s -> -(m.a() * Math.log(s / (1 - s)) + m.b()));
@@ -153,7 +153,7 @@ class CalibrationPropertiesTest {
                     assertThat(best).isLessThanOrEqualTo(other + 1e-9 * (1 + other));
                 }
             }
-            Calibrator temp = fitOrNull(Calibration.temperature(), k);
+            Calibration.Fitted temp = fitOrNull(Calibration.temperature(), k);
             if (temp != null) {
                 TemperatureMap m = (TemperatureMap) temp.global();
                 double inv = 1 / m.temperature();
@@ -232,8 +232,8 @@ class CalibrationPropertiesTest {
         qt().withExamples(150).forAll(Cases.fittable(2, 100), longs().all()).checkAssert((k, s) -> {
             Case shuffled = k.shuffled(s);
             for (Calibration c : methods()) {
-                Calibrator a = fitOrNull(c, k);
-                Calibrator b = fitOrNull(c, shuffled);
+                Calibration.Fitted a = fitOrNull(c, k);
+                Calibration.Fitted b = fitOrNull(c, shuffled);
                 assertThat(b == null).as("%s fits both orders or neither", c).isEqualTo(a == null);
                 if (a == null) {
                     continue;
@@ -254,9 +254,9 @@ class CalibrationPropertiesTest {
     void perGroupFitGivesEachGroupTheMapItWouldGetAlone() {
         qt().withExamples(150).forAll(Cases.fittable(2, 120)).checkAssert(k -> {
             for (Calibration c : methods()) {
-                Calibrator all;
+                Calibration.Fitted all;
                 try {
-                    all = c.perGroup().minGroupSize(0).fit(k.scores(), k.labels(), k.groups(), k.weights());
+                    all = c.minGroupSize(0).fit(k.scores(), k.labels(), k.groups(), k.weights());
                 } catch (IllegalArgumentException e) {
                     assertThat(e.getMessage()).contains("cannot be fitted");
                     continue;
@@ -286,7 +286,7 @@ class CalibrationPropertiesTest {
     @Test
     void groupsBelowMinGroupSizeUseTheAllRowsMapAndSayWhy() {
         qt().withExamples(150).forAll(Cases.fittable(2, 80), integers().between(0, 40)).checkAssert((k, min) -> {
-            Calibrator cal = Calibration.isotonic().perGroup().minGroupSize(min).fit(k.scores(), k.labels(),
+            Calibration.Fitted cal = Calibration.isotonic().minGroupSize(min).fit(k.scores(), k.labels(),
                     k.groups(), k.weights());
             for (GroupCalibration g : cal.groups()) {
                 if (g.rows() < min) {

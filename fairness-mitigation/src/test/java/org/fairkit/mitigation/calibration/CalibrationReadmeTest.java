@@ -22,7 +22,7 @@ class CalibrationReadmeTest {
         CalibrationReport before = metrics.evaluate(test, "ethnicity");
         System.out.println(before);
 
-        Calibrator cal = Calibration.isotonic().perGroup().minGroupSize(100).fit(train, "ethnicity");
+        Calibration.Fitted cal = Calibration.isotonic().groupBy("ethnicity").minGroupSize(100).fit(train);
         System.out.println(cal);
         double[] calibrated = cal.apply(test);
         double p = cal.apply(0.62, "Group B");

@@ -262,23 +262,23 @@ class CalibrationTest {
 
     @Test
     void perGroupCalibratorFallsBackToTheAllRowsMapAndSaysWhy() {
-        Calibrator cal = Calibration.isotonic().perGroup().minGroupSize(3).fit(S, Y, G);
+        Calibration.Fitted cal = Calibration.isotonic().minGroupSize(3).fit(S, Y, G);
         assertThat(cal.group("a").usesGlobal()).isFalse();
         assertThat(cal.group("b").usesGlobal()).isFalse();
         assertThat(cal.group("c").fallback()).hasValue("n = 2 is below minGroupSize 3");
         assertThat(cal.group("d").fallback()).hasValue("n = 2 is below minGroupSize 3");
         assertThat(cal.apply(0.4, "c")).isEqualTo(cal.global().apply(0.4));
         assertThat(cal.apply(0.4, "a")).isEqualTo(cal.group("a").map().apply(0.4));
-        Calibrator small = Calibration.isotonic().perGroup().minGroupSize(0).fit(S, Y, G);
+        Calibration.Fitted small = Calibration.isotonic().minGroupSize(0).fit(S, Y, G);
         assertThat(small.group("d").fallback()).hasValue("one class only: every row of positive weight is 1");
-        Calibrator mle = Calibration.platt(PlattTargets.LABELS).perGroup().minGroupSize(0).fit(S, Y, G);
+        Calibration.Fitted mle = Calibration.platt(PlattTargets.LABELS).minGroupSize(0).fit(S, Y, G);
         assertThat(mle.group("c").fallback()).hasValue("fit failed: the scores separate the classes (no row of label "
                 + "0 scores above a row of label 1, or none below), so the maximum-likelihood fit does not exist");
     }
 
     @Test
     void perGroupToStringIsATableOfWhatEachGroupLearned() {
-        Calibrator cal = Calibration.histogram(2, Binning.EQUAL_WIDTH).perGroup().minGroupSize(3).fit(S, Y, G);
+        Calibration.Fitted cal = Calibration.histogram(2, Binning.EQUAL_WIDTH).minGroupSize(3).fit(S, Y, G);
         assertThat(cal.toString()).isEqualTo("""
                 Calibrator[histogram binning (2 equal-width bins), per group, minGroupSize 3; fitted on 12 rows]
                   all rows: histogram: 2 equal-width bins, rates [0.571, 0.800]
@@ -301,12 +301,17 @@ class CalibrationTest {
         double[] w = {1, 2, 1, 1, 3, 1, 1, 2, 1, 1, 1, 1};
         FairnessData data = FairnessData.builder().labels(Y).predictions(pred).scores(S).weights(w)
                 .sensitive("site", G).build();
-        Calibrator fromData = Calibration.isotonic().perGroup().minGroupSize(3).fit(data, "site");
-        Calibrator fromArrays = Calibration.isotonic().perGroup().minGroupSize(3).fit(S, Y, G, w);
+        Calibration.Fitted fromData = Calibration.isotonic().groupBy("site").minGroupSize(3).fit(data);
+        Calibration.Fitted fromArrays = Calibration.isotonic().minGroupSize(3).fit(S, Y, G, w);
         assertThat(fromData.groups()).isEqualTo(fromArrays.groups());
         assertThat(fromData.features()).containsExactly("site");
         assertThat(fromData.apply(data)).containsExactly(fromArrays.apply(S, G));
         assertThat(Calibration.beta().fit(data).global()).isEqualTo(Calibration.beta().fit(S, Y, w).global());
+        FairnessData other = FairnessData.builder().labels(new int[] {0, 1}).predictions(new int[] {0, 1})
+                .scores(new double[] {0.2, 0.7}).sensitive("site", new String[] {"a", "z"}).build();
+        assertThatThrownBy(() -> fromData.apply(other))
+                .hasMessage("column 'site', row 1: got group 'z', which the model was not fitted on; expected one of "
+                        + "[a, b, c, d]");
         assertThatThrownBy(() -> fromArrays.apply(data)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("this calibrator was fitted on group arrays, not on FairnessData features; call "
                         + "apply(scores, groups)");
@@ -329,7 +334,7 @@ class CalibrationTest {
                 .hasMessage("column 'weights', row 1: got -1.0; expected a finite weight >= 0");
         assertThatThrownBy(() -> c.fit(new double[] {0.2, 0.5}, new int[] {0, 1}, new double[] {1}))
                 .hasMessage("column 'weights' has 1 rows; expected 2 (the length of 'scores')");
-        assertThatThrownBy(() -> c.perGroup().fit(new double[] {0.2, 0.5}, new int[] {0, 1}, new String[] {"a", null}))
+        assertThatThrownBy(() -> c.fit(new double[] {0.2, 0.5}, new int[] {0, 1}, new String[] {"a", null}))
                 .hasMessage("column 'groups', row 1: got null; expected a non-null group name");
         assertThatThrownBy(() -> c.fit(new double[0], new int[0]))
                 .hasMessage("the data has no rows; expected at least one row");
@@ -346,8 +351,11 @@ class CalibrationTest {
 
     @Test
     void settingsAreValidatedAtOnceAndCrossCheckedAtFit() {
-        assertThatThrownBy(() -> Calibration.isotonic().perGroup().perGroup())
-                .isInstanceOf(IllegalStateException.class).hasMessage("perGroup is already set; each setting is set once");
+        assertThatThrownBy(() -> Calibration.isotonic().groupBy("site").groupBy("site"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("groupBy is already set; each setting is set once");
+        assertThatThrownBy(() -> Calibration.isotonic().groupBy())
+                .hasMessage("groupBy needs at least one feature name");
         assertThatThrownBy(() -> Calibration.isotonic().minGroupSize(1).minGroupSize(2))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("minGroupSize is already set; each setting is set once");
@@ -356,27 +364,33 @@ class CalibrationTest {
         assertThatThrownBy(() -> Calibration.histogram(0, Binning.EQUAL_MASS)).hasMessage("bins must be >= 1, got 0");
         assertThatThrownBy(() -> Calibration.isotonic().minGroupSize(5).fit(S, Y))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("minGroupSize applies only to per-group calibration; call perGroup() too");
-        assertThatThrownBy(() -> Calibration.isotonic().fit(S, Y, G)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("groups were given but the calibration is global; call perGroup() first, or fit without "
-                        + "groups");
-        assertThatThrownBy(() -> Calibration.isotonic().perGroup().fit(S, Y)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("per-group calibration needs groups; call fit(scores, labels, groups) or fit(data, "
-                        + "features...)");
-        assertThat(Calibration.platt().perGroup().minGroupSize(30).toString())
-                .isEqualTo("Platt scaling (smoothed targets), per group, minGroupSize 30");
-        assertThat(Calibration.isotonic().perGroup().minGroupSize()).isEqualTo(Calibration.DEFAULT_MIN_GROUP_SIZE);
+                .hasMessage("minGroupSize applies only to per-group calibration; call groupBy(...) too, or fit with a "
+                        + "groups column");
+        assertThat(Calibration.isotonic().fit(S, Y, G).isPerGroup()).as("a groups column fits per group").isTrue();
+        assertThat(Calibration.isotonic().fit(S, Y).isPerGroup()).as("without groups, one map").isFalse();
+        assertThatThrownBy(() -> Calibration.isotonic().groupBy("site").fit(S, Y))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("groupBy(...) names features of FairnessData; with columns, the groups are the column "
+                        + "itself");
+        assertThatThrownBy(() -> Calibration.isotonic().groupBy("site").fit(S, Y, G))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("groupBy(...) names features of FairnessData; with columns, the groups are the column "
+                        + "itself");
+        assertThat(Calibration.platt().groupBy("site").minGroupSize(30).toString())
+                .isEqualTo("Platt scaling (smoothed targets), by site, minGroupSize 30");
+        assertThat(Calibration.platt().toString()).isEqualTo("Platt scaling (smoothed targets)");
+        assertThat(Calibration.isotonic().groupBy("site").minGroupSize()).isEqualTo(Calibration.DEFAULT_MIN_GROUP_SIZE);
     }
 
     @Test
     void applyRejectsBadScoresUnknownGroupsAndAMissingGroup() {
-        Calibrator global = Calibration.isotonic().fit(S, Y);
+        Calibration.Fitted global = Calibration.isotonic().fit(S, Y);
         assertThatThrownBy(() -> global.apply(-0.1)).hasMessage("score must be a finite score in [0, 1], got -0.1");
         assertThatThrownBy(() -> global.apply(new double[] {0.1, Double.POSITIVE_INFINITY}))
                 .hasMessage("column 'scores', row 1: got Infinity; expected a finite score in [0, 1]");
         assertThat(global.apply(0.4, "anything")).as("a global calibrator ignores the group")
                 .isEqualTo(global.apply(0.4));
-        Calibrator perGroup = Calibration.isotonic().perGroup().fit(S, Y, G);
+        Calibration.Fitted perGroup = Calibration.isotonic().fit(S, Y, G);
         assertThatThrownBy(() -> perGroup.apply(0.4)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("this calibrator was fitted per group; call apply(score, group), or global().apply(score) "
                         + "for the calibrator fitted on all rows");
@@ -384,5 +398,8 @@ class CalibrationTest {
                 .hasMessage("group 'e' was not seen when the calibrator was fitted; it knows [a, b, c, d]");
         assertThatThrownBy(() -> perGroup.apply(new double[] {0.4}, new String[] {"a", "b"}))
                 .hasMessage("column 'groups' has 2 rows; expected 1 (the length of 'scores')");
+        assertThatThrownBy(() -> perGroup.apply(new double[] {0.4, 0.5}, new String[] {"a", "e"}))
+                .hasMessage("column 'groups', row 1: got group 'e', which the model was not fitted on; expected one "
+                        + "of [a, b, c, d]");
     }
 }

@@ -153,9 +153,9 @@ class ThresholdOptimizerTest {
         assertThat(eo.seed()).isZero();
         assertThatThrownBy(() -> eo.tolerance(-0.1)).hasMessage("tolerance must be in [0, 1], got -0.1");
         assertThatThrownBy(() -> eo.tolerance(Double.NaN)).hasMessage("tolerance must be in [0, 1], got NaN");
-        assertThatThrownBy(() -> eo.seed(1).seed(2)).hasMessage("seed was already set; each setting may be set once");
+        assertThatThrownBy(() -> eo.seed(1).seed(2)).hasMessage("seed is already set; each setting is set once");
         assertThatThrownBy(() -> eo.objective(Objective.ACCURACY).objective(Objective.BALANCED_ACCURACY))
-                .hasMessage("objective was already set; each setting may be set once");
+                .hasMessage("objective is already set; each setting is set once");
         assertThatThrownBy(() -> eo.groupBy()).hasMessage("groupBy needs at least one feature name");
         assertThatThrownBy(() -> eo.groupBy("g").fit(SCORES, LABELS, GROUPS))
                 .hasMessage("groupBy(...) names features of FairnessData; with columns, the groups are the column "

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 class ResamplingTest {
     private static final int EXAMPLES = 300;
 
-    private static Resampled run(LabelledRows r, boolean preferential, long seed) {
-        return preferential ? Resampling.preferential().sample(r.labels(), r.groups(), r.scores())
-                : Resampling.uniform().seed(seed).sample(r.labels(), r.groups());
+    private static Resampling.Fitted run(LabelledRows r, boolean preferential, long seed) {
+        return preferential ? Resampling.preferential().fit(r.labels(), r.groups(), r.scores())
+                : Resampling.uniform().seed(seed).fit(r.labels(), r.groups());
     }
 
     /** Copies of each input row in the resample. */
-    private static int[] copies(Resampled s, int n) {
+    private static int[] copies(Resampling.Fitted s, int n) {
         int[] c = new int[n];
         for (int i : s.rows()) {
             c[i]++;
@@ -35,7 +35,7 @@ class ResamplingTest {
     void cellsReachTheirExpectedSizeWithinHalfARowAndGroupsKeepTheirSize() {
         qt().withExamples(EXAMPLES).forAll(LabelledRows.rows(false), longs().all()).checkAssert((r, seed) -> {
             for (boolean preferential : new boolean[] {false, true}) {
-                Resampled s = run(r, preferential, seed);
+                Resampling.Fitted s = run(r, preferential, seed);
                 int n = r.labels().length;
                 long pos = 0;
                 for (int y : r.labels()) {
@@ -50,7 +50,7 @@ class ResamplingTest {
                 for (String g : r.groups()) {
                     groupSize.merge(g, 1, Integer::sum);
                 }
-                for (Resampled.Cell c : s.cells()) {
+                for (Resampling.Cell c : s.cells()) {
                     String g = c.group().label();
                     double expected = (double) groupSize.get(g) * (c.label() == 1 ? pos : n - pos) / n;
                     assertThat(c.expected()).isEqualTo(expected);
@@ -75,9 +75,9 @@ class ResamplingTest {
     @Test
     void uniformSamplingSubsetsLargeCellsAndKeepsEveryRowOfSmallCells() {
         qt().withExamples(EXAMPLES).forAll(LabelledRows.rows(false), longs().all()).checkAssert((r, seed) -> {
-            Resampled s = run(r, false, seed);
+            Resampling.Fitted s = run(r, false, seed);
             int[] copies = copies(s, r.labels().length);
-            for (Resampled.Cell c : s.cells()) {
+            for (Resampling.Cell c : s.cells()) {
                 for (int i = 0; i < copies.length; i++) {
                     if (r.groups()[i].equals(c.group().label()) && r.labels()[i] == c.label()) {
                         if (c.target() <= c.before()) {
@@ -101,19 +101,19 @@ class ResamplingTest {
             g[i] = i % 2 == 0 ? "a" : "b";
             y[i] = (i % 2 == 0) == (i % 10 < 7) ? 1 : 0;
         }
-        Resampled one = Resampling.uniform().seed(1).sample(y, g);
-        assertThat(Resampling.uniform().seed(1).sample(y, g).rows()).isEqualTo(one.rows());
-        assertThat(Resampling.uniform().seed(2).sample(y, g).rows()).isNotEqualTo(one.rows());
-        assertThat(Resampling.uniform().sample(y, g).rows()).isEqualTo(Resampling.uniform().seed(0).sample(y, g).rows());
+        Resampling.Fitted one = Resampling.uniform().seed(1).fit(y, g);
+        assertThat(Resampling.uniform().seed(1).fit(y, g).rows()).isEqualTo(one.rows());
+        assertThat(Resampling.uniform().seed(2).fit(y, g).rows()).isNotEqualTo(one.rows());
+        assertThat(Resampling.uniform().fit(y, g).rows()).isEqualTo(Resampling.uniform().seed(0).fit(y, g).rows());
     }
 
     @Test
     void preferentialSamplingRemovesAndCopiesTheRowsNearestTheBoundary() {
         qt().withExamples(EXAMPLES).forAll(LabelledRows.rows(false)).checkAssert(r -> {
-            Resampled s = run(r, true, 0);
+            Resampling.Fitted s = run(r, true, 0);
             assertThat(run(r, true, 0).rows()).isEqualTo(s.rows());
             int[] copies = copies(s, r.labels().length);
-            for (Resampled.Cell c : s.cells()) {
+            for (Resampling.Cell c : s.cells()) {
                 List<Integer> members = new ArrayList<>();
                 for (int i = 0; i < copies.length; i++) {
                     if (r.groups()[i].equals(c.group().label()) && r.labels()[i] == c.label()) {
@@ -140,7 +140,7 @@ class ResamplingTest {
     @Test
     void eachGroupsBaseRateMovesToTheOverallRateWithinRounding() {
         qt().withExamples(EXAMPLES).forAll(LabelledRows.rows(false), longs().all()).checkAssert((r, seed) -> {
-            Resampled s = run(r, false, seed);
+            Resampling.Fitted s = run(r, false, seed);
             int n = r.labels().length;
             double base = 0;
             for (int y : r.labels()) {
@@ -148,8 +148,8 @@ class ResamplingTest {
             }
             base /= n;
             for (int k = 0; k < s.cells().size(); k += 2) {
-                Resampled.Cell pos = s.cells().get(k);
-                Resampled.Cell neg = s.cells().get(k + 1);
+                Resampling.Cell pos = s.cells().get(k);
+                Resampling.Cell neg = s.cells().get(k + 1);
                 if (!pos.balanced()) {
                     continue;
                 }
@@ -165,7 +165,7 @@ class ResamplingTest {
         int[] y = {1, 1, 1, 0, 1, 0, 0, 0};
         String[] g = {"A", "A", "A", "A", "B", "B", "B", "B"};
         double[] s = {0.9, 0.8, 0.4, 0.6, 0.7, 0.3, 0.45, 0.2};
-        Resampled p = Resampling.preferential().sample(y, g, s);
+        Resampling.Fitted p = Resampling.preferential().fit(y, g, s);
         // A: positive 0.4 (row 2) removed, negative 0.6 (row 3) copied; B: positive row 4 copied, negative 0.45
         // (row 6) removed
         assertThat(p.rows()).containsExactly(0, 1, 3, 3, 4, 4, 5, 7);
@@ -176,7 +176,7 @@ class ResamplingTest {
                 + "A          0         1         2.000         2         2\n"
                 + "B          1         1         2.000         2         2\n"
                 + "B          0         3         2.000         2         2\n");
-        Resampled u = Resampling.uniform().seed(3).sample(new int[] {1, 1, 0}, new String[] {"A", "A", "B"});
+        Resampling.Fitted u = Resampling.uniform().seed(3).fit(new int[] {1, 1, 0}, new String[] {"A", "A", "B"});
         assertThat(u.unbalanced()).containsExactly(GroupKey.of("group", "A"), GroupKey.of("group", "B"));
         assertThat(u.rows()).containsExactly(0, 1, 2);
         assertThat(u.toString()).startsWith("Uniform resampling by group (seed 3): 3 rows\n")
@@ -191,23 +191,31 @@ class ResamplingTest {
         assertThatThrownBy(() -> Resampling.preferential().seed(1))
                 .hasMessage("preferential sampling is deterministic; it takes no seed");
         assertThatThrownBy(() -> Resampling.uniform().seed(1).seed(2))
-                .hasMessage("seed was already set; each setting may be set once");
-        assertThatThrownBy(() -> Resampling.preferential().sample(y, g))
-                .hasMessage("preferential sampling needs scores; call sample(labels, groups, scores)");
-        assertThatThrownBy(() -> Resampling.uniform().sample(y, g, new double[] {0.1, 0.2}))
-                .hasMessage("uniform sampling uses no scores; call sample(labels, groups)");
-        assertThatThrownBy(() -> Resampling.preferential().sample(y, g, new double[] {0.1, Double.NaN}))
+                .hasMessage("seed is already set; each setting is set once");
+        assertThatThrownBy(() -> Resampling.preferential().fit(y, g))
+                .hasMessage("preferential sampling needs scores; call fit(labels, groups, scores)");
+        assertThatThrownBy(() -> Resampling.uniform().fit(y, g, new double[] {0.1, 0.2}))
+                .hasMessage("uniform sampling uses no scores; call fit(labels, groups)");
+        assertThatThrownBy(() -> Resampling.preferential().fit(y, g, new double[] {0.1, Double.NaN}))
                 .hasMessage("column 'scores', row 1: got NaN; expected a finite score in [0, 1]");
         FairnessData weighted = FairnessData.builder().labels(y).predictions(y).sensitive("s", g)
                 .weights(new double[] {1, 2}).build();
-        assertThatThrownBy(() -> Resampling.uniform().sample(weighted))
+        assertThatThrownBy(() -> Resampling.uniform().fit(weighted))
                 .hasMessage("resampling draws rows by count and the data is weighted; use Reweighing for weighted data");
         FairnessData noScores = FairnessData.builder().labels(y).predictions(y).sensitive("s", g).build();
-        assertThatThrownBy(() -> Resampling.preferential().sample(noScores))
+        assertThatThrownBy(() -> Resampling.preferential().fit(noScores))
                 .hasMessage("preferential sampling needs scores; the data has none");
         FairnessData data = FairnessData.builder().labels(y).predictions(y).sensitive("s", g)
                 .scores(new double[] {0.4, 0.6}).build();
-        assertThat(Resampling.preferential().sample(data, "s").rows())
-                .isEqualTo(Resampling.preferential().sample(y, g, new double[] {0.4, 0.6}).rows());
+        assertThat(Resampling.preferential().groupBy("s").fit(data).rows())
+                .isEqualTo(Resampling.preferential().fit(y, g, new double[] {0.4, 0.6}).rows());
+        assertThatThrownBy(() -> Resampling.uniform().groupBy("s").groupBy("s"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("groupBy is already set; each setting is set once");
+        assertThatThrownBy(() -> Resampling.uniform().groupBy("s").fit(y, g))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("groupBy(...) names features of FairnessData; with columns, the groups are the column "
+                        + "itself");
+        assertThat(Resampling.uniform().seed(7).groupBy("s").toString()).isEqualTo("Resampling[uniform, seed 7, by s]");
     }
 }

@@ -90,7 +90,7 @@ class ReweighingGoldenTest {
     @MethodSource("blocks")
     void weightTableEqualsAif360(Block b) {
         assertThat(b.golden().isMissingNode()).as("golden block").isFalse();
-        Reweighing.Fitted rw = Reweighing.fit(b.labels(), b.groups(), b.weights());
+        Reweighing.Fitted rw = Reweighing.byGroupColumn().fit(b.labels(), b.groups(), b.weights());
         JsonNode table = b.golden().path("table");
         assertThat(table.size()).isEqualTo(4);
         for (JsonNode row : table) {
@@ -109,7 +109,7 @@ class ReweighingGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("blocks")
     void reweighedRowsCarryTheTableWeightTimesTheirInputWeight(Block b) {
-        Reweighing.Fitted rw = Reweighing.fit(b.labels(), b.groups(), b.weights());
+        Reweighing.Fitted rw = Reweighing.byGroupColumn().fit(b.labels(), b.groups(), b.weights());
         double[] out = rw.weights(b.labels(), b.groups(), b.weights());
         double total = 0;
         for (double v : out) {

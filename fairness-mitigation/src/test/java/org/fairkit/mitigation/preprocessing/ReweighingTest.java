@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /** Reweighing: its defining properties on random rows, its handling of empty cells, its errors and its table. */
 class ReweighingTest {
+    /** Reweighing of rows given as columns: the groups are the {@code groups} column. */
+    private static final Reweighing COLUMNS = Reweighing.byGroupColumn();
+
     private static final int EXAMPLES = 300;
     private static final double REL = 1e-12;
 
@@ -28,7 +31,7 @@ class ReweighingTest {
             if (in != null && r.totalWeight() == 0) {
                 return;
             }
-            Reweighing.Fitted rw = Reweighing.fit(r.labels(), r.groups(), in);
+            Reweighing.Fitted rw = COLUMNS.fit(r.labels(), r.groups(), in);
             double[] w = rw.weights(r.labels(), r.groups(), in);
             Map<String, double[]> sums = new HashMap<>(); // after: total, positives; before: total, positives
             double pos = 0;
@@ -62,7 +65,7 @@ class ReweighingTest {
             if (r.totalWeight() == 0) {
                 return;
             }
-            Reweighing.Fitted rw = Reweighing.fit(r.labels(), r.groups(), r.weights());
+            Reweighing.Fitted rw = COLUMNS.fit(r.labels(), r.groups(), r.weights());
             double total = 0;
             for (double v : rw.weights(r.labels(), r.groups(), r.weights())) {
                 total += v;
@@ -98,8 +101,8 @@ class ReweighingTest {
                     in[i] = r.weights()[j];
                 }
             }
-            double[] a = Reweighing.fit(r.labels(), r.groups(), r.weights()).weights(r.labels(), r.groups(), r.weights());
-            double[] b = Reweighing.fit(y, g, in).weights(y, g, in);
+            double[] a = COLUMNS.fit(r.labels(), r.groups(), r.weights()).weights(r.labels(), r.groups(), r.weights());
+            double[] b = COLUMNS.fit(y, g, in).weights(y, g, in);
             for (int i = 0; i < n; i++) {
                 assertThat(b[i]).isCloseTo(a[n - 1 - i], within(REL * Math.max(1, a[n - 1 - i])));
             }
@@ -117,8 +120,8 @@ class ReweighingTest {
                 // reverses the sort order of the levels: L0 -> z9, L1 -> z8, ...
                 renamed[i] = "z" + (9 - Integer.parseInt(r.groups()[i].substring(1)));
             }
-            assertThat(Reweighing.fit(r.labels(), renamed, r.weights()).weights(r.labels(), renamed, r.weights()))
-                    .isEqualTo(Reweighing.fit(r.labels(), r.groups(), r.weights())
+            assertThat(COLUMNS.fit(r.labels(), renamed, r.weights()).weights(r.labels(), renamed, r.weights()))
+                    .isEqualTo(COLUMNS.fit(r.labels(), r.groups(), r.weights())
                             .weights(r.labels(), r.groups(), r.weights()));
         });
     }
@@ -129,8 +132,8 @@ class ReweighingTest {
             int n = r.labels().length;
             double[] ones = new double[n];
             java.util.Arrays.fill(ones, 1);
-            assertThat(Reweighing.fit(r.labels(), r.groups(), ones).cells())
-                    .isEqualTo(Reweighing.fit(r.labels(), r.groups()).cells());
+            assertThat(COLUMNS.fit(r.labels(), r.groups(), ones).cells())
+                    .isEqualTo(COLUMNS.fit(r.labels(), r.groups()).cells());
             double[] w = new double[n];
             int total = 0;
             for (int i = 0; i < n; i++) {
@@ -146,8 +149,8 @@ class ReweighingTest {
                     g[k++] = r.groups()[i];
                 }
             }
-            Reweighing.Fitted weighted = Reweighing.fit(r.labels(), r.groups(), w);
-            Reweighing.Fitted duplicated = Reweighing.fit(y, g);
+            Reweighing.Fitted weighted = COLUMNS.fit(r.labels(), r.groups(), w);
+            Reweighing.Fitted duplicated = COLUMNS.fit(y, g);
             for (Reweighing.Cell c : duplicated.cells()) {
                 double v = weighted.weight(c.group(), c.label());
                 if (c.isDefined()) {
@@ -175,9 +178,9 @@ class ReweighingTest {
             for (int i = 0; i < joined.length; i++) {
                 joined[i] = r.groups()[i] + " & " + r.second()[i];
             }
-            Reweighing.Fitted viaData = Reweighing.fit(data, "a", "b");
+            Reweighing.Fitted viaData = Reweighing.groupBy("a", "b").fit(data);
             assertThat(viaData.weights(data)).isEqualTo(
-                    Reweighing.fit(r.labels(), joined, r.weights()).weights(r.labels(), joined, r.weights()));
+                    COLUMNS.fit(r.labels(), joined, r.weights()).weights(r.labels(), joined, r.weights()));
             assertThat(viaData.groups().features()).containsExactly("a", "b");
         });
     }
@@ -187,7 +190,7 @@ class ReweighingTest {
         // group A: 3 positives, 1 negative; group B: 1 positive, 3 negatives; P(y=1) = 1/2, P(g) = 1/2
         int[] y = {1, 1, 1, 0, 1, 0, 0, 0};
         String[] g = {"A", "A", "A", "A", "B", "B", "B", "B"};
-        Reweighing.Fitted rw = Reweighing.fit(y, g);
+        Reweighing.Fitted rw = COLUMNS.fit(y, g);
         assertThat(rw.weight(GroupKey.of("group", "A"), 1)).isEqualTo(0.5 * 0.5 / (3.0 / 8));
         assertThat(rw.weight(GroupKey.of("group", "A"), 0)).isEqualTo(2.0);
         assertThat(rw.weights(y, g)).containsExactly(2.0 / 3, 2.0 / 3, 2.0 / 3, 2.0, 2.0, 2.0 / 3, 2.0 / 3, 2.0 / 3);
@@ -204,7 +207,7 @@ class ReweighingTest {
     void emptyCellIsUndefinedWithItsReasonAndRefusedForRowsWithWeight() {
         int[] y = {1, 0, 1, 1};
         String[] g = {"A", "A", "B", "B"};
-        Reweighing.Fitted rw = Reweighing.fit(y, g);
+        Reweighing.Fitted rw = COLUMNS.fit(y, g);
         Reweighing.Cell empty = rw.cells().get(3);
         assertThat(empty.group()).isEqualTo(GroupKey.of("group", "B"));
         assertThat(empty.label()).isZero();
@@ -218,34 +221,48 @@ class ReweighingTest {
                 .hasMessage("row 1: the cell (group 'B', label 0) has no defined weight: when the reweighing was "
                         + "fitted, group 'B' has no rows with label 0; expected a row of a non-empty cell, or weight 0");
         assertThat(rw.weights(new int[] {0}, new String[] {"B"}, new double[] {0})).containsExactly(0.0);
-        Reweighing.Fitted zero = Reweighing.fit(new int[] {1, 0, 0}, new String[] {"A", "A", "B"},
+        Reweighing.Fitted zero = COLUMNS.fit(new int[] {1, 0, 0}, new String[] {"A", "A", "B"},
                 new double[] {1, 1, 0});
         assertThat(zero.cells().get(3).undefinedReason()).hasValue("the rows of group 'B' with label 0 all weigh 0");
     }
 
     @Test
     void badInputIsRefusedNamingTheColumnAndRow() {
-        assertThatThrownBy(() -> Reweighing.fit(new int[] {1, 2}, new String[] {"a", "b"}))
+        assertThatThrownBy(() -> COLUMNS.fit(new int[] {1, 2}, new String[] {"a", "b"}))
                 .hasMessage("column 'labels', row 1: got 2; expected 0 or 1");
-        assertThatThrownBy(() -> Reweighing.fit(new int[] {1, 0}, new String[] {"a", null}))
+        assertThatThrownBy(() -> COLUMNS.fit(new int[] {1, 0}, new String[] {"a", null}))
                 .hasMessage("column 'groups', row 1: got null; expected a non-null group label");
-        assertThatThrownBy(() -> Reweighing.fit(new int[] {1, 0}, new String[] {"a", "b"}, new double[] {1, Double.NaN}))
+        assertThatThrownBy(() -> COLUMNS.fit(new int[] {1, 0}, new String[] {"a", "b"}, new double[] {1, Double.NaN}))
                 .hasMessage("column 'weights', row 1: got NaN; expected a finite weight >= 0");
-        assertThatThrownBy(() -> Reweighing.fit(new int[] {1}, new String[] {"a", "b"}))
+        assertThatThrownBy(() -> COLUMNS.fit(new int[] {1}, new String[] {"a", "b"}))
                 .hasMessage("column 'labels' has 1 rows; expected 2 (the length of 'groups')");
-        assertThatThrownBy(() -> Reweighing.fit(new int[] {1, 0}, new String[] {"a", "b"}, new double[] {0, 0}))
+        assertThatThrownBy(() -> COLUMNS.fit(new int[] {1, 0}, new String[] {"a", "b"}, new double[] {0, 0}))
                 .hasMessage("reweighing: the total weight is 0; expected at least one row with weight > 0");
-        assertThatThrownBy(() -> Reweighing.fit(new int[0], new String[0]))
+        assertThatThrownBy(() -> COLUMNS.fit(new int[0], new String[0]))
                 .hasMessage("the data has no rows; expected at least one row");
-        Reweighing.Fitted rw = Reweighing.fit(new int[] {1, 0}, new String[] {"a", "b"});
+        Reweighing.Fitted rw = COLUMNS.fit(new int[] {1, 0}, new String[] {"a", "b"});
         assertThatThrownBy(() -> rw.weights(new int[] {1, 1}, new String[] {"a", "c"}))
                 .hasMessage("column 'groups', row 1: got group 'c', which the model was not fitted on; expected one of "
                         + "[a, b]");
         FairnessData two = FairnessData.builder().labels(new int[] {1, 0}).predictions(new int[] {1, 0})
                 .sensitive("race", new String[] {"x", "y"}).sensitive("sex", new String[] {"F", "M"}).build();
-        assertThatThrownBy(() -> Reweighing.fit(two))
+        assertThatThrownBy(() -> COLUMNS.fit(two))
                 .hasMessage("the data has sensitive features [race, sex]; name the ones to group by with groupBy(...)");
-        assertThatThrownBy(() -> Reweighing.fit(two, "age")).hasMessageStartingWith("no sensitive feature named 'age'");
+        assertThatThrownBy(() -> Reweighing.groupBy("age").fit(two))
+                .hasMessageStartingWith("no sensitive feature named 'age'");
+        assertThatThrownBy(() -> Reweighing.groupBy()).hasMessage("groupBy needs at least one feature name");
+        assertThatThrownBy(() -> Reweighing.groupBy("race").fit(new int[] {1, 0}, new String[] {"a", "b"}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("groupBy(...) names features of FairnessData; with columns, the groups are the column "
+                        + "itself");
+        Reweighing.Fitted byRace = Reweighing.groupBy("race").fit(two);
+        FairnessData unseen = FairnessData.builder().labels(new int[] {1, 0}).predictions(new int[] {1, 0})
+                .sensitive("race", new String[] {"x", "z"}).build();
+        assertThatThrownBy(() -> byRace.weights(unseen))
+                .hasMessage("column 'race', row 1: got group 'z', which the model was not fitted on; expected one of "
+                        + "[x, y]");
+        assertThat(COLUMNS.fit(unseen).groups().features()).as("the only feature")
+                .containsExactly("race");
         assertThatThrownBy(() -> rw.weight(GroupKey.of("group", "a"), 2)).hasMessage("label must be 0 or 1, got 2");
     }
 }
