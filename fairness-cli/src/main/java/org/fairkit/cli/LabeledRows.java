@@ -14,9 +14,9 @@ import org.fairkit.orchestration.io.CsvTable;
 
 /**
  * The columns {@code calibrate} and {@code mitigate} fit on, read from orchestration's {@link CsvTable} (whose
- * typed cells word every input error): labels, optionally
- * scores and weights, and each row's group (core's {@link GroupKey#label(java.util.List)} of the levels of the
- * sensitive columns, so two different combinations never share a group).
+ * typed cells word every input error): labels, optionally scores and weights, and each row's group (core's
+ * {@link GroupKey#label(java.util.List)} of the levels of the sensitive columns, so two different combinations never
+ * share a group).
  *
  * @param labels 0/1 labels
  * @param predictions 0/1 predictions, if a prediction column was read
