@@ -12,6 +12,7 @@ import org.fairkit.mitigation.calibration.CalibrationMetrics;
 import org.fairkit.mitigation.calibration.CalibrationReport;
 import org.fairkit.orchestration.io.AtomicFiles;
 import org.fairkit.orchestration.io.BinaryValues;
+import org.fairkit.orchestration.io.CsvTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,8 +104,8 @@ final class CalibrateCommand implements Callable<Integer> {
         BinaryValues values = DataOptions.values(positiveLabel, negativeLabel, "--positive-label", "--negative-label",
                 label).orElse(BinaryValues.ZERO_ONE);
         List<String> groupsBy = sensitive.stream().map(String::strip).toList();
-        CsvTable fitTable = CsvTable.open("--data", data);
-        CsvTable measureTable = test == null ? fitTable : CsvTable.open("--test", test);
+        CsvTable fitTable = Inputs.table("--data", data);
+        CsvTable measureTable = test == null ? fitTable : Inputs.table("--test", test);
         if (write != null && measureTable.header().contains(column)) {
             throw CliException.badInput(CliErrors.columnExists(column, measureTable.file()));
         }
@@ -202,8 +203,7 @@ final class CalibrateCommand implements Callable<Integer> {
         columns.add(column);
         AtomicFiles.write(write, out -> {
             try (SequenceWriter csv = CsvTable.writer(out, columns)) {
-                table.forEach((cells, line, dataRow) -> csv.write(CsvTable.append(cells,
-                        Double.toString(calibrated[(int) dataRow - 1]))));
+                table.forEach(r -> csv.write(r.cellsWith(Double.toString(calibrated[(int) r.dataRow() - 1]))));
             }
         });
     }

@@ -1,5 +1,6 @@
 package org.fairkit.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,8 @@ import org.fairkit.core.FairnessReport;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.orchestration.io.EstimatedValue;
+import org.fairkit.orchestration.io.FairKitJsonModule;
 import org.fairkit.orchestration.io.ReportJson;
 import org.fairkit.orchestration.load.LoadEstimate;
 import org.fairkit.orchestration.load.OutputKind;
@@ -20,7 +23,8 @@ import org.fairkit.orchestration.trail.TrailVerification;
 
 /**
  * The JSON documents of {@code --format json}, each with a {@code schema} id that only ever gains fields within its
- * version. Reports inside them are orchestration's stable {@code fairkit.report/1} shape ({@link ReportJson}).
+ * version. Reports inside them are orchestration's stable {@code fairkit.report/1} shape ({@link ReportJson}), and
+ * every value type (VALUE, INTERVAL, DISPARITY) is written by orchestration's {@link FairKitJsonModule}, never here.
  * Written with the same formatting as {@link ReportJson#write}: two-space indentation, {@code \n} line ends.
  *
  * <pre>
@@ -154,36 +158,9 @@ final class CliJson {
         return root;
     }
 
-    /** VALUE, as in {@code fairkit.report/1}. */
-    static ObjectNode value(MetricValue v, Optional<Interval> interval) {
-        ObjectNode o = F.objectNode();
-        if (v.isDefined()) {
-            number(o, "value", v.value());
-        } else {
-            o.putNull("value");
-            o.put("undefined", v.reason().orElse("undefined"));
-        }
-        interval.ifPresent(i -> {
-            ObjectNode x = o.putObject("interval");
-            number(x, "lower", i.lower());
-            number(x, "upper", i.upper());
-            x.put("level", i.level());
-            x.put("method", i.method());
-            x.put("draws", i.draws());
-            x.put("undefined_draws", i.undefinedDraws());
-            i.note().ifPresent(n -> x.put("note", n));
-        });
-        return o;
-    }
-
-    private static void number(ObjectNode o, String field, double x) {
-        if (Double.isFinite(x)) {
-            o.put(field, x);
-        } else if (Double.isNaN(x)) {
-            o.putNull(field);
-        } else {
-            o.put(field, x > 0 ? "Infinity" : "-Infinity");
-        }
+    /** VALUE, written by orchestration's {@link FairKitJsonModule} as in {@code fairkit.report/1}. */
+    static JsonNode value(MetricValue v, Optional<Interval> interval) {
+        return ReportJson.tree(EstimatedValue.of(v, interval));
     }
 
     /** @return the document as text, formatted as {@link ReportJson#write} */

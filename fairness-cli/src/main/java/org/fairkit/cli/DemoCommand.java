@@ -26,6 +26,7 @@ import org.fairkit.mitigation.postprocessing.ThresholdOptimizer;
 import org.fairkit.orchestration.FairDecisions;
 import org.fairkit.orchestration.io.AtomicFiles;
 import org.fairkit.orchestration.io.CsvColumns;
+import org.fairkit.orchestration.io.CsvTable;
 import org.fairkit.orchestration.policy.Policy;
 import org.fairkit.orchestration.policy.PolicyResult;
 import org.fairkit.orchestration.run.AuditGrouping;

@@ -1,7 +1,9 @@
 package org.fairkit.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.fairkit.orchestration.io.CsvTable;
 
 /** Checks of input files and numeric settings, before any work, with the messages of {@link CliErrors}. */
 final class Inputs {
@@ -27,6 +29,16 @@ final class Inputs {
             throw CliException.badInput(CliErrors.noFile(option, file));
         }
         return file;
+    }
+
+    /**
+     * Opens a CSV file given by an option, after {@link #file} checked it.
+     *
+     * @throws CliException naming the option if the file does not exist or is a directory
+     * @throws IllegalArgumentException if it is empty or a column name repeats
+     */
+    static CsvTable table(String option, Path file) throws IOException {
+        return CsvTable.open(file(option, file, "a CSV file"));
     }
 
     /**

@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.orchestration.io.BinaryValues;
+import org.fairkit.orchestration.io.CsvTable;
 
 /**
- * The columns {@code calibrate} and {@code mitigate} fit on, read from a {@link CsvTable}: labels, optionally
- * scores and weights, and each row's group (core's {@link GroupKey#label(java.util.List)} of the levels of the
- * sensitive columns, so two different combinations never share a group).
+ * The columns {@code calibrate} and {@code mitigate} fit on, read from orchestration's {@link CsvTable} (whose
+ * typed cells word every input error): labels, optionally scores and weights, and each row's group (core's
+ * {@link GroupKey#label(java.util.List)} of the levels of the sensitive columns, so two different combinations never
+ * share a group).
  *
  * @param labels 0/1 labels
  * @param predictions 0/1 predictions, if a prediction column was read
@@ -66,39 +68,28 @@ record LabeledRows(int[] labels, Optional<int[]> predictions, Optional<double[]>
         Map<String, String> interned = new HashMap<>();
         AtomicLong rows = new AtomicLong();
         progress.phase("reading " + table.file().getFileName(), () -> Progress.count(rows.get()) + " rows");
-        table.forEach((cells, line, dataRow) -> {
-            labels.add(table.binary(cells, li, labelValues, line, dataRow));
+        table.forEach(r -> {
+            labels.add(r.binary(li, labelValues));
             if (pi >= 0) {
-                predictions.add(table.binary(cells, pi, predictionValues, line, dataRow));
+                predictions.add(r.binary(pi, predictionValues));
             }
             if (si >= 0) {
-                scores.add(table.score(cells, si, line, dataRow));
+                scores.add(r.score(si));
             }
             if (wi >= 0) {
-                weights.add(table.weight(cells, wi, line, dataRow));
+                weights.add(r.weight(wi));
             }
             String[] levels = new String[gi.length];
             for (int j = 0; j < gi.length; j++) {
-                levels[j] = table.level(cells, gi[j], line, dataRow);
+                levels[j] = r.level(gi[j]);
             }
             String key = GroupKey.label(Arrays.asList(levels));
             groups.add(interned.computeIfAbsent(key, k -> k));
-            rows.lazySet(dataRow);
+            rows.lazySet(r.dataRow());
         });
-        if (wi >= 0) {
-            double total = 0;
-            for (double w : weights.toArray()) {
-                total += w;
-            }
-            if (Double.isInfinite(total)) {
-                throw new IllegalArgumentException("file '" + table.file() + "', column '" + weight + "': the weights "
-                        + "sum past the largest number (" + Double.MAX_VALUE + "); expected weights with a finite total "
-                        + "(scale them down)");
-            }
-            if (total == 0) {
-                throw new IllegalArgumentException("file '" + table.file() + "', column '" + weight + "': every "
-                        + "weight is 0; expected at least one row with a weight > 0");
-            }
+        if (wi >= 0 && Arrays.stream(weights.toArray()).allMatch(w -> w == 0)) {
+            throw new IllegalArgumentException("file '" + table.file() + "', column '" + weight + "': every "
+                    + "weight is 0; expected at least one row with a weight > 0");
         }
         return new LabeledRows(labels.toArray(), pi < 0 ? Optional.empty() : Optional.of(predictions.toArray()),
                 si < 0 ? Optional.empty() : Optional.of(scores.toArray()),

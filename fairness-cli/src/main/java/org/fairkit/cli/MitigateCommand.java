@@ -22,6 +22,7 @@ import org.fairkit.mitigation.postprocessing.ThresholdOptimizer;
 import org.fairkit.mitigation.preprocessing.Reweighing;
 import org.fairkit.orchestration.io.AtomicFiles;
 import org.fairkit.orchestration.io.BinaryValues;
+import org.fairkit.orchestration.io.CsvTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,7 +100,7 @@ final class MitigateCommand implements Callable<Integer> {
         columns.addAll(added);
         AtomicFiles.write(file, out -> {
             try (SequenceWriter csv = CsvTable.writer(out, columns)) {
-                table.forEach((row, line, dataRow) -> csv.write(CsvTable.append(row, cells.of((int) dataRow - 1))));
+                table.forEach(r -> csv.write(r.cellsWith(cells.of((int) r.dataRow() - 1))));
             }
         });
     }
@@ -148,7 +149,7 @@ final class MitigateCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            CsvTable table = CsvTable.open("--data", columns.data);
+            CsvTable table = Inputs.table("--data", columns.data);
             if (table.header().contains(column)) {
                 throw CliException.badInput(CliErrors.columnExists(column, table.file()));
             }
@@ -234,7 +235,7 @@ final class MitigateCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Constraint c = Constraint.byId(constraint.strip().toLowerCase(Locale.ROOT));
             Objective o = objective(objective);
-            CsvTable table = CsvTable.open("--data", columns.data);
+            CsvTable table = Inputs.table("--data", columns.data);
             LabeledRows rows;
             ThresholdOptimizer.Fitted fitted;
             double[] probability;

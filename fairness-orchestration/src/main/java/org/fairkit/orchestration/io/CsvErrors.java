@@ -4,13 +4,21 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Every CSV input error message of this module, built in one place so that their wording is consistent and tested.
+ * Every CSV input error message of FairKit ({@link CsvSource} and the CLI both read through {@link CsvTable}), built
+ * in one place so that their wording is consistent and tested.
  *
- * <p>A cell is located by its <b>file line</b> (1-based, the header is line 1; the line on which the record ends,
- * which differs from its first line only when a quoted cell spans lines) and its <b>data row</b> (1-based, the first
- * record after the header is data row 1), and by its column's name.
+ * <p>A cell is located by its <b>file line</b> (1-based, the header is line 1; the line on which the record ends, or
+ * where its last cell starts if that quoted cell spans lines) and its <b>data row</b> (1-based, the first
+ * record after the header is data row 1), and by its column's name; every message says what was expected.
  */
 final class CsvErrors {
+    /** The domain of a score cell. */
+    static final String SCORE = "a number in [0, 1]";
+    /** The domain of a weight cell (the same words as core's weight checks). */
+    static final String WEIGHT = "a finite weight >= 0";
+    /** The domain of a sensitive cell. */
+    static final String LEVEL = "a non-empty level";
+
     private CsvErrors() {
     }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
  * One validated row of a CSV input, in FairKit's terms.
  *
  * @param dataRow 1-based data row (the first record after the header is 1)
- * @param line the file line on which the record ends (the header is line 1)
+ * @param line the file line on which the record ends, or where its last cell starts if that quoted cell spans
+ *     lines (the header is line 1)
  * @param id the row's identifier cell, when the mapping names an id column
  * @param label the true label, 0 or 1
  * @param prediction the prediction, 0 or 1

@@ -1,11 +1,5 @@
 package org.fairkit.orchestration.io;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +22,8 @@ import java.util.function.Consumer;
 import org.fairkit.core.FairnessData;
 
 /**
- * A CSV file read through a {@link CsvColumns} mapping with Jackson's {@link CsvMapper}, record by record.
+ * A CSV file read through a {@link CsvColumns} mapping, record by record, with FairKit's one CSV reader
+ * ({@link CsvTable}, which words every input error).
  *
  * <pre>{@code
  * CsvSource source = CsvSource.of(Path.of("predictions.csv"), columns);
@@ -101,68 +96,21 @@ public final class CsvSource {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-256", e);
         }
-        long rows = 0;
+        long rows;
         try (InputStream raw = Files.newInputStream(file);
                 DigestInputStream digest = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), md);
                 Reader reader = Utf8Input.reader(digest, file)) {
-            CsvMapper mapper = new CsvMapper();
-            mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-            mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-            mapper.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-            try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(reader)) {
-                if (!hasNext(it)) {
-                    throw CsvErrors.noHeader(file);
-                }
-                Layout layout = new Layout(next(it));
-                double totalWeight = 0;
-                while (hasNext(it)) {
-                    String[] cells = next(it);
-                    long line = it.getParser().currentTokenLocation().getLineNr();
-                    rows++;
-                    CsvRow row = layout.row(cells, line, rows);
-                    totalWeight += row.weight();
-                    if (Double.isInfinite(totalWeight)) {
-                        throw CsvErrors.weightOverflow(file, line, rows, columns.weight().orElseThrow());
-                    }
-                    visitor.accept(row);
-                }
-            }
+            rows = CsvTable.read(file, reader, header -> {
+                Layout layout = new Layout(header);
+                return r -> visitor.accept(layout.row(r));
+            });
             // The CSV parser may stop before trailing bytes: hash the whole file.
             byte[] sink = new byte[8192];
             while (digest.read(sink) >= 0) {
                 // drain
             }
         }
-        if (rows == 0) {
-            throw CsvErrors.noRows(file);
-        }
         return new ReadSummary(rows, HexFormat.of().formatHex(md.digest()));
-    }
-
-    private boolean hasNext(MappingIterator<String[]> it) throws IOException {
-        try {
-            return it.hasNextValue();
-        } catch (JsonProcessingException | RuntimeJsonMappingException e) {
-            throw malformed(it, e);
-        }
-    }
-
-    private String[] next(MappingIterator<String[]> it) throws IOException {
-        try {
-            return it.nextValue();
-        } catch (JsonProcessingException | RuntimeJsonMappingException e) {
-            throw malformed(it, e);
-        }
-    }
-
-    private IllegalArgumentException malformed(MappingIterator<String[]> it, Exception e) {
-        Utf8Input.Malformed utf8 = Utf8Input.Malformed.in(e);
-        if (utf8 != null) {
-            return utf8;
-        }
-        String message = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
-                : e.getMessage();
-        return CsvErrors.malformed(file, it.getParser().currentLocation().getLineNr(), message);
     }
 
     /**
@@ -174,6 +122,19 @@ public final class CsvSource {
      * @throws IllegalArgumentException at the first bad cell, or for a grouping naming an unmapped column
      */
     public StreamedInput stream(List<List<String>> groupings, int scoreBins) throws IOException {
+        return stream(groupings, scoreBins, row -> { });
+    }
+
+    /**
+     * As {@link #stream(List, int)}, showing each row to {@code observer} before it is tallied (to count rows for
+     * progress, or to stop the read by throwing, e.g. at a group limit).
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException at the first bad cell, or for a grouping naming an unmapped column
+     */
+    public StreamedInput stream(List<List<String>> groupings, int scoreBins, Consumer<? super CsvRow> observer)
+            throws IOException {
+        Objects.requireNonNull(observer, "observer");
         if (groupings.isEmpty()) {
             throw new IllegalArgumentException("groupings must hold at least one grouping");
         }
@@ -198,6 +159,7 @@ public final class CsvSource {
         }
         List<GroupTally> ts = new ArrayList<>(tallies.values());
         ReadSummary summary = forEachRow(row -> {
+            observer.accept(row);
             for (int k = 0; k < ts.size(); k++) {
                 int[] pick = picks.get(k);
                 List<String> levels;
@@ -223,6 +185,18 @@ public final class CsvSource {
      * @throws IllegalArgumentException at the first bad cell
      */
     public FairnessData load() throws IOException {
+        return load(row -> { });
+    }
+
+    /**
+     * As {@link #load()}, showing each row to {@code observer} before it is kept (to count rows for progress, or to
+     * stop the read by throwing, e.g. at a group limit).
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException at the first bad cell
+     */
+    public FairnessData load(Consumer<? super CsvRow> observer) throws IOException {
+        Objects.requireNonNull(observer, "observer");
         IntBuffer labels = new IntBuffer();
         IntBuffer predictions = new IntBuffer();
         DoubleBuffer scores = columns.score().isPresent() ? new DoubleBuffer() : null;
@@ -232,6 +206,7 @@ public final class CsvSource {
             levels.add(new ArrayList<>());
         }
         forEachRow(row -> {
+            observer.accept(row);
             labels.add(row.label());
             predictions.add(row.prediction());
             if (scores != null) {
@@ -264,7 +239,6 @@ public final class CsvSource {
 
     /** Where each mapped column sits in the header, and how to turn a record into a {@link CsvRow}. */
     private final class Layout {
-        private final int width;
         private final int label;
         private final int prediction;
         private final int score;
@@ -273,15 +247,7 @@ public final class CsvSource {
         private final int[] sensitive;
         private final Map<String, String> interned = new HashMap<>();
 
-        Layout(String[] header) {
-            if (header.length > 0 && header[0].startsWith("\uFEFF")) {
-                header[0] = header[0].substring(1);
-            }
-            List<String> names = new ArrayList<>();
-            for (String h : header) {
-                names.add(h.trim());
-            }
-            width = header.length;
+        Layout(List<String> names) {
             for (String mapped : columns.roles().keySet()) {
                 if (names.indexOf(mapped) != names.lastIndexOf(mapped)) {
                     throw CsvErrors.duplicateColumn(file, mapped);
@@ -306,55 +272,18 @@ public final class CsvSource {
             return i;
         }
 
-        CsvRow row(String[] cells, long line, long dataRow) {
-            if (cells.length != width) {
-                throw CsvErrors.cellCount(file, line, dataRow, cells.length, width);
-            }
-            int y = binary(cells, label, columns.label(), columns.labelValues(), line, dataRow);
-            int p = binary(cells, prediction, columns.prediction(), columns.predictionValues(), line, dataRow);
-            double s = Double.NaN;
-            if (score >= 0) {
-                s = number(cells[score], columns.score().orElseThrow(), line, dataRow, "a number in [0, 1]");
-                if (!(s >= 0 && s <= 1)) {
-                    throw CsvErrors.badCell(file, line, dataRow, columns.score().orElseThrow(), cells[score],
-                            "a number in [0, 1]");
-                }
-            }
-            double w = 1.0;
-            if (weight >= 0) {
-                w = number(cells[weight], columns.weight().orElseThrow(), line, dataRow, "a finite weight >= 0");
-                if (!(w >= 0) || Double.isInfinite(w)) {
-                    throw CsvErrors.badCell(file, line, dataRow, columns.weight().orElseThrow(), cells[weight],
-                            "a finite weight >= 0");
-                }
-            }
+        CsvRow row(CsvTable.Record r) {
+            int y = r.binary(label, columns.labelValues());
+            int p = r.binary(prediction, columns.predictionValues());
+            double s = score >= 0 ? r.score(score) : Double.NaN;
+            double w = weight >= 0 ? r.weight(weight) : 1.0;
             String[] levels = new String[sensitive.length];
             for (int j = 0; j < sensitive.length; j++) {
-                String v = cells[sensitive[j]].trim();
-                if (v.isEmpty()) {
-                    throw CsvErrors.badCell(file, line, dataRow, columns.sensitive().get(j), cells[sensitive[j]],
-                            "a non-empty level");
-                }
+                String v = r.level(sensitive[j]);
                 levels[j] = interned.size() < 65536 ? interned.computeIfAbsent(v, x -> x) : v;
             }
-            Optional<String> rowId = id >= 0 ? Optional.of(cells[id].trim()) : Optional.empty();
-            return new CsvRow(dataRow, line, rowId, y, p, s, w, Arrays.asList(levels));
-        }
-
-        private int binary(String[] cells, int at, String column, BinaryValues values, long line, long dataRow) {
-            int code = values.code(cells[at].trim());
-            if (code < 0) {
-                throw CsvErrors.badCell(file, line, dataRow, column, cells[at], values.expected());
-            }
-            return code;
-        }
-
-        private double number(String cell, String column, long line, long dataRow, String expected) {
-            try {
-                return Decimals.parse(cell.trim());
-            } catch (NumberFormatException e) {
-                throw CsvErrors.badCell(file, line, dataRow, column, cell, expected);
-            }
+            Optional<String> rowId = id >= 0 ? Optional.of(r.cell(id).trim()) : Optional.empty();
+            return new CsvRow(r.dataRow(), r.line(), rowId, y, p, s, w, Arrays.asList(levels));
         }
     }
 

@@ -147,7 +147,7 @@ public final class MetricsExport {
             o.put("group", r.group());
             o.put("count", r.count());
             if (r.value().isDefined()) {
-                ReportJson.number(o, "value", r.value().value());
+                o.set("value", FairKitJsonModule.number(r.value().value()));
                 o.putNull("undefined_reason");
             } else {
                 o.putNull("value");
@@ -155,8 +155,8 @@ public final class MetricsExport {
             }
             if (r.interval().isPresent()) {
                 Interval i = r.interval().get();
-                ReportJson.number(o, "lower", i.lower());
-                ReportJson.number(o, "upper", i.upper());
+                o.set("lower", FairKitJsonModule.number(i.lower()));
+                o.set("upper", FairKitJsonModule.number(i.upper()));
                 o.put("level", i.level());
                 o.put("interval_method", i.method());
             } else {

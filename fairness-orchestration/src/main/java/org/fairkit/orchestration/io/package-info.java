@@ -1,7 +1,9 @@
 /**
  * Input and output formats of audit runs: CSV input through a column mapping ({@link
  * org.fairkit.orchestration.io.CsvSource}, streamed into a mergeable {@link org.fairkit.orchestration.io.GroupTally}
- * or loaded into {@code FairnessData}), the stable report JSON ({@link org.fairkit.orchestration.io.ReportJson}),
+ * or loaded into {@code FairnessData}) over FairKit's one CSV reader ({@link org.fairkit.orchestration.io.CsvTable},
+ * which words every input error), the stable report JSON ({@link org.fairkit.orchestration.io.ReportJson}) written,
+ * like every FairKit JSON value, by one Jackson module ({@link org.fairkit.orchestration.io.FairKitJsonModule}),
  * the Metrics Export ({@link org.fairkit.orchestration.io.MetricsExport}) and the Flagged Cases file
  * ({@link org.fairkit.orchestration.io.FlaggedCases}, with the {@link org.fairkit.orchestration.io.DecisionChange}
  * extension point for a group-fair post-processor).
