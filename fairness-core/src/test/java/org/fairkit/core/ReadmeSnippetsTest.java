@@ -20,7 +20,7 @@ import org.fairkit.core.scores.ScoreMetrics;
 import org.fairkit.core.scores.ThresholdSweep;
 import org.junit.jupiter.api.Test;
 
-/** Docs are tests: the score and regression snippets of fairness-core/README.md are this test's code, and run. */
+/** Docs are tests: the spec, score and regression snippets of fairness-core/README.md are this test's code, and run. */
 class ReadmeSnippetsTest {
     private static final Path SOURCE = Path.of("src/test/java/org/fairkit/core/ReadmeSnippetsTest.java");
 
@@ -56,6 +56,25 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    void specSnippetRuns() {
+        FairnessData data = FairnessData.builder().labels(new int[] {1, 0, 1, 0, 1, 0})
+                .predictions(new int[] {1, 0, 1, 1, 0, 0})
+                .sensitive("race", new String[] {"a", "a", "a", "b", "b", "b"}).build();
+        // snippet 3 start
+        EvaluationSpec spec = EvaluationSpec.builder().groupBy("race").reference("a")
+            .metrics(Metrics.SELECTION_RATE, Metrics.TRUE_POSITIVE_RATE).minGroupSize(2).build();
+        FairnessReport same = Fairness.of(data, spec).evaluate();
+        spec.fairnessMetrics();    // the default: every fairness metric, as a reference group is set
+        // snippet 3 end
+        assertThat(spec.fairnessMetrics()).containsExactly(org.fairkit.core.metrics.FairnessMetric.values());
+        assertThat(same.results().spec()).isEqualTo(spec);
+        assertThat(same.toString()).isEqualTo(Fairness.of(data).groupBy("race").reference("a")
+                .metrics(Metrics.SELECTION_RATE, Metrics.TRUE_POSITIVE_RATE).minGroupSize(2)
+                .clock(java.time.Clock.fixed(same.provenance().evaluatedAt(), java.time.ZoneOffset.UTC)).evaluate()
+                .toString());
+    }
+
+    @Test
     void readmeShowsExactlyTheSnippetsThatThisTestRuns() throws IOException {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         List<String> blocks = new ArrayList<>();
@@ -64,7 +83,7 @@ class ReadmeSnippetsTest {
             blocks.add(normalize(m.group(1)));
         }
         String source = Files.readString(SOURCE, StandardCharsets.UTF_8);
-        for (int k = 1; k <= 2; k++) {
+        for (int k = 1; k <= 3; k++) {
             String start = "// snippet " + k + " start";
             String snippet = source.substring(source.indexOf(start) + start.length(),
                     source.indexOf("// snippet " + k + " end"));
