@@ -169,6 +169,7 @@ class EvaluationSpecTest {
         assertThatThrownBy(() -> Fairness.of(data, spec).minGroupSize(3)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("minGroupSize is already set; each setting is set once");
         assertThatThrownBy(() -> Fairness.of(data, EvaluationSpec.builder().groupBy("age").build()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no sensitive feature named 'age'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("no sensitive feature named 'age'");
     }
 }

@@ -26,7 +26,8 @@ import org.fairkit.core.metrics.ZeroDivision;
  *
  * <p>The grouping, reference, minimum group size and zero division are held in an {@link EvaluationSpec} builder,
  * with its rules (each setting validated at once and set once); the regression metrics, of their own types, are
- * chosen beside it. {@code evaluate()} makes one pass over the rows into per-group {@link ErrorSums} and derives everything from them. Intervals are not estimated for regression metrics.
+ * chosen beside it. {@code evaluate()} makes one pass over the rows into per-group {@link ErrorSums} and derives
+ * everything from them. Intervals are not estimated for regression metrics.
  */
 public final class RegressionFairness {
     private final RegressionData data;
