@@ -11,9 +11,6 @@ import java.util.Optional;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
-import org.fairkit.core.metrics.FairnessMetric;
-import org.fairkit.core.metrics.GroupMetric;
-import org.fairkit.core.scores.ScoreMetric;
 import org.fairkit.orchestration.RunTrail;
 import org.fairkit.orchestration.io.CsvSource;
 import org.fairkit.orchestration.io.StreamedInput;
@@ -92,17 +89,9 @@ final class Audits {
         return reports;
     }
 
-    /** The core evaluation of one grouping, configured as the runner configures it. */
+    /** The core evaluation of one grouping: the plan's spec of it, as the runner evaluates it. */
     static Fairness fairness(AuditPlan plan, FairnessData data, AuditGrouping g, Clock clock) {
-        Fairness f = Fairness.of(data).groupBy(g.features().toArray(new String[0]))
-                .metrics(plan.metrics().toArray(new GroupMetric[0])).minGroupSize(plan.minGroupSize()).clock(clock);
-        plan.fairnessMetrics().ifPresent(fm -> f.fairnessMetrics(fm.toArray(new FairnessMetric[0])));
-        g.reference().ifPresent(r -> f.reference(r.toArray(new String[0])));
-        plan.intervals().ifPresent(f::intervals);
-        if (!plan.scoreMetrics().isEmpty()) {
-            f.scoreMetrics(plan.scoreMetrics().toArray(new ScoreMetric[0]));
-        }
-        return f;
+        return Fairness.of(data, plan.spec(g)).clock(clock);
     }
 
     /**

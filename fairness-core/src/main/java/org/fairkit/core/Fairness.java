@@ -1,14 +1,8 @@
 package org.fairkit.core;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.metrics.FairnessMetric;
@@ -33,8 +27,11 @@ import org.fairkit.core.tally.TallyKernel;
  *     .evaluate();
  * }</pre>
  *
- * <p>Every setting can be set once; a second call fails. {@code evaluate()} makes one pass over the rows (the
- * tally) and derives everything else from the per-group counts. A configured builder can be evaluated again.
+ * <p>The settings are collected into one {@link EvaluationSpec} ({@link #spec()}), with its rules: each setting
+ * is validated at once ({@link IllegalArgumentException}) and can be set once (a second call throws
+ * {@link IllegalStateException}). {@link #of(FairnessData, EvaluationSpec)} starts from a ready spec.
+ * {@code evaluate()} makes one pass over the rows (the tally) and derives everything else from the per-group
+ * counts. A configured builder can be evaluated again.
  *
  * <p>With scores in the data, {@link #scoreMetrics} adds score metrics (ROC AUC, Brier score, ...) to the report,
  * computed from the rows sorted once per grouping, and {@link #sweepThresholds} / {@link #sweepEveryScore} give
@@ -42,24 +39,35 @@ import org.fairkit.core.tally.TallyKernel;
  */
 public final class Fairness {
     private final FairnessData data;
-    private List<String> groupBy;
-    private List<GroupMetric> metrics;
-    private List<FairnessMetric> fairnessMetrics;
-    private List<ScoreMetric> scoreMetrics;
-    private List<String> reference;
-    private Integer minGroupSize;
-    private ZeroDivision zeroDivision;
-    private IntervalEstimator intervals;
-    private Integer threads;
+    private final EvaluationSpec.Builder settings;
     private Clock clock;
 
-    private Fairness(FairnessData data) {
+    private Fairness(FairnessData data, EvaluationSpec.Builder settings) {
         this.data = Objects.requireNonNull(data, "data");
+        this.settings = settings;
     }
 
     /** Starts an evaluation of {@code data}. */
     public static Fairness of(FairnessData data) {
-        return new Fairness(data);
+        return new Fairness(data, EvaluationSpec.builder());
+    }
+
+    /**
+     * Starts an evaluation of {@code data} with every setting of {@code spec} (which can then not be set again; the
+     * clock, and intervals or threads when the spec has none, still can).
+     *
+     * @throws IllegalArgumentException if the data lacks a feature of the spec's grouping, or scores for its score
+     *     metrics
+     */
+    public static Fairness of(FairnessData data, EvaluationSpec spec) {
+        Objects.requireNonNull(data, "data");
+        for (String f : spec.groupBy()) {
+            data.sensitive(f);
+        }
+        if (!spec.scoreMetrics().isEmpty() && !data.hasScores()) {
+            throw InputErrors.needsColumn("scoreMetrics", "scores", "FairnessData.builder().scores(...)");
+        }
+        return new Fairness(data, spec.toBuilder());
     }
 
     /**
@@ -67,34 +75,28 @@ public final class Fairness {
      * Optional when the data has exactly one sensitive feature.
      */
     public Fairness groupBy(String... features) {
-        requireUnset(groupBy, "groupBy");
         if (features.length == 0) {
             throw InputErrors.badSetting("groupBy", "nothing", "at least one sensitive feature of " + data.sensitiveNames());
         }
         for (String f : features) {
             data.sensitive(f);
         }
-        groupBy = List.of(features);
+        settings.groupBy(features);
         return this;
     }
 
     /** The group metrics to report (default {@link Metrics#defaults()}). */
     public Fairness metrics(GroupMetric... chosen) {
-        requireUnset(metrics, "metrics");
-        if (chosen.length == 0) {
-            throw InputErrors.badSetting("metrics", "nothing", "at least one metric");
-        }
-        metrics = List.of(chosen);
+        settings.metrics(chosen);
         return this;
     }
 
     /**
-     * The named fairness metrics to report (default: all; those needing a reference group only when one is
-     * set).
+     * The named fairness metrics to report (default {@link EvaluationSpec#defaultFairnessMetrics}: all; those
+     * needing a reference group only when one is set).
      */
     public Fairness fairnessMetrics(FairnessMetric... chosen) {
-        requireUnset(fairnessMetrics, "fairnessMetrics");
-        fairnessMetrics = List.of(chosen);
+        settings.fairnessMetrics(chosen);
         return this;
     }
 
@@ -106,48 +108,34 @@ public final class Fairness {
      * @throws IllegalArgumentException if the data has no scores or nothing is chosen
      */
     public Fairness scoreMetrics(ScoreMetric... chosen) {
-        requireUnset(scoreMetrics, "scoreMetrics");
         if (!data.hasScores()) {
             throw InputErrors.needsColumn("scoreMetrics", "scores", "FairnessData.builder().scores(...)");
         }
-        if (chosen.length == 0) {
-            throw InputErrors.badSetting("scoreMetrics", "nothing", "at least one score metric");
-        }
-        scoreMetrics = List.of(chosen);
+        settings.scoreMetrics(chosen);
         return this;
     }
 
     /** The reference (privileged) group: one level per grouping feature, in grouping order. */
     public Fairness reference(String... levels) {
-        requireUnset(reference, "reference");
-        if (levels.length == 0) {
-            throw InputErrors.badSetting("reference", "nothing", "one level per grouping feature");
-        }
-        reference = List.of(levels);
+        settings.reference(levels);
         return this;
     }
 
     /** Groups with fewer rows are flagged in warnings and left out of disparities (default 0: none). */
     public Fairness minGroupSize(int n) {
-        requireUnset(minGroupSize, "minGroupSize");
-        if (n < 0) {
-            throw InputErrors.badSetting("minGroupSize", n, ">= 0");
-        }
-        minGroupSize = n;
+        settings.minGroupSize(n);
         return this;
     }
 
     /** What a zero denominator gives (default {@link ZeroDivision#UNDEFINED}). */
     public Fairness zeroDivision(ZeroDivision policy) {
-        requireUnset(zeroDivision, "zeroDivision");
-        zeroDivision = Objects.requireNonNull(policy, "zeroDivision");
+        settings.zeroDivision(policy);
         return this;
     }
 
     /** Attaches intervals from an estimator (for example {@code Bootstrap.bca(2000).seed(42)} in fairness-stats). */
     public Fairness intervals(IntervalEstimator estimator) {
-        requireUnset(intervals, "intervals");
-        intervals = Objects.requireNonNull(estimator, "intervals");
+        settings.intervals(estimator);
         return this;
     }
 
@@ -156,48 +144,24 @@ public final class Fairness {
      * on it.
      */
     public Fairness threads(int n) {
-        requireUnset(threads, "threads");
-        if (n < 1) {
-            throw InputErrors.badSetting("threads", n, ">= 1");
-        }
-        threads = n;
+        settings.threads(n);
         return this;
     }
 
     /** The clock stamped into the provenance (default the system UTC clock). */
     public Fairness clock(Clock c) {
-        requireUnset(clock, "clock");
+        InputErrors.requireUnset(clock, "clock");
         clock = Objects.requireNonNull(c, "clock");
         return this;
     }
 
-    private static void requireUnset(Object setting, String name) {
-        if (setting != null) {
-            throw InputErrors.settingTwice(name);
-        }
-    }
-
-    /** @return the specification this configuration evaluates */
+    /**
+     * @return the settings this configuration evaluates, with the defaults applied
+     * @throws IllegalStateException if {@code groupBy} is needed (several sensitive features) and missing
+     * @throws IllegalArgumentException if the reference has another number of levels than the grouping
+     */
     public EvaluationSpec spec() {
-        List<String> by = groupBy;
-        if (by == null) {
-            if (data.sensitiveNames().size() != 1) {
-                throw new IllegalStateException("groupBy(...) is required: the data has sensitive features "
-                        + data.sensitiveNames());
-            }
-            by = data.sensitiveNames();
-        }
-        if (reference != null && reference.size() != by.size()) {
-            throw InputErrors.referenceLevels(by, reference);
-        }
-        List<FairnessMetric> named = fairnessMetrics;
-        if (named == null) {
-            named = Arrays.stream(FairnessMetric.values()).filter(f -> reference != null || !f.needsReference())
-                    .collect(Collectors.toList());
-        }
-        return new EvaluationSpec(by, metrics == null ? Metrics.defaults() : metrics, named,
-                Optional.ofNullable(reference), minGroupSize == null ? 0 : minGroupSize,
-                zeroDivision == null ? ZeroDivision.UNDEFINED : zeroDivision);
+        return settings.buildFor(data.sensitiveNames());
     }
 
     /**
@@ -208,18 +172,17 @@ public final class Fairness {
      */
     public FairnessReport evaluate() {
         EvaluationSpec spec = spec();
-        int t = threads != null ? threads
-                : data.rows() >= (1 << 20) ? Runtime.getRuntime().availableProcessors() : 1;
+        int t = spec.threadsFor(data.rows());
         Grouping grouping = data.grouping(spec.groupBy());
         GroupConfusion tally = TallyKernel.tally(data.tallyInput(spec.groupBy()), t);
         GroupResults results = GroupResults.derive(spec, grouping, tally);
-        ScoreResults scores = scoreMetrics == null ? ScoreResults.none()
-                : ScoreResults.derive(data.sortedScores(spec.groupBy()), grouping.groups(), scoreMetrics,
+        ScoreResults scores = spec.scoreMetrics().isEmpty() ? ScoreResults.none()
+                : ScoreResults.derive(data.sortedScores(spec.groupBy()), grouping.groups(), spec.scoreMetrics(),
                         spec.minGroupSize(), spec.zeroDivision());
-        Map<Estimand, Interval> cis = intervals == null ? Map.of()
-                : intervals.estimate(new IntervalRequest(data, spec, grouping, tally, results, t));
+        Map<Estimand, Interval> cis = spec.intervals().isEmpty() ? Map.of()
+                : spec.intervals().get().estimate(new IntervalRequest(data, spec, grouping, tally, results, t));
         Clock c = clock != null ? clock : Clock.systemUTC();
-        Provenance provenance = new Provenance(Provenance.currentLibraryVersion(), configuration(spec, t), data.rows(),
+        Provenance provenance = new Provenance(Provenance.currentLibraryVersion(), spec.configuration(data.hasWeights(), t), data.rows(),
                 data.fingerprint(), c.instant());
         return new FairnessReport(results, scores, cis, provenance);
     }
@@ -254,25 +217,5 @@ public final class Fairness {
         EvaluationSpec spec = spec();
         return ThresholdSweep.atEveryScore(data.sortedScores(spec.groupBy()), data.grouping(spec.groupBy()).groups(),
                 spec.minGroupSize(), spec.zeroDivision());
-    }
-
-    private Map<String, String> configuration(EvaluationSpec spec, int t) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("groupBy", String.join(",", spec.groupBy()));
-        List<String> ids = new ArrayList<>();
-        spec.metrics().forEach(x -> ids.add(x.id()));
-        m.put("metrics", String.join(",", ids));
-        m.put("fairnessMetrics", spec.fairnessMetrics().stream().map(FairnessMetric::id)
-                .collect(Collectors.joining(",")));
-        if (scoreMetrics != null) {
-            m.put("scoreMetrics", scoreMetrics.stream().map(ScoreMetric::id).collect(Collectors.joining(",")));
-        }
-        m.put("reference", spec.reference().map(r -> String.join(",", r)).orElse("none"));
-        m.put("minGroupSize", Integer.toString(spec.minGroupSize()));
-        m.put("zeroDivision", spec.zeroDivision().name());
-        m.put("weighted", Boolean.toString(data.hasWeights()));
-        m.put("intervals", intervals == null ? "none" : intervals.description());
-        m.put("threads", Integer.toString(t));
-        return m;
     }
 }

@@ -16,7 +16,7 @@ import org.fairkit.testkit.Markdown;
 import org.fairkit.testkit.TestSource;
 import org.junit.jupiter.api.Test;
 
-/** Docs are tests: the score and regression snippets of fairness-core/README.md are this test's code, and run. */
+/** Docs are tests: the spec, score and regression snippets of fairness-core/README.md are this test's code, and run. */
 class ReadmeSnippetsTest {
     @Test
     void scoreSnippetRuns() {
@@ -50,11 +50,30 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    void specSnippetRuns() {
+        FairnessData data = FairnessData.builder().labels(new int[] {1, 0, 1, 0, 1, 0})
+                .predictions(new int[] {1, 0, 1, 1, 0, 0})
+                .sensitive("race", new String[] {"a", "a", "a", "b", "b", "b"}).build();
+        // snippet 3 start
+        EvaluationSpec spec = EvaluationSpec.builder().groupBy("race").reference("a")
+            .metrics(Metrics.SELECTION_RATE, Metrics.TRUE_POSITIVE_RATE).minGroupSize(2).build();
+        FairnessReport same = Fairness.of(data, spec).evaluate();
+        spec.fairnessMetrics();    // the default: every fairness metric, as a reference group is set
+        // snippet 3 end
+        assertThat(spec.fairnessMetrics()).containsExactly(org.fairkit.core.metrics.FairnessMetric.values());
+        assertThat(same.results().spec()).isEqualTo(spec);
+        assertThat(same.toString()).isEqualTo(Fairness.of(data).groupBy("race").reference("a")
+                .metrics(Metrics.SELECTION_RATE, Metrics.TRUE_POSITIVE_RATE).minGroupSize(2)
+                .clock(java.time.Clock.fixed(same.provenance().evaluatedAt(), java.time.ZoneOffset.UTC)).evaluate()
+                .toString());
+    }
+
+    @Test
     void readmeShowsExactlyTheSnippetsThatThisTestRuns() {
         List<String> blocks = Markdown.read(Path.of("README.md")).blocks("java").stream().map(Markdown::normalize)
                 .toList();
         TestSource source = TestSource.of(ReadmeSnippetsTest.class);
-        for (int k = 1; k <= 2; k++) {
+        for (int k = 1; k <= 3; k++) {
             String snippet = source.between("// snippet " + k + " start", "// snippet " + k + " end");
             assertThat(blocks).as("README java blocks").contains(Markdown.normalize(snippet));
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.stats.GroupComparisons;
 
@@ -149,7 +150,7 @@ public final class ReportContent {
 
         private void once(String name) {
             if (set.contains(name)) {
-                throw new IllegalStateException(name + " is already set; each setting can be set once");
+                throw InputErrors.settingTwice(name);
             }
             set.add(name);
         }

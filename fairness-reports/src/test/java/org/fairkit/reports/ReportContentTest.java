@@ -36,7 +36,7 @@ class ReportContentTest {
     void eachSettingOnceAndClearErrors() {
         ReportContent.Builder b = ReportContent.builder(REPORT, AuditContext.of("t", "d", CLOCK)).verdicts(List.of());
         assertThatThrownBy(() -> b.verdicts(List.of()))
-                .hasMessage("verdicts is already set; each setting can be set once");
+                .hasMessage("verdicts is already set; each setting is set once");
         assertThatThrownBy(() -> ReportContent.builder(REPORT, AuditContext.of("t", "d", CLOCK)).thresholds(List.of(
                 DisparityThreshold.defaultFor(FairnessMetric.DISPARATE_IMPACT),
                 DisparityThreshold.defaultFor(FairnessMetric.DISPARATE_IMPACT))))

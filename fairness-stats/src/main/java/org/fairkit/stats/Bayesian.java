@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.fairkit.core.Estimand;
 import org.fairkit.core.IntervalEstimator;
 import org.fairkit.core.IntervalRequest;
+import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.stats.bayes.BayesSettings;
 import org.fairkit.stats.bayes.BetaPosterior;
@@ -81,15 +82,9 @@ public final class Bayesian implements IntervalEstimator {
         return new Bayesian("Beta(" + a + ", " + b + ")", a, b, null, null, null, null, false, null);
     }
 
-    private static void once(Object current, String name) {
-        if (current != null) {
-            throw new IllegalStateException(name + " was already set; each setting may be set once");
-        }
-    }
-
     /** Monte Carlo draws for joint quantities (default 4000), {@code >= 2}. */
     public Bayesian draws(int n) {
-        once(draws, "draws");
+        InputErrors.requireUnset(draws, "draws");
         if (n < 2) {
             throw new IllegalArgumentException("draws must be >= 2, got " + n);
         }
@@ -98,13 +93,13 @@ public final class Bayesian implements IntervalEstimator {
 
     /** The seed of the Monte Carlo draws (default 0). */
     public Bayesian seed(long s) {
-        once(seed, "seed");
+        InputErrors.requireUnset(seed, "seed");
         return new Bayesian(priorName, a, b, dirichlet, draws, s, level, hpd, maxUndefined);
     }
 
     /** The credible level (default 0.95), in (0, 1). */
     public Bayesian level(double l) {
-        once(level, "level");
+        InputErrors.requireUnset(level, "level");
         if (!(l > 0 && l < 1)) {
             throw new IllegalArgumentException("level must be in (0, 1), got " + l);
         }
@@ -114,14 +109,14 @@ public final class Bayesian implements IntervalEstimator {
     /** Highest-posterior-density intervals instead of equal-tailed ones. */
     public Bayesian hpd() {
         if (hpd) {
-            throw new IllegalStateException("hpd was already set; each setting may be set once");
+            throw InputErrors.settingTwice("hpd");
         }
         return new Bayesian(priorName, a, b, dirichlet, draws, seed, level, true, maxUndefined);
     }
 
     /** The Dirichlet concentration per confusion cell for multi-cell metrics, {@code > 0}. */
     public Bayesian dirichlet(double concentration) {
-        once(dirichlet, "dirichlet");
+        InputErrors.requireUnset(dirichlet, "dirichlet");
         if (!(concentration > 0) || Double.isInfinite(concentration)) {
             throw new IllegalArgumentException("dirichlet concentration must be finite and > 0, got " + concentration);
         }
@@ -130,7 +125,7 @@ public final class Bayesian implements IntervalEstimator {
 
     /** The largest share of undefined draws before an interval is omitted (default 0.10), in [0, 1]. */
     public Bayesian maxUndefinedShare(double share) {
-        once(maxUndefined, "maxUndefinedShare");
+        InputErrors.requireUnset(maxUndefined, "maxUndefinedShare");
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("maxUndefinedShare must be in [0, 1], got " + share);
         }

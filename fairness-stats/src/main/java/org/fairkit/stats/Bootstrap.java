@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 import org.fairkit.core.Estimand;
 import org.fairkit.core.IntervalEstimator;
 import org.fairkit.core.IntervalRequest;
+import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.stats.bootstrap.BootstrapDistribution;
 import org.fairkit.stats.bootstrap.BootstrapMethod;
@@ -89,15 +90,9 @@ public final class Bootstrap implements IntervalEstimator {
         return of(BootstrapMethod.BASIC, resamples);
     }
 
-    private static void once(Object current, String name) {
-        if (current != null) {
-            throw new IllegalStateException(name + " was already set; each setting may be set once");
-        }
-    }
-
     /** The nominal coverage (default 0.95), in (0, 1). */
     public Bootstrap level(double l) {
-        once(level, "level");
+        InputErrors.requireUnset(level, "level");
         if (!(l > 0 && l < 1)) {
             throw new IllegalArgumentException("level must be in (0, 1), got " + l);
         }
@@ -106,27 +101,27 @@ public final class Bootstrap implements IntervalEstimator {
 
     /** The seed (default 0). */
     public Bootstrap seed(long s) {
-        once(seed, "seed");
+        InputErrors.requireUnset(seed, "seed");
         return new Bootstrap(method, resamples, level, s, stratified, rows, maxUndefined);
     }
 
     /** Whether to resample within groups, keeping group sizes fixed (default true). */
     public Bootstrap stratified(boolean s) {
-        once(stratified, "stratified");
+        InputErrors.requireUnset(stratified, "stratified");
         return new Bootstrap(method, resamples, level, seed, s, rows, maxUndefined);
     }
 
     /** Resample rows even where cell counts would give the same distribution (weighted data always does). */
     public Bootstrap resampleRows() {
         if (rows) {
-            throw new IllegalStateException("resampleRows was already set; each setting may be set once");
+            throw InputErrors.settingTwice("resampleRows");
         }
         return new Bootstrap(method, resamples, level, seed, stratified, true, maxUndefined);
     }
 
     /** The largest share of undefined resamples before an interval is omitted (default 0.10), in [0, 1]. */
     public Bootstrap maxUndefinedShare(double share) {
-        once(maxUndefined, "maxUndefinedShare");
+        InputErrors.requireUnset(maxUndefined, "maxUndefinedShare");
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("maxUndefinedShare must be in [0, 1], got " + share);
         }

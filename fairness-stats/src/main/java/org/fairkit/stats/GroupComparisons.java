@@ -167,9 +167,7 @@ public final class GroupComparisons {
 
         /** The rate metrics to compare (default: the report's metrics that are rates with a fixed denominator). */
         public Builder metrics(GroupMetric... chosen) {
-            if (metrics != null) {
-                throw InputErrors.settingTwice("metrics");
-            }
+            InputErrors.requireUnset(metrics, "metrics");
             for (GroupMetric m : chosen) {
                 if (PosteriorSampler.betaCells(m).isEmpty()) {
                     throw InputErrors.badSetting("metrics", m.id(),
@@ -182,18 +180,14 @@ public final class GroupComparisons {
 
         /** The multiple-comparison correction over all tests (default {@link MultipleTesting#HOLM}). */
         public Builder correction(MultipleTesting method) {
-            if (correction != null) {
-                throw InputErrors.settingTwice("correction");
-            }
+            InputErrors.requireUnset(correction, "correction");
             correction = Objects.requireNonNull(method, "correction");
             return this;
         }
 
         /** The level of the corrected tests (default 0.05). */
         public Builder alpha(double level) {
-            if (alpha != null) {
-                throw InputErrors.settingTwice("alpha");
-            }
+            InputErrors.requireUnset(alpha, "alpha");
             if (!(level > 0 && level < 1)) {
                 throw InputErrors.badSetting("alpha", level, "in (0, 1)");
             }
@@ -203,9 +197,7 @@ public final class GroupComparisons {
 
         /** The target power of the detectable differences (default 0.8). */
         public Builder power(double target) {
-            if (power != null) {
-                throw InputErrors.settingTwice("power");
-            }
+            InputErrors.requireUnset(power, "power");
             if (!(target > 0 && target < 1)) {
                 throw InputErrors.badSetting("power", target, "in (0, 1)");
             }

@@ -173,8 +173,9 @@ class BayesianTest {
                 + "b = 1.0");
         assertThatThrownBy(() -> Bayesian.jeffreys().draws(1)).hasMessage("draws must be >= 2, got 1");
         assertThatThrownBy(() -> Bayesian.jeffreys().seed(1).seed(1)).hasMessage(
-                "seed was already set; each setting may be set once");
-        assertThatThrownBy(() -> Bayesian.jeffreys().hpd().hpd()).isInstanceOf(IllegalStateException.class);
+                "seed is already set; each setting is set once");
+        assertThatThrownBy(() -> Bayesian.jeffreys().hpd().hpd()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("hpd is already set; each setting is set once");
         assertThat(Bayesian.prior(2, 3).rate(4, 5)).isEqualTo(BetaPosterior.of(6, 8));
         assertThat(Bayesian.uniform().settings().dirichlet()).isEqualTo(1.0);
         assertThat(Bayesian.jeffreys().dirichlet(2).settings().dirichlet()).isEqualTo(2.0);

@@ -250,7 +250,7 @@ class BootstrapTest {
     void settingsAreValidatedAndSetOnce() {
         assertThatThrownBy(() -> Bootstrap.bca(1)).hasMessage("resamples must be >= 2, got 1");
         assertThatThrownBy(() -> Bootstrap.bca(10).seed(1).seed(2)).hasMessage(
-                "seed was already set; each setting may be set once");
+                "seed is already set; each setting is set once");
         assertThatThrownBy(() -> Bootstrap.bca(10).level(1.0)).hasMessage("level must be in (0, 1), got 1.0");
         assertThatThrownBy(() -> Bootstrap.bca(10).maxUndefinedShare(-0.1)).hasMessage(
                 "maxUndefinedShare must be in [0, 1], got -0.1");

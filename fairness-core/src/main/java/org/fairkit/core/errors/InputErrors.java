@@ -60,9 +60,38 @@ public final class InputErrors {
         return new IllegalArgumentException(setting + " must be " + expected + ", got " + value);
     }
 
-    /** A setting given twice. */
+    /**
+     * A setting given twice: {@code minGroupSize is already set; each setting is set once}. The one wording of every
+     * set-once builder in FairKit. It is an {@link IllegalStateException} (the builder's state forbids the call),
+     * whereas a bad value is an {@link IllegalArgumentException} ({@link #badSetting}).
+     */
     public static IllegalStateException settingTwice(String setting) {
         return new IllegalStateException(setting + " is already set; each setting is set once");
+    }
+
+    /**
+     * The set-once check of every FairKit builder: passes when {@code current} is {@code null} (not set yet).
+     *
+     * @param current the setting's current value, {@code null} when unset
+     * @param setting the setting's name, as its setter is called
+     * @throws IllegalStateException worded by {@link #settingTwice} when the setting is already set
+     */
+    public static void requireUnset(Object current, String setting) {
+        if (current != null) {
+            throw settingTwice(setting);
+        }
+    }
+
+    /**
+     * A required setting missing when a builder builds: {@code groupBy(...) is required: a monitor groups its
+     * windows}. An {@link IllegalStateException}, like {@link #settingTwice}: the call is wrong for the builder's
+     * state, whatever its arguments.
+     *
+     * @param setting the setter's name
+     * @param why what needs it (the data's features, the monitor, ...)
+     */
+    public static IllegalStateException missingSetting(String setting, String why) {
+        return new IllegalStateException(setting + "(...) is required: " + why);
     }
 
     /** A sensitive feature name that the data does not have. */

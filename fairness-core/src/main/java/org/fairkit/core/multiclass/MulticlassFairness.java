@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.errors.InputErrors;
@@ -27,16 +28,12 @@ import org.fairkit.core.metrics.ZeroDivision;
  * report.macro(Metrics.TRUE_POSITIVE_RATE);         // macro recall per group, with its disparities
  * }</pre>
  *
- * <p>Every setting can be set once and means what it means in {@link Fairness}.
+ * <p>The settings form one {@link EvaluationSpec} ({@link #spec()}), with its rules, and mean what they mean in
+ * {@link Fairness}.
  */
 public final class MulticlassFairness {
     private final MulticlassData data;
-    private String[] groupBy;
-    private GroupMetric[] metrics;
-    private FairnessMetric[] fairnessMetrics;
-    private String[] reference;
-    private Integer minGroupSize;
-    private ZeroDivision zeroDivision;
+    private final EvaluationSpec.Builder settings = EvaluationSpec.builder();
     private Clock clock;
 
     private MulticlassFairness(MulticlassData data) {
@@ -50,88 +47,61 @@ public final class MulticlassFairness {
 
     /** Groups by one sensitive feature or the intersection of several; optional with a single feature. */
     public MulticlassFairness groupBy(String... features) {
-        requireUnset(groupBy, "groupBy");
-        groupBy = features.clone();
+        settings.groupBy(features);
         return this;
     }
 
     /** The confusion metrics to report per class and macro-averaged (default {@link Metrics#defaults()}). */
     public MulticlassFairness metrics(GroupMetric... chosen) {
-        requireUnset(metrics, "metrics");
-        if (chosen.length == 0) {
-            throw InputErrors.badSetting("metrics", "nothing", "at least one metric");
-        }
-        metrics = chosen.clone();
+        settings.metrics(chosen);
         return this;
     }
 
     /** The named fairness metrics of each class's report (default as in {@link Fairness}). */
     public MulticlassFairness fairnessMetrics(FairnessMetric... chosen) {
-        requireUnset(fairnessMetrics, "fairnessMetrics");
-        fairnessMetrics = chosen.clone();
+        settings.fairnessMetrics(chosen);
         return this;
     }
 
     /** The reference group: one level per grouping feature. */
     public MulticlassFairness reference(String... levels) {
-        requireUnset(reference, "reference");
-        reference = levels.clone();
+        settings.reference(levels);
         return this;
     }
 
     /** Groups with fewer rows are flagged and left out of disparities (default 0). */
     public MulticlassFairness minGroupSize(int n) {
-        requireUnset(minGroupSize, "minGroupSize");
-        if (n < 0) {
-            throw InputErrors.badSetting("minGroupSize", n, ">= 0");
-        }
-        minGroupSize = n;
+        settings.minGroupSize(n);
         return this;
     }
 
     /** What a zero denominator gives in every class (default {@link ZeroDivision#UNDEFINED}). */
     public MulticlassFairness zeroDivision(ZeroDivision policy) {
-        requireUnset(zeroDivision, "zeroDivision");
-        zeroDivision = Objects.requireNonNull(policy, "zeroDivision");
+        settings.zeroDivision(policy);
         return this;
     }
 
     /** The clock stamped into each class's provenance. */
     public MulticlassFairness clock(Clock c) {
-        requireUnset(clock, "clock");
+        InputErrors.requireUnset(clock, "clock");
         clock = Objects.requireNonNull(c, "clock");
         return this;
     }
 
-    private static void requireUnset(Object setting, String name) {
-        if (setting != null) {
-            throw InputErrors.settingTwice(name);
-        }
+    /**
+     * @return the settings every class's binary evaluation uses, with the defaults applied
+     * @throws IllegalStateException if {@code groupBy} is needed (several sensitive features) and missing
+     */
+    public EvaluationSpec spec() {
+        return settings.buildFor(data.sensitiveNames());
     }
 
     /** Evaluates every class one-vs-rest and derives the macro averages. */
     public MulticlassReport evaluate() {
+        EvaluationSpec spec = spec();
         Map<String, FairnessReport> byClass = new LinkedHashMap<>();
         for (String cls : data.classes()) {
-            Fairness f = Fairness.of(data.oneVsRest(cls));
-            if (groupBy != null) {
-                f.groupBy(groupBy);
-            }
-            if (metrics != null) {
-                f.metrics(metrics);
-            }
-            if (fairnessMetrics != null) {
-                f.fairnessMetrics(fairnessMetrics);
-            }
-            if (reference != null) {
-                f.reference(reference);
-            }
-            if (minGroupSize != null) {
-                f.minGroupSize(minGroupSize);
-            }
-            if (zeroDivision != null) {
-                f.zeroDivision(zeroDivision);
-            }
+            Fairness f = Fairness.of(data.oneVsRest(cls), spec);
             if (clock != null) {
                 f.clock(clock);
             }

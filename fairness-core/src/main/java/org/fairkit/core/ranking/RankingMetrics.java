@@ -10,7 +10,7 @@ import org.fairkit.core.metrics.MetricInfo;
 import org.fairkit.core.metrics.Requirement;
 
 /**
- * The catalog of ranking-fairness metrics: the metadata of what {@link RankingFairness} and {@link TopK} compute.
+ * The catalog of ranking-fairness metrics: the metadata of what {@link RankingReport} and {@link TopK} compute.
  * Every {@link MetricInfo} of this package is built here.
  */
 public enum RankingMetrics {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.Provenance;
 import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.metrics.ZeroDivision;
@@ -23,17 +24,17 @@ import org.fairkit.core.metrics.ZeroDivision;
  *     .evaluate();
  * }</pre>
  *
- * <p>Every setting can be set once. {@code evaluate()} makes one pass over the rows into per-group
- * {@link ErrorSums} and derives everything from them. Intervals are not estimated for regression metrics.
+ * <p>The grouping, reference, minimum group size and zero division are held in an {@link EvaluationSpec} builder,
+ * with its rules (each setting validated at once and set once); the regression metrics, of their own types, are
+ * chosen beside it. {@code evaluate()} makes one pass over the rows into per-group {@link ErrorSums} and derives
+ * everything from them. Intervals are not estimated for regression metrics.
  */
 public final class RegressionFairness {
     private final RegressionData data;
-    private List<String> groupBy;
+    /** The settings shared with every front door (grouping, reference, minimum group size, zero division). */
+    private final EvaluationSpec.Builder settings = EvaluationSpec.builder();
     private List<RegressionMetric> metrics;
     private List<RegressionFairnessMetric> fairnessMetrics;
-    private List<String> reference;
-    private Integer minGroupSize;
-    private ZeroDivision zeroDivision;
     private Clock clock;
 
     private RegressionFairness(RegressionData data) {
@@ -47,7 +48,6 @@ public final class RegressionFairness {
 
     /** Groups by one sensitive feature or the intersection of several; optional with a single feature. */
     public RegressionFairness groupBy(String... features) {
-        requireUnset(groupBy, "groupBy");
         if (features.length == 0) {
             throw InputErrors.badSetting("groupBy", "nothing", "at least one sensitive feature of "
                     + data.sensitiveNames());
@@ -55,13 +55,13 @@ public final class RegressionFairness {
         for (String f : features) {
             data.sensitive(f);
         }
-        groupBy = List.of(features);
+        settings.groupBy(features);
         return this;
     }
 
     /** The group metrics to report (default {@link RegressionMetrics#defaults()}). */
     public RegressionFairness metrics(RegressionMetric... chosen) {
-        requireUnset(metrics, "metrics");
+        InputErrors.requireUnset(metrics, "metrics");
         if (chosen.length == 0) {
             throw InputErrors.badSetting("metrics", "nothing", "at least one metric");
         }
@@ -71,49 +71,34 @@ public final class RegressionFairness {
 
     /** The named fairness metrics to report (default: all). */
     public RegressionFairness fairnessMetrics(RegressionFairnessMetric... chosen) {
-        requireUnset(fairnessMetrics, "fairnessMetrics");
+        InputErrors.requireUnset(fairnessMetrics, "fairnessMetrics");
         fairnessMetrics = List.of(chosen);
         return this;
     }
 
     /** The reference group: one level per grouping feature, for {@code toReference} comparisons. */
     public RegressionFairness reference(String... levels) {
-        requireUnset(reference, "reference");
-        if (levels.length == 0) {
-            throw InputErrors.badSetting("reference", "nothing", "one level per grouping feature");
-        }
-        reference = List.of(levels);
+        settings.reference(levels);
         return this;
     }
 
     /** Groups with fewer rows are flagged and left out of disparities (default 0). */
     public RegressionFairness minGroupSize(int n) {
-        requireUnset(minGroupSize, "minGroupSize");
-        if (n < 0) {
-            throw InputErrors.badSetting("minGroupSize", n, ">= 0");
-        }
-        minGroupSize = n;
+        settings.minGroupSize(n);
         return this;
     }
 
     /** What an undefined value gives (default {@link ZeroDivision#UNDEFINED}). */
     public RegressionFairness zeroDivision(ZeroDivision policy) {
-        requireUnset(zeroDivision, "zeroDivision");
-        zeroDivision = Objects.requireNonNull(policy, "zeroDivision");
+        settings.zeroDivision(policy);
         return this;
     }
 
     /** The clock stamped into the provenance (default the system UTC clock). */
     public RegressionFairness clock(Clock c) {
-        requireUnset(clock, "clock");
+        InputErrors.requireUnset(clock, "clock");
         clock = Objects.requireNonNull(c, "clock");
         return this;
-    }
-
-    private static void requireUnset(Object setting, String name) {
-        if (setting != null) {
-            throw InputErrors.settingTwice(name);
-        }
     }
 
     /**
@@ -123,22 +108,14 @@ public final class RegressionFairness {
      * @throws IllegalArgumentException if the reference group has no rows
      */
     public RegressionReport evaluate() {
-        List<String> by = groupBy;
-        if (by == null) {
-            if (data.sensitiveNames().size() != 1) {
-                throw new IllegalStateException("groupBy(...) is required: the data has sensitive features "
-                        + data.sensitiveNames());
-            }
-            by = data.sensitiveNames();
-        }
-        if (reference != null && reference.size() != by.size()) {
-            throw InputErrors.referenceLevels(by, reference);
-        }
+        EvaluationSpec spec = settings.buildFor(data.sensitiveNames());
+        List<String> by = spec.groupBy();
+        List<String> reference = spec.reference().orElse(null);
         List<RegressionMetric> ms = metrics == null ? RegressionMetrics.defaults() : metrics;
         List<RegressionFairnessMetric> fs = fairnessMetrics == null
                 ? Arrays.asList(RegressionFairnessMetric.values()) : fairnessMetrics;
-        int min = minGroupSize == null ? 0 : minGroupSize;
-        ZeroDivision zd = zeroDivision == null ? ZeroDivision.UNDEFINED : zeroDivision;
+        int min = spec.minGroupSize();
+        ZeroDivision zd = spec.zeroDivision();
         Map<String, String> config = new LinkedHashMap<>();
         config.put("groupBy", String.join(",", by));
         config.put("metrics", ms.stream().map(RegressionMetric::id).collect(Collectors.joining(",")));

@@ -22,15 +22,15 @@ class RankingExamplesTest {
     @Test
     void overallNdcgMatchesScikitLearnDocumentedExamples() {
         Ranking r = oneGroup(new double[] {.1, .2, .3, 4, 70}, new double[] {10, 0, 0, 1, 5});
-        RankingFairness f = RankingFairness.of(r);
+        RankingReport f = RankingFairness.of(r).evaluate();
         double idcg = 10 + 5 / LOG2_3 + 1 / 2.0;
         // ndcg_score([[10, 0, 0, 1, 5]], [[.1, .2, .3, 4, 70]]) = 0.69...
         double dcg = 5 + 1 / LOG2_3 + 10 / (Math.log(6) / Math.log(2));
         assertThat(f.ndcg(5).overall().orElseThrow()).isCloseTo(dcg / idcg, within(1e-15))
                 .isCloseTo(0.6957, within(1e-4));
         // scores [[.05, 1.1, 1., .5, .0]]: 0.49..., and with k=4: 0.35...
-        RankingFairness g = RankingFairness.of(oneGroup(new double[] {.05, 1.1, 1., .5, .0},
-                new double[] {10, 0, 0, 1, 5}));
+        RankingReport g = RankingFairness.of(oneGroup(new double[] {.05, 1.1, 1., .5, .0},
+                new double[] {10, 0, 0, 1, 5})).evaluate();
         double log2of5 = Math.log(5) / Math.log(2);
         assertThat(g.ndcg(5).overall().orElseThrow())
                 .isCloseTo((0.5 + 10 / log2of5 + 5 / (Math.log(6) / Math.log(2))) / idcg, within(1e-15))
@@ -39,7 +39,7 @@ class RankingExamplesTest {
                 .isCloseTo(0.3520, within(1e-4));
         // ties averaged: scores [[1, 0, 0, 0, 1]], k=1: (10/10 + 5/10) / 2 = 0.75 (ignore_ties=True would give 0.5)
         Ranking tied = oneGroup(new double[] {1, 0, 0, 0, 1}, new double[] {10, 0, 0, 1, 5});
-        assertThat(RankingFairness.of(tied).ndcg(1).overall().orElseThrow()).isEqualTo(0.75);
+        assertThat(RankingFairness.of(tied).evaluate().ndcg(1).overall().orElseThrow()).isEqualTo(0.75);
     }
 
     /**
@@ -51,7 +51,7 @@ class RankingExamplesTest {
     void exposureAndDisparateTreatmentByHand() {
         Ranking r = Ranking.builder().sensitive("g", new String[] {"A", "B", "A", "B"})
                 .positions(new int[] {1, 2, 3, 4}).relevance(new double[] {1, 2, 1, 2}).build();
-        RankingFairness f = RankingFairness.of(r);
+        RankingReport f = RankingFairness.of(r).evaluate();
         double expA = 0.75;
         double expB = (1 / LOG2_3 + 1 / (Math.log(5) / Math.log(2))) / 2;
         GroupValues exposure = f.exposure();
@@ -77,7 +77,7 @@ class RankingExamplesTest {
         // Scores: A 9, B 5, A 5, B 5, B 1 -> positions 1, then a tie block 2..4, then 5. Top 2: A 1 + 1/3, B 2/3.
         Ranking r = Ranking.builder().sensitive("g", new String[] {"A", "B", "A", "B", "B"})
                 .scores(new double[] {9, 5, 5, 5, 1}).build();
-        TopK top = RankingFairness.of(r).topK(2);
+        TopK top = RankingFairness.of(r).evaluate().topK(2);
         assertThat(top.selected(0)).isCloseTo(4 / 3.0, within(1e-15));
         assertThat(top.selected(1)).isCloseTo(2 / 3.0, within(1e-15));
         assertThat(top.selectionRate().value(0).orElseThrow()).isCloseTo(2 / 3.0, within(1e-15));
@@ -95,14 +95,15 @@ class RankingExamplesTest {
     void relevanceBasedValuesAreUndefinedWithAReason() {
         Ranking r = Ranking.builder().sensitive("g", new String[] {"A", "B", "A"}).positions(new int[] {1, 2, 3})
                 .relevance(new double[] {1, 0, 0}).build();
-        RankingFairness f = RankingFairness.of(r);
+        RankingReport f = RankingFairness.of(r).evaluate();
         assertThat(f.exposurePerRelevance().value(1).reason())
                 .hasValue("no item of the group is relevant (mean relevance 0)");
         assertThat(f.ndcg(2).value(1).reason()).hasValue("no item of the group is relevant (ideal DCG@2 = 0)");
         assertThat(f.disparateTreatmentRatio().value().reason())
                 .hasValue("needs at least two groups with a defined value, has 1");
         assertThat(f.precision(2).value(1).orElseThrow()).isZero();
-        RankingFairness unseen = RankingFairness.of(r, PositionBias.of("nothing seen", p -> 0));
+        RankingReport unseen = RankingFairness.of(r).positionBias(PositionBias.of("nothing seen", p -> 0))
+                .evaluate();
         assertThat(unseen.ndcg(1).value(0).reason())
                 .hasValue("the position bias gives the first positions weight 0 (ideal DCG@1 = 0)");
         assertThat(unseen.exposureRatio().value().reason()).hasValue("every group has exposure 0");
@@ -121,6 +122,10 @@ class RankingExamplesTest {
         assertThat(RankingFairness.of(Ranking.builder().sensitive("g", new String[] {"a", "b"})
                 .scores(new double[] {2, 1}).build())).hasToString(
                 "RankingFairness[Ranking[2 items, 2 groups of g], position bias logarithmic 1/log2(1+p)]");
+        assertThat(RankingFairness.of(Ranking.builder().sensitive("g", new String[] {"a", "b"})
+                .scores(new double[] {2, 1}).build()).positionBias(PositionBias.cutoff(1)).evaluate()).hasToString(
+                "RankingReport[Ranking[2 items, 2 groups of g], position bias " + PositionBias.cutoff(1).describe()
+                        + "]");
     }
 
     @Test
@@ -147,12 +152,16 @@ class RankingExamplesTest {
         assertThatThrownBy(() -> Ranking.builder().sensitive("g", new String[] {"a"}).build())
                 .hasMessage("column 'positions' is required; set it with positions(...) or scores(...)");
         Ranking r = Ranking.builder().sensitive("g", new String[] {"a", "b"}).scores(new double[] {1, 2}).build();
-        assertThatThrownBy(() -> RankingFairness.of(r).topK(3))
+        assertThatThrownBy(() -> RankingFairness.of(r).evaluate().topK(3))
                 .hasMessage("k must be in 1..2 (the number of items), got 3");
-        assertThatThrownBy(() -> RankingFairness.of(r).ndcg(1)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> RankingFairness.of(r).evaluate().ndcg(1)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the ranking has no relevance; set it with relevance(...)");
-        assertThatThrownBy(() -> RankingFairness.of(r, PositionBias.of("rising", p -> p == 2 ? Double.NaN : 1)))
+        assertThatThrownBy(() -> RankingFairness.of(r).positionBias(PositionBias.of("rising", p -> p == 2 ? Double.NaN : 1))
+                .evaluate())
                 .hasMessage("position bias 'rising', position 2: got NaN; expected a finite weight >= 0");
+        RankingFairness twice = RankingFairness.of(r).positionBias(PositionBias.logarithmic());
+        assertThatThrownBy(() -> twice.positionBias(PositionBias.cutoff(1))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("positionBias is already set; each setting is set once");
         assertThatThrownBy(() -> PositionBias.geometric(1.5)).hasMessage("patience must be in (0, 1], got 1.5");
         assertThatThrownBy(() -> PositionBias.cutoff(0)).hasMessage("cutoff must be >= 1, got 0");
     }

@@ -23,7 +23,7 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Properties of {@link RankingFairness} on small random rankings with tied scores, groups of one item, groups
+ * Properties of {@link RankingReport} on small random rankings with tied scores, groups of one item, groups
  * without relevant items and every built-in position bias. The reference is brute force: every strict ranking that
  * breaks the ties, each scored by the textbook formulas, averaged (ties are defined as the expectation under a
  * uniformly random order of tied items). Tolerance {@value #TOLERANCE}.
@@ -51,8 +51,8 @@ class RankingFairnessTest {
             return Ranking.builder().sensitive("g", group).scores(score).relevance(relevance).build();
         }
 
-        RankingFairness fairness() {
-            return RankingFairness.of(ranking(), bias);
+        RankingReport fairness() {
+            return RankingFairness.of(ranking()).positionBias(bias).evaluate();
         }
 
         Case permuted(int[] order) {
@@ -209,7 +209,7 @@ class RankingFairnessTest {
                         }
                     });
                 });
-                RankingFairness f = c.fairness();
+                RankingReport f = c.fairness();
                 GroupValues exposure = f.exposure();
                 GroupValues ndcg = f.ndcg(c.k(), gain);
                 GroupValues precision = f.precision(c.k());
@@ -241,7 +241,7 @@ class RankingFairnessTest {
             }
             Ranking r = Ranking.builder().sensitive("g", c.group()).positions(positions).relevance(c.relevance())
                     .build();
-            RankingFairness f = RankingFairness.of(r, c.bias());
+            RankingReport f = RankingFairness.of(r).positionBias(c.bias()).evaluate();
             Map<String, double[]> expected = strictMetrics(c, order, Gain.LINEAR);
             expected.forEach((g, m) -> {
                 int gi = index(f.exposure(), g);
@@ -264,8 +264,8 @@ class RankingFairnessTest {
                 items.add(i);
             }
             Collections.shuffle(items, new Random(seed));
-            RankingFairness before = c.fairness();
-            RankingFairness after = c.permuted(items.stream().mapToInt(Integer::intValue).toArray()).fairness();
+            RankingReport before = c.fairness();
+            RankingReport after = c.permuted(items.stream().mapToInt(Integer::intValue).toArray()).fairness();
             for (int k = 1; k <= c.n(); k++) {
                 assertSame(after.ndcg(k), before.ndcg(k));
                 assertSame(after.precision(k), before.precision(k));
@@ -282,8 +282,8 @@ class RankingFairnessTest {
         qt().withExamples(EXAMPLES).forAll(cases(12)).checkAssert(c -> {
             String[] renamed = Arrays.stream(c.group()).map(g -> "new " + g.toUpperCase(java.util.Locale.ROOT) + g)
                     .toArray(String[]::new);
-            RankingFairness before = c.fairness();
-            RankingFairness after = new Case(renamed, c.score(), c.relevance(), c.bias(), c.k()).fairness();
+            RankingReport before = c.fairness();
+            RankingReport after = new Case(renamed, c.score(), c.relevance(), c.bias(), c.k()).fairness();
             for (GroupValues[] pair : List.of(new GroupValues[] {before.exposure(), after.exposure()},
                     new GroupValues[] {before.ndcg(c.k()), after.ndcg(c.k())},
                     new GroupValues[] {before.exposurePerRelevance(), after.exposurePerRelevance()})) {
@@ -317,7 +317,7 @@ class RankingFairnessTest {
     @Test
     void definedValuesLieWithinTheDeclaredBounds() {
         qt().withExamples(EXAMPLES).forAll(cases(15)).checkAssert(c -> {
-            RankingFairness f = c.fairness();
+            RankingReport f = c.fairness();
             TopK top = f.topK(c.k());
             List<Object[]> checks = List.of(
                     new Object[] {RankingMetrics.EXPOSURE, f.exposure()},
@@ -386,7 +386,7 @@ class RankingFairnessTest {
     @Test
     void rankingByRelevanceHasNdcgOneInEveryGroupWithARelevantItem() {
         qt().withExamples(EXAMPLES).forAll(cases(15)).checkAssert(c -> {
-            RankingFairness f = new Case(c.group(), c.relevance(), c.relevance(), c.bias(), c.k()).fairness();
+            RankingReport f = new Case(c.group(), c.relevance(), c.relevance(), c.bias(), c.k()).fairness();
             for (Gain gain : Gain.values()) {
                 GroupValues ndcg = f.ndcg(c.k(), gain);
                 for (int g = 0; g < ndcg.groups().size(); g++) {
@@ -404,7 +404,7 @@ class RankingFairnessTest {
     void groupKeysAreThoseOfTheSensitiveFeature() {
         Ranking r = Ranking.builder().sensitive("sex", new String[] {"F", "M", "F"}).positions(new int[] {3, 1, 2})
                 .build();
-        assertThat(RankingFairness.of(r).exposure().groups())
+        assertThat(RankingFairness.of(r).evaluate().exposure().groups())
                 .containsExactly(GroupKey.of("sex", "F"), GroupKey.of("sex", "M"));
     }
 }

@@ -38,12 +38,13 @@ class RankingIndividualChecksReadmeTest {
         double[] score = {0.9, 0.8, 0.8, 0.6, 0.7, 0.3, 0.5, 0.2};
         double[] qualified = {1, 1, 0, 1, 1, 1, 0, 0};
         Ranking ranking = Ranking.builder().sensitive("gender", gender).scores(score).relevance(qualified).build();
-        RankingFairness rf = RankingFairness.of(ranking);
+        RankingReport rf = RankingFairness.of(ranking).evaluate();
         GroupValues exposure = rf.exposure();
         Disparity dtr = rf.disparateTreatmentRatio();
         TopK top4 = rf.topK(4);
         GroupValues ndcg = rf.ndcg(3);
-        Disparity geometric = RankingFairness.of(ranking, PositionBias.geometric(0.8)).exposureRatio();
+        Disparity geometric = RankingFairness.of(ranking).positionBias(PositionBias.geometric(0.8))
+                .evaluate().exposureRatio();
 
         assertThat(exposure.value(0).value()).isCloseTo(0.5089, within(5e-5));
         assertThat(exposure.value(1).value()).isCloseTo(0.4795, within(5e-5));

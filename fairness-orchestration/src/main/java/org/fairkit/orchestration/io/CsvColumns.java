@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.fairkit.core.errors.InputErrors;
 
 /**
  * Which CSV columns hold what: the mapping from a file's header to FairKit's columns.
@@ -103,64 +104,58 @@ public record CsvColumns(String label, BinaryValues labelValues, String predicti
         private Builder() {
         }
 
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set; each setting is set once");
-            }
-        }
-
         /** The true label's column. */
         public Builder label(String column) {
-            once(label, "label");
+            InputErrors.requireUnset(label, "label");
             label = Objects.requireNonNull(column, "label");
             return this;
         }
 
         /** How label cells map to 1 and 0 (default {@link BinaryValues#ZERO_ONE}). */
         public Builder labelValues(BinaryValues values) {
-            once(labelValues, "labelValues");
+            InputErrors.requireUnset(labelValues, "labelValues");
             labelValues = Objects.requireNonNull(values, "labelValues");
             return this;
         }
 
         /** The prediction's column. */
         public Builder prediction(String column) {
-            once(prediction, "prediction");
+            InputErrors.requireUnset(prediction, "prediction");
             prediction = Objects.requireNonNull(column, "prediction");
             return this;
         }
 
         /** How prediction cells map to 1 and 0 (default {@link BinaryValues#ZERO_ONE}). */
         public Builder predictionValues(BinaryValues values) {
-            once(predictionValues, "predictionValues");
+            InputErrors.requireUnset(predictionValues, "predictionValues");
             predictionValues = Objects.requireNonNull(values, "predictionValues");
             return this;
         }
 
         /** The score's column (optional; cells in [0, 1]). */
         public Builder score(String column) {
-            once(score, "score");
+            InputErrors.requireUnset(score, "score");
             score = Objects.requireNonNull(column, "score");
             return this;
         }
 
         /** The weight's column (optional; cells finite and {@code >= 0}). */
         public Builder weight(String column) {
-            once(weight, "weight");
+            InputErrors.requireUnset(weight, "weight");
             weight = Objects.requireNonNull(column, "weight");
             return this;
         }
 
         /** The sensitive features' columns. */
         public Builder sensitive(String... columns) {
-            once(sensitive, "sensitive");
+            InputErrors.requireUnset(sensitive, "sensitive");
             sensitive = new ArrayList<>(List.of(columns));
             return this;
         }
 
         /** The row identifier's column (optional). */
         public Builder id(String column) {
-            once(id, "id");
+            InputErrors.requireUnset(id, "id");
             id = Objects.requireNonNull(column, "id");
             return this;
         }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.Metrics;
@@ -258,9 +259,7 @@ public final class FlaggedCases {
 
         /** The excess over the baseline a group's error rate must exceed to be flagged (default 0). */
         public Builder minGap(double gap) {
-            if (minGap != null) {
-                throw new IllegalStateException("minGap is already set; each setting is set once");
-            }
+            InputErrors.requireUnset(minGap, "minGap");
             if (!(gap >= 0) || Double.isInfinite(gap)) {
                 throw new IllegalArgumentException("minGap must be finite and >= 0, got " + gap);
             }
@@ -270,9 +269,7 @@ public final class FlaggedCases {
 
         /** Also flags rows whose decision differs under this source. */
         public Builder decisionChange(DecisionChange c) {
-            if (change != null) {
-                throw new IllegalStateException("decisionChange is already set; each setting is set once");
-            }
+            InputErrors.requireUnset(change, "decisionChange");
             change = Objects.requireNonNull(c, "decisionChange");
             return this;
         }

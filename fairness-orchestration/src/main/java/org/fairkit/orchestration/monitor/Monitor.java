@@ -20,13 +20,13 @@ import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.Provenance;
+import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.SensitiveFeature;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.MetricValue;
-import org.fairkit.core.metrics.ZeroDivision;
 import org.fairkit.orchestration.io.GroupTally;
 import org.fairkit.orchestration.io.SpecConfiguration;
 import org.fairkit.stats.drift.DistributionDrift;
@@ -279,8 +279,7 @@ public final class Monitor {
         List<String> notes = new ArrayList<>();
         EvaluationSpec s = spec;
         if (spec.reference().isPresent() && !merged.groupLevels().contains(spec.reference().get())) {
-            s = new EvaluationSpec(spec.groupBy(), spec.metrics(), spec.fairnessMetrics(), Optional.empty(),
-                    spec.minGroupSize(), spec.zeroDivision());
+            s = spec.withReference(Optional.empty());
             notes.add("reference group " + spec.reference().get() + " has no rows in this window: derived without "
                     + "reference group");
         }
@@ -434,13 +433,15 @@ public final class Monitor {
                 + emitted + " windows, " + checks.size() + " checks]";
     }
 
-    /** Configures a {@link Monitor}; each setting once. */
+    /**
+     * Configures a {@link Monitor}. The evaluation of each window ({@code groupBy}, {@code metrics},
+     * {@code fairnessMetrics}, {@code reference}, {@code minGroupSize}) is an {@link EvaluationSpec}, with its rules
+     * and defaults: each setting is validated at once ({@link IllegalArgumentException}) and set once (a second call
+     * throws {@link IllegalStateException}); a missing {@code groupBy} or {@code windowing} is an
+     * {@link IllegalStateException} at {@link #build()}.
+     */
     public static final class Builder {
-        private List<String> groupBy;
-        private List<GroupMetric> metrics;
-        private List<FairnessMetric> fairnessMetrics;
-        private List<String> reference;
-        private Integer minGroupSize;
+        private final EvaluationSpec.Builder settings = EvaluationSpec.builder();
         private Windowing windowing;
         private Integer scoreBins;
         private PsiSmoothing smoothing;
@@ -453,59 +454,48 @@ public final class Monitor {
         private Builder() {
         }
 
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set; each setting is set once");
-            }
-        }
-
         /** The sensitive features to group by (required). */
         public Builder groupBy(String... features) {
-            once(groupBy, "groupBy");
-            groupBy = List.of(features);
+            settings.groupBy(features);
             return this;
         }
 
         /** The group metrics (default {@link Metrics#defaults()}). */
         public Builder metrics(GroupMetric... m) {
-            once(metrics, "metrics");
-            metrics = List.of(m);
+            settings.metrics(m);
             return this;
         }
 
-        /** The named fairness metrics (default as core's: all; those needing a reference only with one). */
+        /** The named fairness metrics (default {@link EvaluationSpec#defaultFairnessMetrics}). */
         public Builder fairnessMetrics(FairnessMetric... f) {
-            once(fairnessMetrics, "fairnessMetrics");
-            fairnessMetrics = List.of(f);
+            settings.fairnessMetrics(f);
             return this;
         }
 
         /** The reference group, one level per feature. */
         public Builder reference(String... levels) {
-            once(reference, "reference");
-            reference = List.of(levels);
+            settings.reference(levels);
             return this;
         }
 
         /** Groups with fewer rows in a window are flagged and left out of its disparities (default 0). */
         public Builder minGroupSize(int n) {
-            once(minGroupSize, "minGroupSize");
-            minGroupSize = n;
+            settings.minGroupSize(n);
             return this;
         }
 
         /** The windows (required). */
         public Builder windowing(Windowing w) {
-            once(windowing, "windowing");
+            InputErrors.requireUnset(windowing, "windowing");
             windowing = Objects.requireNonNull(w, "windowing");
             return this;
         }
 
         /** Equal-width score bins on [0, 1] for drift tests (default 0: no drift tests; batches then need no scores). */
         public Builder scoreBins(int n) {
-            once(scoreBins, "scoreBins");
+            InputErrors.requireUnset(scoreBins, "scoreBins");
             if (n < 2) {
-                throw new IllegalArgumentException("scoreBins must be >= 2, got " + n);
+                throw InputErrors.badSetting("scoreBins", n, ">= 2");
             }
             scoreBins = n;
             return this;
@@ -513,37 +503,37 @@ public final class Monitor {
 
         /** Empty-bin treatment of the PSI (default {@link PsiSmoothing#EPSILON_1E_4}). */
         public Builder psiSmoothing(PsiSmoothing s) {
-            once(smoothing, "psiSmoothing");
+            InputErrors.requireUnset(smoothing, "psiSmoothing");
             smoothing = Objects.requireNonNull(s, "psiSmoothing");
             return this;
         }
 
         /** The drift baseline (default: the first window). */
         public Builder baseline(FairnessData data) {
-            once(baseline, "baseline");
+            InputErrors.requireUnset(baseline, "baseline");
             baseline = Objects.requireNonNull(data, "baseline");
             return this;
         }
 
         /** The checks run on every window. */
         public Builder checks(WindowCheck... c) {
-            once(checks, "checks");
+            InputErrors.requireUnset(checks, "checks");
             checks = List.of(c);
             return this;
         }
 
         /** How findings become alerts (default {@link Deduplication#untilCleared()}). */
         public Builder deduplication(Deduplication d) {
-            once(dedup, "deduplication");
+            InputErrors.requireUnset(dedup, "deduplication");
             dedup = Objects.requireNonNull(d, "deduplication");
             return this;
         }
 
         /** How many window results to keep for {@link Monitor#series} and checks (default 1000), {@code >= 1}. */
         public Builder retainWindows(int n) {
-            once(retain, "retainWindows");
+            InputErrors.requireUnset(retain, "retainWindows");
             if (n < 1) {
-                throw new IllegalArgumentException("retainWindows must be >= 1, got " + n);
+                throw InputErrors.badSetting("retainWindows", n, ">= 1");
             }
             retain = n;
             return this;
@@ -551,30 +541,25 @@ public final class Monitor {
 
         /** The clock of report provenance and of {@link Monitor#accept(FairnessData)} (default system UTC). */
         public Builder clock(Clock c) {
-            once(clock, "clock");
+            InputErrors.requireUnset(clock, "clock");
             clock = Objects.requireNonNull(c, "clock");
             return this;
         }
 
         /**
          * @return the monitor
-         * @throws IllegalArgumentException if groupBy or windowing is missing, or the settings are inconsistent
+         * @throws IllegalStateException if groupBy or windowing is missing
+         * @throws IllegalArgumentException if the settings are inconsistent (a baseline without score bins, a
+         *     reference of another length than groupBy)
          */
         public Monitor build() {
-            if (groupBy == null) {
-                throw new IllegalArgumentException("a monitor needs groupBy(...)");
-            }
+            EvaluationSpec spec = settings.build();
             if (windowing == null) {
-                throw new IllegalArgumentException("a monitor needs windowing(...)");
+                throw InputErrors.missingSetting("windowing", "a monitor evaluates windows of batches");
             }
             if (baseline != null && scoreBins == null) {
                 throw new IllegalArgumentException("a baseline is only used by drift tests; set scoreBins(...)");
             }
-            List<FairnessMetric> named = fairnessMetrics != null ? fairnessMetrics
-                    : Arrays.stream(FairnessMetric.values()).filter(f -> reference != null || !f.needsReference())
-                            .toList();
-            EvaluationSpec spec = new EvaluationSpec(groupBy, metrics == null ? Metrics.defaults() : metrics, named,
-                    Optional.ofNullable(reference), minGroupSize == null ? 0 : minGroupSize, ZeroDivision.UNDEFINED);
             return new Monitor(this, spec);
         }
     }

@@ -3,6 +3,7 @@ package org.fairkit.orchestration.run;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.fairkit.core.errors.InputErrors;
 
 /**
  * One grouping an audit evaluates: a sensitive feature, or the intersection of several, and optionally its
@@ -22,8 +23,7 @@ public record AuditGrouping(List<String> features, Optional<List<String>> refere
             throw new IllegalArgumentException("a grouping needs at least one sensitive feature");
         }
         if (reference.isPresent() && reference.get().size() != features.size()) {
-            throw new IllegalArgumentException("reference needs one level per grouping feature " + features + ", got "
-                    + reference.get());
+            throw InputErrors.referenceLevels(features, reference.get());
         }
     }
 
@@ -34,9 +34,7 @@ public record AuditGrouping(List<String> features, Optional<List<String>> refere
 
     /** @return this grouping with a reference group */
     public AuditGrouping reference(String... levels) {
-        if (reference.isPresent()) {
-            throw new IllegalStateException("reference is already set; each setting is set once");
-        }
+        InputErrors.requireUnset(reference.orElse(null), "reference");
         return new AuditGrouping(features, Optional.of(List.of(levels)));
     }
 

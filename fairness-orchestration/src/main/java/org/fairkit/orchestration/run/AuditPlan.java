@@ -2,17 +2,16 @@ package org.fairkit.orchestration.run;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.IntervalEstimator;
+import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.Metrics;
-import org.fairkit.core.metrics.ZeroDivision;
 import org.fairkit.core.scores.ScoreMetric;
 
 /**
@@ -31,22 +30,24 @@ import org.fairkit.core.scores.ScoreMetric;
  *     .build();
  * }</pre>
  *
+ * <p>The evaluation settings are one {@link EvaluationSpec} per grouping ({@link #specs()}): the builder's
+ * {@code metrics}, {@code scoreMetrics}, {@code fairnessMetrics}, {@code minGroupSize} and {@code intervals} are
+ * shared, each grouping adds its features and reference group, and the defaults (including the default fairness
+ * metrics) are {@link EvaluationSpec}'s. The builder follows {@link EvaluationSpec}'s rules: each setting is
+ * validated at once and set once (a second call throws {@link IllegalStateException}); a missing source or grouping
+ * is an {@link IllegalStateException} at {@link Builder#build()}, a bad value or combination an
+ * {@link IllegalArgumentException}.
+ *
  * @param id the plan's identifier (letters, digits, {@code . _ -}), used in run records and file names
  * @param source where the rows come from
- * @param groupings the groupings to evaluate, each giving one report
- * @param metrics the group metrics
- * @param scoreMetrics the score metrics (ROC AUC, Brier score, ...), empty for none; they need the rows' scores, so
- *     a streamed source cannot have them
- * @param fairnessMetrics the named fairness metrics, or empty for core's default (all; those needing a reference
- *     group only for groupings that have one)
- * @param minGroupSize groups with fewer rows are flagged and left out of disparities
- * @param intervals the interval estimator, if any
+ * @param specs the evaluation of each grouping, one report each, sharing every setting but the grouping and its
+ *     reference group; score metrics need the rows' scores and intervals the rows, so a streamed source can have
+ *     neither
  * @param outputs the output ids to produce, in order
  * @param timeline the time the run is allowed, if any (compared with the estimate and the measured duration)
  */
-public record AuditPlan(String id, AuditSource source, List<AuditGrouping> groupings, List<GroupMetric> metrics,
-        List<ScoreMetric> scoreMetrics, Optional<List<FairnessMetric>> fairnessMetrics, int minGroupSize, Optional<IntervalEstimator> intervals,
-        List<String> outputs, Optional<Duration> timeline) {
+public record AuditPlan(String id, AuditSource source, List<EvaluationSpec> specs, List<String> outputs,
+        Optional<Duration> timeline) {
 
     /** Validates and copies. */
     public AuditPlan {
@@ -56,21 +57,11 @@ public record AuditPlan(String id, AuditSource source, List<AuditGrouping> group
                     + "letter or digit), got '" + id + "'");
         }
         Objects.requireNonNull(source, "source");
-        groupings = List.copyOf(groupings);
-        metrics = List.copyOf(metrics);
-        scoreMetrics = List.copyOf(scoreMetrics);
-        fairnessMetrics = fairnessMetrics.map(List::copyOf);
-        Objects.requireNonNull(intervals, "intervals");
+        specs = List.copyOf(specs);
         outputs = List.copyOf(outputs);
         Objects.requireNonNull(timeline, "timeline");
-        if (groupings.isEmpty()) {
+        if (specs.isEmpty()) {
             throw new IllegalArgumentException("a plan needs at least one grouping; set groupings(...)");
-        }
-        if (metrics.isEmpty()) {
-            throw new IllegalArgumentException("a plan needs at least one metric");
-        }
-        if (minGroupSize < 0) {
-            throw new IllegalArgumentException("minGroupSize must be >= 0, got " + minGroupSize);
         }
         if (outputs.isEmpty()) {
             throw new IllegalArgumentException("a plan needs at least one output; set outputs(...)");
@@ -81,11 +72,12 @@ public record AuditPlan(String id, AuditSource source, List<AuditGrouping> group
         if (timeline.isPresent() && (timeline.get().isNegative() || timeline.get().isZero())) {
             throw new IllegalArgumentException("timeline must be positive, got " + timeline.get());
         }
-        if (intervals.isPresent() && source instanceof AuditSource.Csv && ((AuditSource.Csv) source).streamed()) {
+        boolean streamed = source instanceof AuditSource.Csv && ((AuditSource.Csv) source).streamed();
+        if (streamed && specs.stream().anyMatch(s -> s.intervals().isPresent())) {
             throw new IllegalArgumentException("intervals need the rows, but the source is a streamed CSV; use "
                     + "AuditSource.csv(...) to load it, or drop intervals(...)");
         }
-        if (!scoreMetrics.isEmpty() && source instanceof AuditSource.Csv && ((AuditSource.Csv) source).streamed()) {
+        if (streamed && specs.stream().anyMatch(s -> !s.scoreMetrics().isEmpty())) {
             throw new IllegalArgumentException("score metrics need the rows' scores, but the source is a streamed CSV; "
                     + "use AuditSource.csv(...) to load it, or drop scoreMetrics(...)");
         }
@@ -96,26 +88,38 @@ public record AuditPlan(String id, AuditSource source, List<AuditGrouping> group
         return new Builder(id);
     }
 
+    /** @return the groupings, in order: each spec's features and reference group */
+    public List<AuditGrouping> groupings() {
+        return specs.stream().map(s -> new AuditGrouping(s.groupBy(), s.reference())).toList();
+    }
+
     /**
-     * The evaluation spec of one of the plan's groupings, with the same defaults as {@code Fairness.spec()}.
+     * @return the evaluation spec of one of the plan's groupings
+     * @throws IllegalArgumentException if the grouping is not the plan's
      */
     public EvaluationSpec spec(AuditGrouping grouping) {
-        List<FairnessMetric> named = fairnessMetrics.orElseGet(() -> Arrays.stream(FairnessMetric.values())
-                .filter(f -> grouping.reference().isPresent() || !f.needsReference()).toList());
-        return new EvaluationSpec(grouping.features(), metrics, named, grouping.reference(), minGroupSize,
-                ZeroDivision.UNDEFINED);
+        return specs.stream().filter(s -> s.groupBy().equals(grouping.features())
+                && s.reference().equals(grouping.reference())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("grouping " + grouping + " is not one of the plan's "
+                        + groupings()));
+    }
+
+    /** @return the interval estimator the groupings share, if any */
+    public Optional<IntervalEstimator> intervals() {
+        return specs.get(0).intervals();
+    }
+
+    /** @return the score metrics the groupings share, empty for none */
+    public List<ScoreMetric> scoreMetrics() {
+        return specs.get(0).scoreMetrics();
     }
 
     /** Builds an {@link AuditPlan}; each setting once. */
     public static final class Builder {
         private final String id;
+        private final EvaluationSpec.Builder settings = EvaluationSpec.builder();
         private AuditSource source;
         private List<AuditGrouping> groupings;
-        private List<GroupMetric> metrics;
-        private List<ScoreMetric> scoreMetrics;
-        private List<FairnessMetric> fairnessMetrics;
-        private Integer minGroupSize;
-        private IntervalEstimator intervals;
         private List<String> outputs;
         private Duration timeline;
 
@@ -123,88 +127,81 @@ public record AuditPlan(String id, AuditSource source, List<AuditGrouping> group
             this.id = id;
         }
 
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set; each setting is set once");
-            }
-        }
-
         /** Where the rows come from. */
         public Builder source(AuditSource s) {
-            once(source, "source");
+            InputErrors.requireUnset(source, "source");
             source = Objects.requireNonNull(s, "source");
             return this;
         }
 
         /** The groupings, one report each. */
         public Builder groupings(AuditGrouping... g) {
-            once(groupings, "groupings");
+            InputErrors.requireUnset(groupings, "groupings");
             groupings = List.of(g);
             return this;
         }
 
         /** The group metrics (default {@link Metrics#defaults()}). */
         public Builder metrics(GroupMetric... m) {
-            once(metrics, "metrics");
-            metrics = List.of(m);
+            settings.metrics(m);
             return this;
         }
 
         /** The score metrics (default none); the source must have scores and be loaded, not streamed. */
         public Builder scoreMetrics(ScoreMetric... m) {
-            once(scoreMetrics, "scoreMetrics");
-            scoreMetrics = List.of(m);
+            settings.scoreMetrics(m);
             return this;
         }
 
-        /** The named fairness metrics (default as core's). */
+        /** The named fairness metrics (default {@link EvaluationSpec#defaultFairnessMetrics}, per grouping). */
         public Builder fairnessMetrics(FairnessMetric... f) {
-            once(fairnessMetrics, "fairnessMetrics");
-            fairnessMetrics = List.of(f);
+            settings.fairnessMetrics(f);
             return this;
         }
 
         /** The minimum group size (default 0). */
         public Builder minGroupSize(int n) {
-            once(minGroupSize, "minGroupSize");
-            minGroupSize = n;
+            settings.minGroupSize(n);
             return this;
         }
 
         /** The interval estimator (default none). */
         public Builder intervals(IntervalEstimator e) {
-            once(intervals, "intervals");
-            intervals = Objects.requireNonNull(e, "intervals");
+            settings.intervals(e);
             return this;
         }
 
         /** The outputs to produce, by id. */
         public Builder outputs(String... ids) {
-            once(outputs, "outputs");
+            InputErrors.requireUnset(outputs, "outputs");
             outputs = new ArrayList<>(List.of(ids));
             return this;
         }
 
         /** The time the run is allowed. */
         public Builder timeline(Duration t) {
-            once(timeline, "timeline");
+            InputErrors.requireUnset(timeline, "timeline");
             timeline = Objects.requireNonNull(t, "timeline");
             return this;
         }
 
         /**
          * @return the plan
-         * @throws IllegalArgumentException for a missing source, grouping or output, or a bad combination
+         * @throws IllegalStateException for a missing source
+         * @throws IllegalArgumentException for a missing grouping or output, or a bad combination
          */
         public AuditPlan build() {
             if (source == null) {
-                throw new IllegalArgumentException("a plan needs a source; set source(...)");
+                throw InputErrors.missingSetting("source", "a plan reads its rows from a source");
             }
-            return new AuditPlan(id, source, groupings == null ? List.of() : groupings,
-                    metrics == null ? Metrics.defaults() : metrics, scoreMetrics == null ? List.of() : scoreMetrics,
-                    Optional.ofNullable(fairnessMetrics),
-                    minGroupSize == null ? 0 : minGroupSize, Optional.ofNullable(intervals),
-                    outputs == null ? List.of() : outputs, Optional.ofNullable(timeline));
+            List<EvaluationSpec> specs = new ArrayList<>();
+            for (AuditGrouping g : groupings == null ? List.<AuditGrouping>of() : groupings) {
+                EvaluationSpec.Builder b = settings.copy().groupBy(g.features().toArray(new String[0]));
+                g.reference().ifPresent(r -> b.reference(r.toArray(new String[0])));
+                specs.add(b.build());
+            }
+            return new AuditPlan(id, source, specs, outputs == null ? List.of() : outputs,
+                    Optional.ofNullable(timeline));
         }
     }
 }

@@ -19,12 +19,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
-import org.fairkit.core.metrics.FairnessMetric;
-import org.fairkit.core.metrics.GroupMetric;
-import org.fairkit.core.scores.ScoreMetric;
+import org.fairkit.core.errors.InputErrors;
 import org.fairkit.orchestration.io.AtomicFiles;
 import org.fairkit.orchestration.io.RowSource;
 import org.fairkit.orchestration.io.StreamedInput;
@@ -173,24 +172,15 @@ public final class AuditRunner {
             AuditSource.Csv csv = (AuditSource.Csv) plan.source();
             List<List<String>> groupings = plan.groupings().stream().map(AuditGrouping::features).toList();
             StreamedInput in = csv.csv().stream(groupings, 0);
-            for (AuditGrouping g : plan.groupings()) {
-                reports.add(in.report(plan.spec(g), clock));
+            for (EvaluationSpec spec : plan.specs()) {
+                reports.add(in.report(spec, clock));
             }
             return reports;
         }
         FairnessData data = plan.source() instanceof AuditSource.InMemory
                 ? ((AuditSource.InMemory) plan.source()).data() : ((AuditSource.Csv) plan.source()).csv().load();
-        for (AuditGrouping g : plan.groupings()) {
-            Fairness f = Fairness.of(data).groupBy(g.features().toArray(new String[0]))
-                    .metrics(plan.metrics().toArray(new GroupMetric[0])).minGroupSize(plan.minGroupSize())
-                    .clock(clock);
-            plan.fairnessMetrics().ifPresent(fm -> f.fairnessMetrics(fm.toArray(new FairnessMetric[0])));
-            g.reference().ifPresent(r -> f.reference(r.toArray(new String[0])));
-            plan.intervals().ifPresent(f::intervals);
-            if (!plan.scoreMetrics().isEmpty()) {
-                f.scoreMetrics(plan.scoreMetrics().toArray(new ScoreMetric[0]));
-            }
-            reports.add(f.evaluate());
+        for (EvaluationSpec spec : plan.specs()) {
+            reports.add(Fairness.of(data, spec).clock(clock).evaluate());
         }
         return reports;
     }
@@ -235,12 +225,6 @@ public final class AuditRunner {
         private Builder() {
         }
 
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set; each setting is set once");
-            }
-        }
-
         /**
          * Registers outputs by their ids.
          *
@@ -261,28 +245,28 @@ public final class AuditRunner {
 
         /** The clock of start times and report provenance (default the system UTC clock). */
         public Builder clock(Clock c) {
-            once(clock, "clock");
+            InputErrors.requireUnset(clock, "clock");
             clock = Objects.requireNonNull(c, "clock");
             return this;
         }
 
         /** The nanosecond ticker durations are measured with (default {@link System#nanoTime()}). */
         public Builder ticker(LongSupplier t) {
-            once(ticker, "ticker");
+            InputErrors.requireUnset(ticker, "ticker");
             ticker = Objects.requireNonNull(t, "ticker");
             return this;
         }
 
         /** The duration estimator (default {@link DurationEstimator#NONE}). */
         public Builder estimator(DurationEstimator e) {
-            once(estimator, "estimator");
+            InputErrors.requireUnset(estimator, "estimator");
             estimator = Objects.requireNonNull(e, "estimator");
             return this;
         }
 
         /** The run id generator (default random UUIDs). */
         public Builder runIds(Supplier<String> ids) {
-            once(runIds, "runIds");
+            InputErrors.requireUnset(runIds, "runIds");
             runIds = Objects.requireNonNull(ids, "runIds");
             return this;
         }

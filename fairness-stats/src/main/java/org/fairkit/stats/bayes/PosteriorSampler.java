@@ -159,15 +159,13 @@ public final class PosteriorSampler {
             if (m == Metrics.COUNT) {
                 continue;
             }
-            EvaluationSpec fs = new EvaluationSpec(spec.groupBy(), List.of(m), List.of(), spec.reference(),
-                    spec.minGroupSize(), zd);
+            EvaluationSpec fs = spec.withZeroDivision(zd).withMetrics(List.of(m), List.of());
             Family f = new Family(fs, pairsOf(List.of(m)));
             byMetric.put(m.id(), f);
             families.add(f);
         }
         for (FairnessMetric fm : spec.fairnessMetrics()) {
-            EvaluationSpec fs = new EvaluationSpec(spec.groupBy(), List.of(), List.of(fm), spec.reference(),
-                    spec.minGroupSize(), zd);
+            EvaluationSpec fs = spec.withZeroDivision(zd).withMetrics(List.of(), List.of(fm));
             Family f = new Family(fs, pairsOf(componentsOf(fm, est)));
             byFairness.put(fm.id(), f);
             families.add(f);

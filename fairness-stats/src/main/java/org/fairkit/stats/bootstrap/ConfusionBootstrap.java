@@ -265,8 +265,7 @@ public final class ConfusionBootstrap {
         if (s.zeroDivision() != ZeroDivision.ERROR) {
             return s;
         }
-        return new EvaluationSpec(s.groupBy(), s.metrics(), s.fairnessMetrics(), s.reference(), s.minGroupSize(),
-                ZeroDivision.UNDEFINED);
+        return s.withZeroDivision(ZeroDivision.UNDEFINED);
     }
 
     private static void countJackknife(GroupConfusion tally, List<GroupConfusion> out, List<Long> mult) {
