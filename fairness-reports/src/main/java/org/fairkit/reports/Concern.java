@@ -63,8 +63,9 @@ public record Concern(Kind kind, String subject, String summary, String explanat
         List<String> r = new java.util.ArrayList<>(related);
         r.add(other.headline);
         boolean plainer = kind == Kind.FAILED_POLICY && other.kind == Kind.ADVERSE_IMPACT;
-        return new Concern(kind, subject, plainer ? other.summary : summary, plainer ? other.explanation + " "
-                + PlainWords.BREAKS_POLICY : explanation, headline, detail, robust || other.robust, groups, magnitude, r);
+        String s = plainer ? other.summary : summary;
+        String e = plainer ? other.explanation + " " + PlainWords.BREAKS_POLICY : explanation;
+        return new Concern(kind, subject, s, e, headline, detail, robust || other.robust, groups, magnitude, r);
     }
 
     /**

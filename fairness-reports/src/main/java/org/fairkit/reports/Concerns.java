@@ -83,7 +83,8 @@ public final class Concerns {
             out.add(new Concern(Concern.Kind.ADVERSE_IMPACT, r.group().label(),
                     PlainWords.adverseImpact(r.group().label(), r.impactRatio().value(), comp),
                     PlainWords.adverseImpactEvidence(r, Optional.ofNullable(compRow), robust(r), r.shortfall()),
-                    r.group().label() + " is selected at " + Fmt.num(r.impactRatio().value(), 2) + " times the rate of " + comp,
+                    r.group().label() + " is selected at " + Fmt.num(r.impactRatio().value(), 2)
+                            + " times the rate of " + comp,
                     d.toString(), robust(r), List.of(r.group().label(), comp), r.impactRatio().value(), List.of()));
         }
 
@@ -141,8 +142,8 @@ public final class Concerns {
                 boolean inconclusive = v.outcome() == PolicyVerdictView.Outcome.INCONCLUSIVE;
                 out.add(new Concern(Concern.Kind.POLICY_WARNING, v.rule(),
                         PlainWords.policyWarning(v.rule(), v.value(), inconclusive),
-                        PlainWords.policyEvidence(v.groups(), false), (v.outcome()
-                        == PolicyVerdictView.Outcome.WARN ? "Policy warning: " : "Policy rule inconclusive: ")
+                        PlainWords.policyEvidence(v.groups(), false), (inconclusive
+                        ? "Policy rule inconclusive: " : "Policy warning: ")
                         + v.rule(), (v.message().isBlank() ? "" : v.message() + " ") + "Value "
                                 + Fmt.valueWithInterval(v.value(), v.interval()) + ".", false, v.groups(),
                         v.value().isDefined() ? v.value().value() : Double.NaN, List.of()));
@@ -153,7 +154,8 @@ public final class Concerns {
             Disparity d = content.report().fairness(f);
             if (!d.isDefined()) {
                 out.add(new Concern(Concern.Kind.UNDEFINED_METRIC, f.id(), PlainWords.undefined(f),
-                        PlainWords.undefinedEvidence(), f.info().name() + " could not be computed", "Undefined: " + d.value().reason().orElseThrow()
+                        PlainWords.undefinedEvidence(), f.info().name() + " could not be computed",
+                        "Undefined: " + d.value().reason().orElseThrow()
                                 + ". It cannot be checked against its threshold.", false, List.of(), Double.NaN,
                         List.of()));
             }

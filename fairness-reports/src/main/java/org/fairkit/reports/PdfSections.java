@@ -47,8 +47,8 @@ final class PdfSections {
         List<Concern> all = c.concerns();
         if (all.isEmpty()) {
             pdf.callout("NO CONCERN", "No broken policy rule, no group selected at less than four-fifths of the rate "
-                    + "of the group it is compared with, no gap beyond its acceptable limit, no check that could not be "
-                    + "made and no group too small to judge.", PdfLayout.OK);
+                    + "of the group it is compared with, no gap beyond its acceptable limit, no check that could not "
+                    + "be made and no group too small to judge.", PdfLayout.OK);
             return;
         }
         pdf.callout(all.size() + (all.size() == 1 ? " FINDING NEEDS" : " FINDINGS NEED") + " ATTENTION",

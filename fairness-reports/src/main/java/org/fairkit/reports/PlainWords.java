@@ -85,7 +85,8 @@ final class PlainWords {
             boolean robust, OptionalLong shortfall) {
         StringBuilder b = new StringBuilder();
         b.append(rate(row.selectionRate())).append(" of ").append(row.group().label()).append("'s ")
-                .append(Fmt.count(row.rows())).append(row.rows() == 1 ? " case was" : " cases were").append(" selected");
+                .append(Fmt.count(row.rows())).append(row.rows() == 1 ? " case was" : " cases were")
+                .append(" selected");
         comparison.ifPresent(c -> b.append(", against ").append(rate(c.selectionRate())).append(" of ")
                 .append(c.group().label()).append("'s ").append(Fmt.count(c.rows())));
         b.append('.');

@@ -61,7 +61,8 @@ class ConcernsTest {
         assertThat(cs.get(0).explanation())
                 .isEqualTo("This breaks a rule of the organisation's fairness policy. Groups concerned: X.");
         assertThat(cs.get(3).summary()).isEqualTo("A rule of the fairness policy gives a warning.");
-        assertThat(cs.get(4).summary()).isEqualTo("Equalized odds ratio could not be computed, so it cannot be checked.");
+        assertThat(cs.get(4).summary())
+                .isEqualTo("Equalized odds ratio could not be computed, so it cannot be checked.");
         assertThat(cs.get(2).related()).containsExactly(
                 "Statistical parity difference is -0.200 (B vs A), beyond the limit 0.100");
         // labels equal predictions here, so every false positive rate is 0 and their ratio is 0 / 0
