@@ -17,8 +17,9 @@ import org.fairkit.reports.pdf.Table;
  * <p>Sections: summary (the ranked findings), methods (data, grouping, metric definitions, intervals, thresholds,
  * tests), results per group (one table per metric with intervals and the comparison with the reference group),
  * fairness metrics against their thresholds, the four-fifths analysis with its caveats, significance tests,
- * calibration, policy verdicts, mitigation results (the last four when given), warnings, and provenance with the
- * input fingerprint and the audit-trail hash.
+ * calibration, policy verdicts, mitigation results (the last four when given), warnings, provenance with the
+ * input fingerprint and the audit-trail hash, and an appendix. The summary speaks plainly (no metric ids); the
+ * appendix states every finding in technical terms.
  *
  * <p>A4, Helvetica (standard 14, nothing embedded), text extractable; deterministic for the same content (dates
  * and document ID from the content, see {@link PdfLayout#save}).
@@ -97,6 +98,7 @@ public final class AuditPdf implements ReportDocument {
         PdfSections.warnings(pdf, r);
         pdf.heading(n + ". Provenance");
         PdfSections.provenance(pdf, content, true);
+        PdfSections.technicalFindings(pdf, content);
         pdf.save(out, "Fairness audit of " + content.context().dataset(), "FairKit "
                 + r.provenance().libraryVersion() + " (Apache PDFBox)", content.context().generatedAt());
     }

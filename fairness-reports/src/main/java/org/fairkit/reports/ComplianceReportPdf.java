@@ -18,7 +18,8 @@ import org.fairkit.reports.pdf.Table;
  * <p>Sections: scope and standards applied; conclusion (policy verdicts, or the findings against default thresholds
  * when no policy was given); the adverse impact analysis (four-fifths rule) with its caveats; group sizes and data
  * quality; remediation (mitigation results, or the statement that none was run); limitations; provenance and
- * integrity (input fingerprint, audit-trail hash); sign-off.
+ * integrity (input fingerprint, audit-trail hash); sign-off; and, when the conclusion lists findings (in plain
+ * words), an appendix stating them in technical terms.
  *
  * <p>A4, Helvetica, text extractable, deterministic for the same content.
  */
@@ -102,6 +103,9 @@ public final class ComplianceReportPdf implements ReportDocument {
         pdf.paragraph("Prepared by: ______________________________   Date: ______________");
         pdf.spacer(10);
         pdf.paragraph("Reviewed by: ______________________________   Date: ______________");
+        if (content.verdicts().isEmpty()) {
+            PdfSections.technicalFindings(pdf, content);
+        }
         pdf.save(out, "Compliance report of " + content.context().dataset(), "FairKit "
                 + r.provenance().libraryVersion() + " (Apache PDFBox)", content.context().generatedAt());
     }

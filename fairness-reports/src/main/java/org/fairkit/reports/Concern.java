@@ -4,12 +4,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One thing a decision maker should look at, in words: what {@link Concerns} ranks and the executive slides show.
+ * One thing a decision maker should look at: what {@link Concerns} ranks and the executive slides show. Each concern
+ * is said twice: in plain words for the reader who does not know the metrics ({@link #summary}, {@link #explanation}:
+ * no metric ids, rates as percentages), and in technical terms for the appendix and the auditor ({@link #headline},
+ * {@link #detail}: metric ids, formulas, tests).
  *
  * @param kind what sort of concern (also its tier in the ranking)
  * @param subject what it is about: a group label, a fairness metric id or a policy rule
- * @param headline one sentence for a slide title
- * @param detail the evidence behind it, with numbers, sizes and intervals
+ * @param summary the finding in one plain sentence, for a slide title, e.g. "Group B is selected at 61% of Group A's
+ *     rate; the four-fifths rule asks for at least 80%."
+ * @param explanation the evidence in plain sentences: the rates behind it, whether chance explains it
+ * @param headline the finding in technical terms, one line (metric names or ids and their values)
+ * @param detail the technical evidence behind it, with numbers, sizes, intervals and tests
  * @param robust whether the evidence excludes chance at the stated level (an interval entirely beyond the threshold,
  *     here or in a concern folded into this one); {@code false} when it does not or cannot tell
  * @param groups the labels of the groups concerned (empty when none)
@@ -17,8 +23,8 @@ import java.util.Objects;
  * @param related the headlines of lower-ranked concerns that state the same finding (same groups, same magnitude)
  *     and were folded into this one
  */
-public record Concern(Kind kind, String subject, String headline, String detail, boolean robust, List<String> groups,
-        double magnitude, List<String> related) {
+public record Concern(Kind kind, String subject, String summary, String explanation, String headline, String detail,
+        boolean robust, List<String> groups, double magnitude, List<String> related) {
 
     /** The sorts of concern, in the order {@link Concerns} ranks them. */
     public enum Kind {
@@ -40,23 +46,45 @@ public record Concern(Kind kind, String subject, String headline, String detail,
     public Concern {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(explanation, "explanation");
         Objects.requireNonNull(headline, "headline");
         Objects.requireNonNull(detail, "detail");
         groups = List.copyOf(groups);
         related = List.copyOf(related);
     }
 
-    /** @return this concern with another folded into it: its headline listed, its robustness carried over */
+    /**
+     * @return this concern with another folded into it: its headline listed, its robustness carried over. A failed
+     *     policy rule that absorbs a four-fifths finding takes that finding's plain words, which say more than the
+     *     rule's, and adds that the policy is broken.
+     */
     Concern fold(Concern other) {
         List<String> r = new java.util.ArrayList<>(related);
         r.add(other.headline);
-        return new Concern(kind, subject, headline, detail, robust || other.robust, groups, magnitude, r);
+        boolean plainer = kind == Kind.FAILED_POLICY && other.kind == Kind.ADVERSE_IMPACT;
+        String s = plainer ? other.summary : summary;
+        String e = plainer ? other.explanation + " " + PlainWords.BREAKS_POLICY : explanation;
+        return new Concern(kind, subject, s, e, headline, detail, robust || other.robust, groups, magnitude, r);
     }
 
-    /** @return whether {@code other} states the same finding: the same set of groups and the same |magnitude| */
+    /**
+     * @return whether {@code other} states the same finding: the same |magnitude| and the same set of groups, or, for
+     *     a policy verdict (which names only the groups that fail a rule, not the group they are compared with), a
+     *     subset of the other's groups
+     */
     boolean sameFinding(Concern other) {
-        return !Double.isNaN(magnitude) && !Double.isNaN(other.magnitude) && !groups.isEmpty()
-                && Math.abs(Math.abs(magnitude) - Math.abs(other.magnitude)) <= 1e-9
-                && new java.util.HashSet<>(groups).equals(new java.util.HashSet<>(other.groups));
+        if (Double.isNaN(magnitude) || Double.isNaN(other.magnitude) || groups.isEmpty() || other.groups.isEmpty()
+                || Math.abs(Math.abs(magnitude) - Math.abs(other.magnitude)) > 1e-9) {
+            return false;
+        }
+        java.util.Set<String> mine = new java.util.HashSet<>(groups);
+        java.util.Set<String> theirs = new java.util.HashSet<>(other.groups);
+        return mine.equals(theirs) || (policy() && theirs.containsAll(mine)) || (other.policy() && mine.containsAll(
+                theirs));
+    }
+
+    private boolean policy() {
+        return kind == Kind.FAILED_POLICY || kind == Kind.POLICY_WARNING;
     }
 }

@@ -34,8 +34,10 @@ import org.fairkit.core.metrics.Metrics;
  * Ties keep the report's order. A concern stating the same finding as a higher-ranked one (the same set of groups
  * and the same magnitude, e.g. {@code equal_opportunity_difference} and {@code equalized_odds_difference} when
  * both are the TPR gap, or a failed policy rule on {@code demographic_parity_ratio} and the four-fifths finding
- * behind it) is folded into it and listed in {@link Concern#related()}, so the top three are three different
- * findings. A report with none of these yields an empty list, and the documents say which checks were run.
+ * behind it; a policy verdict names only the groups that fail, so its groups need only be among the finding's) is
+ * folded into it and listed in {@link Concern#related()}, so the top three are three different findings. A failed
+ * policy rule that absorbs a four-fifths finding says it in the finding's plain words ({@link PlainWords}). A report
+ * with none of these yields an empty list, and the documents say which checks were run.
  */
 public final class Concerns {
     private Concerns() {
@@ -46,7 +48,8 @@ public final class Concerns {
         List<Concern> out = new ArrayList<>();
         for (PolicyVerdictView v : content.verdicts()) {
             if (v.outcome() == PolicyVerdictView.Outcome.FAIL) {
-                out.add(new Concern(Concern.Kind.FAILED_POLICY, v.rule(), v.message().isBlank()
+                out.add(new Concern(Concern.Kind.FAILED_POLICY, v.rule(), PlainWords.failedRule(v.rule(), v.value()),
+                        PlainWords.policyEvidence(v.groups(), true), v.message().isBlank()
                         ? "Policy rule failed: " + v.rule() : v.message(), "Policy rule " + v.rule() + " failed; value "
                                 + Fmt.valueWithInterval(v.value(), v.interval()) + (v.groups().isEmpty() ? ""
                                         : "; groups " + String.join(", ", v.groups())) + ".",
@@ -77,8 +80,11 @@ public final class Concerns {
             r.shortfall().ifPresent(k -> d.append(' ').append(Fmt.count(k)).append(k == 1 ? " more selection" :
                     " more selections").append(" in ").append(r.group().label())
                     .append(" would reach four-fifths."));
-            out.add(new Concern(Concern.Kind.ADVERSE_IMPACT, r.group().label(), r.group().label()
-                    + " is selected at " + Fmt.num(r.impactRatio().value(), 2) + " times the rate of " + comp,
+            out.add(new Concern(Concern.Kind.ADVERSE_IMPACT, r.group().label(),
+                    PlainWords.adverseImpact(r.group().label(), r.impactRatio().value(), comp),
+                    PlainWords.adverseImpactEvidence(r, Optional.ofNullable(compRow), robust(r), r.shortfall()),
+                    r.group().label() + " is selected at " + Fmt.num(r.impactRatio().value(), 2)
+                            + " times the rate of " + comp,
                     d.toString(), robust(r), List.of(r.group().label(), comp), r.impactRatio().value(), List.of()));
         }
 
@@ -111,7 +117,10 @@ public final class Concerns {
             while (digits < 8 && Fmt.num(Math.abs(d.asDouble()), digits).equals(Fmt.num(t.limit(), digits))) {
                 digits++;
             }
-            beyond.add(new Concern(Concern.Kind.DISPARITY_BEYOND_THRESHOLD, f.id(), f.info().name() + " is "
+            List<String> labels = d.groups().stream().map(GroupKey::label).toList();
+            beyond.add(new Concern(Concern.Kind.DISPARITY_BEYOND_THRESHOLD, f.id(),
+                    PlainWords.disparity(f, d.asDouble(), labels, t),
+                    PlainWords.disparityEvidence(f, d.interval(), robust, t), f.info().name() + " is "
                     + Fmt.num(d.asDouble(), digits) + between + ", beyond the limit " + Fmt.num(t.limit()),
                     detail.toString(),
                     robust,
@@ -130,8 +139,11 @@ public final class Concerns {
 
         for (PolicyVerdictView v : content.verdicts()) {
             if (v.outcome() == PolicyVerdictView.Outcome.WARN || v.outcome() == PolicyVerdictView.Outcome.INCONCLUSIVE) {
-                out.add(new Concern(Concern.Kind.POLICY_WARNING, v.rule(), (v.outcome()
-                        == PolicyVerdictView.Outcome.WARN ? "Policy warning: " : "Policy rule inconclusive: ")
+                boolean inconclusive = v.outcome() == PolicyVerdictView.Outcome.INCONCLUSIVE;
+                out.add(new Concern(Concern.Kind.POLICY_WARNING, v.rule(),
+                        PlainWords.policyWarning(v.rule(), v.value(), inconclusive),
+                        PlainWords.policyEvidence(v.groups(), false), (inconclusive
+                        ? "Policy rule inconclusive: " : "Policy warning: ")
                         + v.rule(), (v.message().isBlank() ? "" : v.message() + " ") + "Value "
                                 + Fmt.valueWithInterval(v.value(), v.interval()) + ".", false, v.groups(),
                         v.value().isDefined() ? v.value().value() : Double.NaN, List.of()));
@@ -141,8 +153,9 @@ public final class Concerns {
         for (FairnessMetric f : content.thresholds().keySet()) {
             Disparity d = content.report().fairness(f);
             if (!d.isDefined()) {
-                out.add(new Concern(Concern.Kind.UNDEFINED_METRIC, f.id(), f.info().name()
-                        + " could not be computed", "Undefined: " + d.value().reason().orElseThrow()
+                out.add(new Concern(Concern.Kind.UNDEFINED_METRIC, f.id(), PlainWords.undefined(f),
+                        PlainWords.undefinedEvidence(), f.info().name() + " could not be computed",
+                        "Undefined: " + d.value().reason().orElseThrow()
                                 + ". It cannot be checked against its threshold.", false, List.of(), Double.NaN,
                         List.of()));
             }
@@ -152,7 +165,9 @@ public final class Concerns {
         small.sort(Comparator.comparingLong(GroupRow::rows));
         int min = content.report().results().spec().minGroupSize();
         for (GroupRow r : small) {
-            out.add(new Concern(Concern.Kind.SMALL_GROUP, r.group().label(), r.group().label() + " has only "
+            out.add(new Concern(Concern.Kind.SMALL_GROUP, r.group().label(),
+                    PlainWords.smallGroup(r.group().label(), r.rows()),
+                    PlainWords.smallGroupEvidence(r.group().label(), min), r.group().label() + " has only "
                     + Fmt.count(r.rows()) + (r.rows() == 1 ? " row" : " rows"), "Below the minimum group size "
                             + min + ": its rates are reported but left out of every disparity. Its selection rate is "
                             + Fmt.value(content.report().value(Metrics.SELECTION_RATE, r.group()))

@@ -27,7 +27,12 @@ import org.fairkit.core.metrics.GroupMetric;
  *   <li>What mitigation changed, when a mitigation was run: the quantities behind the top concerns, every quantity
  *       that got worse (a trade-off is never hidden), then accuracy and ratios.</li>
  *   <li>How sure we are: the caveats that matter and the provenance (input fingerprint, audit-trail hash).</li>
+ *   <li>Appendix, when there are concerns: each top concern in technical terms (metric ids, values, tests), for the
+ *       reader who will check it against the audit.</li>
  * </ol>
+ *
+ * <p>Everything before the appendix speaks plainly ({@link Concern#summary()}, {@link Concern#explanation()}): no
+ * metric ids, rates as percentages, groups by name.
  *
  * <p>Self-contained like {@link DashboardHtml} (inline CSS and SVG, no scripts, a {@code default-src 'none'}
  * Content-Security-Policy); 1200 × 675 slides stack vertically on screen and print one per page.
@@ -67,7 +72,7 @@ public final class ExecutiveSlides implements ReportDocument {
     public String render() {
         AuditContext ctx = content.context();
         List<Concern> top = content.topConcerns(TOP);
-        int total = 3 + top.size() + (content.mitigations().isEmpty() ? 0 : 1);
+        int total = 3 + top.size() + (content.mitigations().isEmpty() ? 0 : 1) + (top.isEmpty() ? 0 : 1);
         StringBuilder b = new StringBuilder(1 << 16);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n").append(Html.NO_NETWORK)
                 .append("<meta name=\"viewport\" content=\"width=1200\"/>\n<title>").append(esc(ctx.title()))
@@ -82,6 +87,9 @@ public final class ExecutiveSlides implements ReportDocument {
             mitigationSlide(b, ++page, total);
         }
         confidenceSlide(b, ctx, ++page, total);
+        if (!top.isEmpty()) {
+            appendixSlide(b, top, ++page, total);
+        }
         b.append("</body>\n</html>\n");
         return b.toString();
     }
@@ -116,7 +124,7 @@ public final class ExecutiveSlides implements ReportDocument {
             b.append("<h2><span class=\"big bad\">").append(all).append("</span> ")
                     .append(all == 1 ? "finding needs" : "findings need").append(" attention</h2>\n<ol class=\"agenda\">\n");
             for (Concern c : top) {
-                b.append("<li>").append(esc(c.headline())).append("</li>\n");
+                b.append("<li>").append(esc(c.summary())).append("</li>\n");
             }
             b.append("</ol>\n");
             if (all > top.size()) {
@@ -134,8 +142,8 @@ public final class ExecutiveSlides implements ReportDocument {
             checks.add("calibration by group");
         }
         b.append("<p class=\"checks\">Checks run: ").append(esc(String.join("; ", checks))).append('.')
-                .append(" Ranked: failed policy rules, then groups below four-fifths, then the largest disparities; "
-                        + "findings whose interval lies entirely beyond the threshold first.")
+                .append(" Ranked: broken policy rules, then groups below four-fifths, then the largest gaps; "
+                        + "gaps that chance does not explain first.")
                 .append("</p>\n");
         close(b, page, total);
     }
@@ -144,7 +152,7 @@ public final class ExecutiveSlides implements ReportDocument {
         open(b, "concern", "Concern " + (i + 1));
         b.append("<p class=\"kicker\">Concern ").append(i + 1).append(" of ").append(n).append(" \u00b7 ")
                 .append(esc(kindWord(c.kind()))).append(c.robust() ? " <span class=\"badge bad\">beyond chance</span>"
-                        : "").append("</p>\n<h2>").append(esc(c.headline())).append("</h2>\n<div class=\"evidence\">");
+                        : "").append("</p>\n<h2>").append(esc(c.summary())).append("</h2>\n<div class=\"evidence\">");
         String id = "c" + (i + 1);
         Optional<FairnessMetric> metric = metricOf(c);
         switch (c.kind()) {
@@ -156,10 +164,22 @@ public final class ExecutiveSlides implements ReportDocument {
                 b.append(Charts.metricBars(content, m, id + "-bars", 880));
             });
         }
-        b.append("</div>\n<p class=\"detail\">").append(esc(c.detail())).append("</p>\n");
-        if (!c.related().isEmpty()) {
-            b.append("<p class=\"note\">Same finding: ").append(esc(String.join("; ", c.related()))).append(".</p>\n");
+        b.append("</div>\n<p class=\"detail\">").append(esc(c.explanation())).append("</p>\n");
+        b.append("<p class=\"note\">In technical terms: appendix, item ").append(i + 1).append(".</p>\n");
+        close(b, page, total);
+    }
+
+    private void appendixSlide(StringBuilder b, List<Concern> top, int page, int total) {
+        open(b, "appendix", "Appendix");
+        b.append("<p class=\"kicker\">Appendix</p>\n<h2>The concerns in technical terms</h2>\n<ol class=\"tech\">\n");
+        for (Concern c : top) {
+            b.append("<li><strong>").append(esc(c.headline())).append("</strong><br/>").append(esc(c.detail()));
+            if (!c.related().isEmpty()) {
+                b.append(" Same finding: ").append(esc(String.join("; ", c.related()))).append('.');
+            }
+            b.append("</li>\n");
         }
+        b.append("</ol>\n<p class=\"note\">Metric ids and definitions are in the audit report.</p>\n");
         close(b, page, total);
     }
 
@@ -184,9 +204,9 @@ public final class ExecutiveSlides implements ReportDocument {
 
     private static String kindWord(Concern.Kind k) {
         return switch (k) {
-            case FAILED_POLICY -> "failed policy rule";
+            case FAILED_POLICY -> "broken policy rule";
             case ADVERSE_IMPACT -> "adverse impact (four-fifths rule)";
-            case DISPARITY_BEYOND_THRESHOLD -> "disparity beyond threshold";
+            case DISPARITY_BEYOND_THRESHOLD -> "gap beyond the acceptable limit";
             case POLICY_WARNING -> "policy warning";
             case UNDEFINED_METRIC -> "metric could not be computed";
             case SMALL_GROUP -> "small group";
@@ -290,6 +310,8 @@ public final class ExecutiveSlides implements ReportDocument {
             .num { text-align: right; font-variant-numeric: tabular-nums; }
             ul.points { font-size: 23px; padding-left: 30px; margin: 0 0 22px; max-width: 1100px; }
             ul.points li { margin: 10px 0; }
+            ol.tech { font-size: 15px; line-height: 1.35; padding-left: 24px; margin: 0 0 12px; max-width: 1100px; }
+            ol.tech li { margin: 0 0 10px; overflow-wrap: anywhere; }
             dl.prov { display: grid; grid-template-columns: max-content 1fr; gap: 4px 20px; font-size: 15px;
                       color: #52606d; margin: 0; }
             dl.prov dt { font-weight: 600; } dl.prov dd { margin: 0; font-family: ui-monospace, Menlo, monospace;

@@ -39,34 +39,53 @@ final class PdfSections {
         pdf.cover("FairKit \u00b7 " + kind, ctx.title(), lines);
     }
 
-    /** The headline callout and the top concerns. */
+    /**
+     * The headline callout and the top concerns, in plain words (no metric ids); the technical statement of every
+     * concern is in {@link #technicalFindings}, the appendix.
+     */
     static void findings(PdfLayout pdf, ReportContent c, int top) {
         List<Concern> all = c.concerns();
         if (all.isEmpty()) {
-            pdf.callout("NO CONCERN", "No failed policy rule, no group below four-fifths, no disparity beyond its "
-                    + "threshold, no undefined fairness metric and no small group.", PdfLayout.OK);
+            pdf.callout("NO CONCERN", "No broken policy rule, no group selected at less than four-fifths of the rate "
+                    + "of the group it is compared with, no gap beyond its acceptable limit, no check that could not "
+                    + "be made and no group too small to judge.", PdfLayout.OK);
             return;
         }
         pdf.callout(all.size() + (all.size() == 1 ? " FINDING NEEDS" : " FINDINGS NEED") + " ATTENTION",
-                "Ranked: failed policy rules; groups below four-fifths; disparities beyond their threshold (those "
-                        + "whose interval lies entirely beyond first, then by how far); policy warnings; undefined "
-                        + "metrics; small groups. The top " + Math.min(top, all.size()) + " follow.", PdfLayout.BAD);
+                "Ranked: broken policy rules; groups below four-fifths; gaps beyond their acceptable limit (those "
+                        + "that chance does not explain first, then by how far); policy warnings; checks that could "
+                        + "not be made; groups too small to judge. The top " + Math.min(top, all.size())
+                        + " follow; the appendix states each in technical terms.", PdfLayout.BAD);
         int k = 0;
         for (Concern x : c.topConcerns(top)) {
             k++;
-            String label = k + ". " + x.headline() + (x.robust() ? "  [beyond chance]" : "");
-            String text = x.detail() + (x.related().isEmpty() ? "" : " Same finding: " + String.join("; ",
-                    x.related()) + ".");
-            pdf.callout(label, text, x.robust() ? PdfLayout.BAD : PdfLayout.WARN);
+            String label = k + ". " + x.summary() + (x.robust() ? "  [beyond chance]" : "");
+            pdf.callout(label, x.explanation(), x.robust() ? PdfLayout.BAD : PdfLayout.WARN);
         }
         if (all.size() > top) {
             pdf.paragraph("Further findings:", PdfLayout.Style.BOLD);
             List<String> rest = new ArrayList<>();
             for (Concern x : all.subList(top, all.size())) {
-                rest.add(x.headline() + (x.related().isEmpty() ? "" : " (same finding: " + String.join("; ",
-                        x.related()) + ")"));
+                rest.add(x.summary());
             }
             pdf.bullets(rest);
+        }
+    }
+
+    /** The appendix: every concern in technical terms (metric ids, values, intervals, tests), in rank order. */
+    static void technicalFindings(PdfLayout pdf, ReportContent c) {
+        pdf.heading("Appendix. The findings in technical terms");
+        List<Concern> all = c.concerns();
+        if (all.isEmpty()) {
+            pdf.paragraph("No finding.");
+            return;
+        }
+        int k = 0;
+        for (Concern x : all) {
+            k++;
+            pdf.paragraph(k + ". " + x.headline(), PdfLayout.Style.BOLD);
+            pdf.paragraph(x.detail() + (x.related().isEmpty() ? "" : " Same finding: " + String.join("; ",
+                    x.related()) + "."));
         }
     }
 

@@ -52,6 +52,23 @@ class PdfDocumentsTest {
     }
 
     @Test
+    void theAuditSummarySpeaksPlainlyAndItsAppendixKeepsTheIds() throws IOException {
+        ReportContent c = TestContents.demo();
+        String t = text(AuditPdf.of(c).toBytes()).replace("\n", " ");
+        String summary = t.substring(t.indexOf("1. Summary"), t.indexOf("2. Methods"));
+        Concern first = c.topConcerns(3).get(0);
+        assertThat(summary).contains("1. Group B is selected at 61% of Group A's rate; the four-fifths rule asks for "
+                + "at least 80%.", first.explanation(), "the appendix states each in technical terms");
+        assertThat(java.util.regex.Pattern.compile("\\b[a-z]+_[a-z_]+\\b").matcher(summary).find())
+                .as(summary).isFalse();
+        String appendix = t.substring(t.indexOf("Appendix. The findings in technical terms"));
+        for (Concern x : c.concerns()) {
+            assertThat(appendix).contains(x.headline());
+        }
+        assertThat(appendix).contains("demographic_parity_ratio >= 0.80");
+    }
+
+    @Test
     void theComplianceReportIsOrganisedByObligation() throws IOException {
         ReportContent c = TestContents.demo();
         String t = text(ComplianceReportPdf.of(c).toBytes());
@@ -106,7 +123,13 @@ class PdfDocumentsTest {
         }
         assertThat(pages).isGreaterThan(4);
         assertThat(overflow).isEmpty();
-        List<String> withRows = pageTexts.stream().filter(t -> t.contains("Region 0")).toList();
+        // the table pages; the appendix that closes the audit names the regions in sentences, not in tables
+        int appendix = 0;
+        while (appendix < pageTexts.size() && !pageTexts.get(appendix).contains("Appendix. The findings")) {
+            appendix++;
+        }
+        assertThat(appendix).isLessThan(pageTexts.size());
+        List<String> withRows = pageTexts.subList(0, appendix).stream().filter(t -> t.contains("Region 0")).toList();
         assertThat(withRows.size()).isGreaterThan(4);
         assertThat(withRows).allSatisfy(t -> assertThat(t).containsAnyOf("95% interval", "impact\nratio", "rows"));
         String all = String.join("", pageTexts).replace("\n", " ");
