@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.fairkit.core.FairnessData;
+import org.fairkit.core.Severity;
 import org.fairkit.core.Threshold;
 import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.group.GroupKey;

@@ -94,7 +94,7 @@ public final class RegressionData {
      *
      * @throws IllegalArgumentException if a feature name is unknown
      */
-    public GroupErrors tally(List<String> features) {
+    public GroupErrorSums tally(List<String> features) {
         Grouping g = grouping(features);
         ErrorTally t = ErrorTally.create(g.groupCount());
         for (int i = 0; i < targets.length; i++) {

@@ -24,8 +24,8 @@ import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.SensitiveFeature;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
-import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.ZeroDivision;
 import org.fairkit.orchestration.io.GroupTally;
 import org.fairkit.orchestration.io.SpecConfiguration;
@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *     .groupBy("race").reference("Caucasian")
  *     .windowing(Windowing.slidingTime(Duration.ofDays(7), Duration.ofDays(1)))
  *     .scoreBins(10)
- *     .checks(Checks.fairnessBelow(FairnessMetric.DISPARATE_IMPACT, 0.9, 0.8), Checks.scoreDrift(0.1, 0.25))
+ *     .checks(WindowChecks.fairnessBelow(FairnessMetric.DISPARATE_IMPACT, 0.9, 0.8),
+ *             WindowChecks.scoreDrift(0.1, 0.25))
  *     .build();
  * for (WindowResult w : monitor.accept(batch, eventTime)) {
  *     w.alerts().forEach(alert -> notify(alert));
@@ -299,7 +300,7 @@ public final class Monitor {
         }
         WindowResult w = new WindowResult(index, firstBatch, lastBatch, start, end, merged.rows(), report, drift,
                 List.of(), List.of(), notes);
-        List<Finding> findings = new ArrayList<>();
+        List<WindowFinding> findings = new ArrayList<>();
         WindowContext ctx = new WindowContext(w, List.copyOf(windows));
         for (WindowCheck c : checks) {
             findings.addAll(c.check(ctx));

@@ -49,7 +49,7 @@ public final class AlertConfiguration {
             a.put("alert_when", PolicyRule.requirement(new Threshold(r.threshold().operator().negation(), r.threshold().limit())));
             a.put("threshold", r.threshold().limit());
             a.put("evidence", r.evidenceOr(policy.evidence()).id());
-            a.put("severity", r.severity().id());
+            a.put("severity", r.severityId());
             a.put("on_inconclusive", "warn");
             alerts.add(a);
         }

@@ -3,10 +3,12 @@ package org.fairkit.orchestration.policy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fairkit.core.Severity;
 import org.fairkit.core.Threshold;
 
 /**
@@ -28,7 +30,8 @@ import org.fairkit.core.Threshold;
  * @param threshold how the value is compared with which limit (ties as {@link Threshold} says)
  * @param grouping the report grouping the rule is about, empty for any
  * @param evidence the evidence mode, empty to use the policy's default
- * @param severity whether a failure fails the policy
+ * @param severity whether a failure fails the policy: {@link Severity#CRITICAL} (written {@code error}) or
+ *     {@link Severity#WARNING} (written {@code warning})
  */
 public record PolicyRule(String name, Measure measure, Threshold threshold, List<String> grouping,
         Optional<EvidenceMode> evidence, Severity severity) {
@@ -44,6 +47,9 @@ public record PolicyRule(String name, Measure measure, Threshold threshold, List
         Objects.requireNonNull(threshold, "threshold");
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(severity, "severity");
+        if (severity == Severity.INFO) {
+            throw new IllegalArgumentException("a rule's severity must be CRITICAL (error) or WARNING, got INFO");
+        }
         grouping = List.copyOf(grouping);
         for (String f : grouping) {
             if (f.isBlank() || !f.strip().equals(f) || f.contains(",") || f.contains("&")) {
@@ -59,9 +65,9 @@ public record PolicyRule(String name, Measure measure, Threshold threshold, List
         }
     }
 
-    /** A rule with the policy's default evidence, severity {@link Severity#ERROR}, about any grouping. */
+    /** A rule with the policy's default evidence, severity {@link Severity#CRITICAL}, about any grouping. */
     public static PolicyRule of(Measure measure, Threshold threshold) {
-        return new PolicyRule(null, measure, threshold, List.of(), Optional.empty(), Severity.ERROR);
+        return new PolicyRule(null, measure, threshold, List.of(), Optional.empty(), Severity.CRITICAL);
     }
 
     /**
@@ -83,7 +89,7 @@ public record PolicyRule(String name, Measure measure, Threshold threshold, List
             }
         }
         return new PolicyRule(null, measure, threshold, grouping, Optional.empty(),
-                Severity.ERROR);
+                Severity.CRITICAL);
     }
 
     /** @return this rule about the report grouped by these features */
@@ -96,6 +102,28 @@ public record PolicyRule(String name, Measure measure, Threshold threshold, List
     public PolicyRule withEvidence(EvidenceMode mode) {
         return new PolicyRule(name, measure, threshold, grouping,
                 Optional.of(Objects.requireNonNull(mode, "evidence")), severity);
+    }
+
+    /** @return the severity as policy YAML and JSON write it: {@code error} (CRITICAL) or {@code warning} */
+    public String severityId() {
+        return severity == Severity.CRITICAL ? "error" : "warning";
+    }
+
+    /**
+     * Parses a rule severity as policy YAML writes it (case-insensitive): {@code error} is
+     * {@link Severity#CRITICAL}, {@code warning} is {@link Severity#WARNING}.
+     *
+     * @throws IllegalArgumentException listing the valid ids
+     */
+    public static Severity severityById(String id) {
+        String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+        if (key.equals("error")) {
+            return Severity.CRITICAL;
+        }
+        if (key.equals("warning")) {
+            return Severity.WARNING;
+        }
+        throw new IllegalArgumentException("unknown severity '" + id + "'; valid: error, warning");
     }
 
     /** @return this rule with a severity */

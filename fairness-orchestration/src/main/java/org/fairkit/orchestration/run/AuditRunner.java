@@ -116,7 +116,7 @@ public final class AuditRunner {
 
         List<FairnessReport> reports = evaluate(plan);
         Files.createDirectories(directory);
-        AuditContext context = new AuditContext(runId, plan, reports, rows(plan), startedAt);
+        AuditRunContext context = new AuditRunContext(runId, plan, reports, rows(plan), startedAt);
         Path root = directory.toAbsolutePath().normalize();
         Path staging = Files.createTempDirectory(root, ".fairkit-run-");
         List<OutputFile> files = new ArrayList<>();

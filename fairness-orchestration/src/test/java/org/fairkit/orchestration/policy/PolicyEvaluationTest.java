@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.Severity;
 import org.fairkit.core.Threshold;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Disparity;

@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.fairkit.core.Severity;
 import org.fairkit.core.Threshold;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.Metrics;
@@ -40,7 +41,7 @@ class PolicyParseTest {
         assertThat(p.evidence()).isEqualTo(EvidenceMode.FAIL_IF_INTERVAL_VIOLATES);
         assertThat(p.rules()).containsExactly(
                 new PolicyRule(null, Measure.fairness(FairnessMetric.DEMOGRAPHIC_PARITY_RATIO),
-                        Threshold.atLeast(0.8), List.of("race"), Optional.empty(), Severity.ERROR),
+                        Threshold.atLeast(0.8), List.of("race"), Optional.empty(), Severity.CRITICAL),
                 PolicyRule.of(Measure.fairness(FairnessMetric.EQUALIZED_ODDS_DIFFERENCE), Threshold.atMost(0.05))
                         .withEvidence(EvidenceMode.PASS_IF_INTERVAL_SATISFIES).withSeverity(Severity.WARNING),
                 PolicyRule.of(Measure.difference(Metrics.TRUE_POSITIVE_RATE), Threshold.lessThan(0.1))
