@@ -2,7 +2,6 @@ package org.fairkit.orchestration.monitor;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +20,7 @@ import org.fairkit.core.FairnessReport;
 import org.fairkit.core.Provenance;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.SensitiveFeature;
+import org.fairkit.core.internal.Fingerprint;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.MetricValue;
@@ -350,17 +349,12 @@ public final class Monitor {
     }
 
     private static String countsSha256(GroupTally t) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
+        MessageDigest md = Fingerprint.sha256();
         for (GroupKey g : t.grouping().groups()) {
             md.update((String.join("\u0000", g.levels()) + "\u0000" + t.counts(g.levels()) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        return HexFormat.of().formatHex(md.digest());
+        return Fingerprint.hex(md);
     }
 
     /** @return the retained window results, oldest first */
