@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.orchestration.load.OutputKind;
-import org.fairkit.orchestration.run.AuditContext;
 import org.fairkit.orchestration.run.AuditOutput;
+import org.fairkit.orchestration.run.AuditRunContext;
 import org.fairkit.orchestration.run.AuditRunner;
 import org.fairkit.reports.ReportContent;
 import org.fairkit.reports.ReportDocument;
@@ -63,7 +63,7 @@ public final class DocumentOutput implements AuditOutput {
     }
 
     @Override
-    public List<Path> write(AuditContext context, Path directory) throws IOException {
+    public List<Path> write(AuditRunContext context, Path directory) throws IOException {
         ReportDocument document = renderer.apply(content.apply(context.reports().get(0)));
         Path file = directory.resolve(document.fileName());
         document.writeTo(file);

@@ -100,7 +100,7 @@ final class CliJson {
             o.put("expression", v.rule().expression());
             ArrayNode g = o.putArray("grouping");
             v.grouping().forEach(g::add);
-            o.put("severity", v.rule().severity().id());
+            o.put("severity", v.rule().severityId());
             o.put("evidence", v.evidence().id());
             o.put("outcome", v.outcome().name());
             o.set("value", value(v.value(), v.interval()));

@@ -11,14 +11,15 @@ import java.util.Set;
 import java.util.function.Function;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.Severity;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.orchestration.load.OutputKind;
 import org.fairkit.orchestration.policy.Policy;
 import org.fairkit.orchestration.policy.PolicyResult;
 import org.fairkit.orchestration.policy.RuleVerdict;
-import org.fairkit.orchestration.policy.Severity;
-import org.fairkit.orchestration.run.AuditContext;
 import org.fairkit.orchestration.run.AuditOutput;
+import org.fairkit.orchestration.run.AuditRunContext;
+import org.fairkit.reports.AuditContext;
 import org.fairkit.reports.AuditPdf;
 import org.fairkit.reports.CalibrationSeries;
 import org.fairkit.reports.ComplianceReportPdf;
@@ -66,7 +67,7 @@ final class DocumentOutputs {
     private record Materials(List<ReportContent> contents) {
     }
 
-    private synchronized Materials materials(AuditContext context) throws IOException {
+    private synchronized Materials materials(AuditRunContext context) throws IOException {
         if (context.runId().equals(cachedRun)) {
             return cached;
         }
@@ -76,7 +77,7 @@ final class DocumentOutputs {
         List<ReportContent> contents = new ArrayList<>();
         for (FairnessReport report : context.reports()) {
             List<String> features = report.results().spec().groupBy();
-            org.fairkit.reports.AuditContext about = new org.fairkit.reports.AuditContext(
+            AuditContext about = new AuditContext(
                     "Fairness audit " + context.plan().id() + " by " + String.join(" x ", features),
                     context.plan().source().describe() + ", " + Progress.count(report.provenance().rows()) + " rows",
                     Optional.empty(), context.startedAt());
@@ -106,7 +107,7 @@ final class DocumentOutputs {
             }
 
             @Override
-            public List<Path> write(AuditContext context, Path directory) throws IOException {
+            public List<Path> write(AuditRunContext context, Path directory) throws IOException {
                 List<ReportContent> contents = materials(context).contents();
                 List<Path> files = new ArrayList<>();
                 for (int i = 0; i < contents.size(); i++) {
@@ -152,7 +153,7 @@ final class DocumentOutputs {
     }
 
     /** The run's rows in memory, for calibration curves. */
-    private static FairnessData rows(AuditContext context) throws IOException {
+    private static FairnessData rows(AuditRunContext context) throws IOException {
         Buffers.Ints labels = new Buffers.Ints();
         Buffers.Ints predictions = new Buffers.Ints();
         Buffers.Doubles scores = new Buffers.Doubles();

@@ -3,10 +3,8 @@ package org.fairkit.core;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.fairkit.core.group.Grouping;
 import org.fairkit.core.group.SensitiveColumns;
 import org.fairkit.core.group.SensitiveFeature;
 import org.fairkit.core.group.SensitiveFeatures;
+import org.fairkit.core.internal.Fingerprint;
 import org.fairkit.core.scores.ScoreInput;
 import org.fairkit.core.scores.ScoreKernel;
 import org.fairkit.core.scores.SortedScores;
@@ -188,12 +187,7 @@ public final class FairnessData {
     }
 
     private String computeFingerprint() {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
+        MessageDigest md = Fingerprint.sha256();
         ByteBuffer buf = ByteBuffer.allocate(1 << 16);
         buf.putInt(labels.length);
         flush(md, buf);
@@ -226,7 +220,7 @@ public final class FairnessData {
             }
             flush(md, buf);
         }
-        return HexFormat.of().formatHex(md.digest());
+        return Fingerprint.hex(md);
     }
 
     private static void flush(MessageDigest md, ByteBuffer buf) {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.fairkit.core.Severity;
 import org.fairkit.core.group.GroupKey;
-import org.fairkit.orchestration.monitor.Finding;
-import org.fairkit.orchestration.monitor.Severity;
 import org.fairkit.orchestration.monitor.WindowCheck;
+import org.fairkit.orchestration.monitor.WindowFinding;
 import org.fairkit.orchestration.policy.Outcome;
 import org.fairkit.orchestration.policy.Policy;
 import org.fairkit.orchestration.policy.PolicyResult;
@@ -21,9 +21,9 @@ import org.fairkit.orchestration.run.AlertRenderer;
  * <p>Window findings, one per rule that did not pass (rule id = the rule's name, group = the first group
  * responsible when there is one, value = the measured value or NaN when undefined):
  * <ul>
- *   <li>{@link Outcome#FAIL} of a rule with {@link org.fairkit.orchestration.policy.Severity#ERROR} →
+ *   <li>{@link Outcome#FAIL} of a rule with {@link org.fairkit.core.Severity#CRITICAL} (written {@code error}) →
  *       {@link Severity#CRITICAL};</li>
- *   <li>{@link Outcome#FAIL} of a rule with {@link org.fairkit.orchestration.policy.Severity#WARNING} →
+ *   <li>{@link Outcome#FAIL} of a rule with {@link org.fairkit.core.Severity#WARNING} →
  *       {@link Severity#WARNING};</li>
  *   <li>{@link Outcome#INCONCLUSIVE} (no interval under an interval mode, an undefined value, no report with the
  *       rule's grouping) → {@link Severity#INFO}, so a window that cannot be judged is visible, never a silent
@@ -47,17 +47,15 @@ public final class PolicyAlerts {
     }
 
     /** @return the findings for a policy result (see the class documentation) */
-    public static List<Finding> findings(PolicyResult result) {
-        List<Finding> out = new ArrayList<>();
+    public static List<WindowFinding> findings(PolicyResult result) {
+        List<WindowFinding> out = new ArrayList<>();
         for (RuleVerdict v : result.verdicts()) {
             if (v.outcome() == Outcome.PASS) {
                 continue;
             }
-            Severity s = v.outcome() == Outcome.INCONCLUSIVE ? Severity.INFO
-                    : v.rule().severity() == org.fairkit.orchestration.policy.Severity.ERROR ? Severity.CRITICAL
-                            : Severity.WARNING;
+            Severity s = v.outcome() == Outcome.INCONCLUSIVE ? Severity.INFO : v.rule().severity();
             Optional<GroupKey> group = v.groups().isEmpty() ? Optional.empty() : Optional.of(v.groups().get(0));
-            out.add(new Finding(v.rule().name(), group, s, v.message(), v.value().value()));
+            out.add(new WindowFinding(v.rule().name(), group, s, v.message(), v.value().value()));
         }
         return out;
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.Severity;
 import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.mitigation.postprocessing.Constraint;
@@ -27,9 +28,8 @@ import org.fairkit.orchestration.load.LoadEstimate;
 import org.fairkit.orchestration.load.LoadModel;
 import org.fairkit.orchestration.load.MeasuredRun;
 import org.fairkit.orchestration.load.OutputKind;
-import org.fairkit.orchestration.monitor.Finding;
 import org.fairkit.orchestration.monitor.Monitor;
-import org.fairkit.orchestration.monitor.Severity;
+import org.fairkit.orchestration.monitor.WindowFinding;
 import org.fairkit.orchestration.monitor.WindowResult;
 import org.fairkit.orchestration.monitor.Windowing;
 import org.fairkit.orchestration.policy.Policy;
@@ -160,7 +160,7 @@ class IntegrationTest {
         ws.addAll(m.accept(SyntheticLending.generate(3000, 11, 0.0), CLOCK.instant()));
         ws.addAll(m.accept(SyntheticLending.generate(3000, 12, 2.0), CLOCK.instant()));
         assertThat(ws.get(0).findings()).isEmpty();
-        assertThat(ws.get(1).findings()).extracting(Finding::rule, Finding::severity)
+        assertThat(ws.get(1).findings()).extracting(WindowFinding::rule, WindowFinding::severity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("disparate_impact >= 0.8 for ethnicity",
                         Severity.CRITICAL));
         assertThat(ws.get(1).findings().get(0).value()).isLessThan(0.8);

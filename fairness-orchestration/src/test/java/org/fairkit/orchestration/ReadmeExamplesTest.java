@@ -22,9 +22,9 @@ import org.fairkit.orchestration.io.BinaryValues;
 import org.fairkit.orchestration.io.CsvColumns;
 import org.fairkit.orchestration.io.CsvSource;
 import org.fairkit.orchestration.io.StreamedInput;
-import org.fairkit.orchestration.monitor.Checks;
 import org.fairkit.orchestration.monitor.Monitor;
 import org.fairkit.orchestration.monitor.SeriesPoint;
+import org.fairkit.orchestration.monitor.WindowChecks;
 import org.fairkit.orchestration.monitor.WindowResult;
 import org.fairkit.orchestration.monitor.Windowing;
 import org.fairkit.orchestration.run.AuditGrouping;
@@ -115,7 +115,8 @@ class ReadmeExamplesTest {
             .groupBy("ethnicity").reference("Group A")
             .windowing(Windowing.tumblingBatches(1))
             .scoreBins(10)
-            .checks(Checks.fairnessBelow(FairnessMetric.DISPARATE_IMPACT, 0.9, 0.8), Checks.scoreDrift(0.1, 0.25))
+            .checks(WindowChecks.fairnessBelow(FairnessMetric.DISPARATE_IMPACT, 0.9, 0.8),
+                    WindowChecks.scoreDrift(0.1, 0.25))
             .build();
         FairnessData batch = SyntheticLending.generate(2000, 3);
         List<WindowResult> closed = monitor.accept(batch, Instant.now());

@@ -14,13 +14,13 @@ import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.core.group.GroupKey;
-import org.fairkit.orchestration.load.Calibration;
 import org.fairkit.orchestration.load.Feasibility;
 import org.fairkit.orchestration.load.InputProfile;
 import org.fairkit.orchestration.load.LoadEstimate;
 import org.fairkit.orchestration.load.LoadModel;
 import org.fairkit.orchestration.load.MeasuredRun;
 import org.fairkit.orchestration.load.OutputKind;
+import org.fairkit.orchestration.load.RateFit;
 import org.fairkit.orchestration.load.Timeline;
 import org.fairkit.orchestration.policy.Outcome;
 import org.fairkit.orchestration.policy.Policy;
@@ -56,7 +56,7 @@ class ReadmeLoadPolicyTrailTest {
 
         MeasuredRun run = estimate.measured(Duration.ofMillis(41_000));
         List<MeasuredRun> history = List.of(run, new MeasuredRun(200, 2.5, 35.0, 17.2), new MeasuredRun(1000, 8, 174.6, 80.9));
-        Calibration calibration = model.calibrate(history);
+        RateFit calibration = model.calibrate(history);
         assertThat(calibration.inputRate()).isCloseTo(24.8, within(0.05));
         assertThat(calibration.before().rmseSeconds()).isCloseTo(61.4, within(0.05));
         assertThat(calibration.after().rmseSeconds()).isCloseTo(0.55, within(0.005));

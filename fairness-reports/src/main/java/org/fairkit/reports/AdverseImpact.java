@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.fairkit.core.Estimand;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.Threshold;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.MetricValue;
@@ -239,7 +240,7 @@ public final class AdverseImpact {
         }
         MetricValue ratio = MetricValue.of(rate.value() / rc);
         Status status = small ? Status.SMALL_GROUP
-                : ratio.value() < FOUR_FIFTHS ? Status.BELOW_FOUR_FIFTHS : Status.AT_OR_ABOVE_FOUR_FIFTHS;
+                : !Threshold.atLeast(FOUR_FIFTHS).isMetBy(ratio.value()) ? Status.BELOW_FOUR_FIFTHS : Status.AT_OR_ABOVE_FOUR_FIFTHS;
         if (weighted) {
             String why = "weighted report: tests and the Katz interval need row counts";
             TestResult t = undefinedTest(why);

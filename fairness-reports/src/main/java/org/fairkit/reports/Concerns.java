@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fairkit.core.GroupRow;
+import org.fairkit.core.Threshold;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.FairnessMetric;
@@ -199,10 +200,11 @@ public final class Concerns {
 
     private static boolean robust(AdverseImpact.Row r) {
         Optional<Interval> i = r.ratioInterval();
-        return i.isPresent() && i.get().upper() < AdverseImpact.FOUR_FIFTHS;
+        return i.isPresent() && !Threshold.atLeast(AdverseImpact.FOUR_FIFTHS).isMetBy(i.get().upper());
     }
 
     private static boolean entirelyOutside(Interval i, DisparityThreshold t) {
-        return i.upper() < t.low() || i.lower() > t.high();
+        return !Threshold.Operator.AT_LEAST.test(i.upper(), t.low())
+                || !Threshold.Operator.AT_MOST.test(i.lower(), t.high());
     }
 }

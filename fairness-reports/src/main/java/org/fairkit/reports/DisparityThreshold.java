@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.fairkit.core.Threshold;
 import org.fairkit.core.metrics.Direction;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.MetricValue;
@@ -82,9 +83,12 @@ public record DisparityThreshold(FairnessMetric metric, double limit) {
         return ratio() ? 1 / limit : limit;
     }
 
-    /** @return whether a defined value lies outside the band (an undefined value is never "beyond") */
+    /**
+     * @return whether a defined value lies outside the band (an undefined value is never "beyond"); a value at an
+     *     edge, within the tie of {@link Threshold}, is inside, exactly as a policy rule {@code >= limit} judges it
+     */
     public boolean exceededBy(MetricValue value) {
-        return value.isDefined() && (value.value() < low() || value.value() > high());
+        return value.isDefined() && !Threshold.withinBand(value.value(), low(), high());
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.fairkit.core.FairnessData;
+import org.fairkit.core.Severity;
+import org.fairkit.core.Threshold;
 import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.Grouping;
@@ -42,7 +44,7 @@ import org.fairkit.core.metrics.ZeroDivision;
  * Gaps compare only groups with at least {@code warningBelow} rows (small groups are already flagged, and their rates
  * are noise); with fewer than two such groups the gap check gives an INFO note instead. Rows are counted unweighted.
  * All thresholds are settings of {@link #builder()}; {@link #defaults()} uses the values above. A measured value
- * within {@code 1e-12 · max(1, |threshold|)} of a threshold counts as equal to it: shares and gaps of counts that
+ * within {@code 1e-12 · max(1, |threshold|)} of a threshold counts as equal to it ({@link Threshold}): shares and gaps of counts that
  * are exactly the threshold (0.7 − 0.5 = 0.2) come out of floating point a few units in the last place away
  * ({@code 0.19999999999999996}). Immutable.
  */
@@ -282,9 +284,9 @@ public final class DataQuality {
         return rates;
     }
 
-    /** @return whether {@code value >= threshold}, a value within 1e-12 relative of the threshold counting as equal */
+    /** @return whether {@code value >= threshold}, ties as {@link Threshold} defines them */
     static boolean reaches(double value, double threshold) {
-        return value >= threshold - 1e-12 * Math.max(1, Math.abs(threshold));
+        return Threshold.atLeast(threshold).isMetBy(value);
     }
 
     /** A max − min gap over the eligible groups, as a finding on the group with the largest value. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.fairkit.core.Severity;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.GroupValues;
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.fairkit.core.Severity;
 import org.fairkit.core.group.GroupKey;
 
 /**

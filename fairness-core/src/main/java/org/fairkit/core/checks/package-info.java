@@ -1,7 +1,7 @@
 /**
  * Data quality gates for fairness work: checks of group sizes, representation against a reference distribution,
  * missing values by group, label base-rate gaps and proxy features, each returning
- * {@link org.fairkit.core.checks.Finding}s with a {@link org.fairkit.core.checks.Severity}.
+ * {@link org.fairkit.core.checks.Finding}s with a {@link org.fairkit.core.Severity}.
  *
  * <p>Entry point: {@link org.fairkit.core.checks.DataQuality#defaults()} or
  * {@link org.fairkit.core.checks.DataQuality#builder()}, then {@code check(data, features, groupBy...)}; features

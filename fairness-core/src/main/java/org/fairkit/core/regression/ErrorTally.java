@@ -103,11 +103,11 @@ public final class ErrorTally {
     }
 
     /** @return an immutable copy of the per-group statistics */
-    public GroupErrors snapshot() {
+    public GroupErrorSums snapshot() {
         ErrorSums[] out = new ErrorSums[groupCount];
         for (int g = 0; g < groupCount; g++) {
             out[g] = group(g);
         }
-        return new GroupErrors(Arrays.asList(out));
+        return new GroupErrorSums(Arrays.asList(out));
     }
 }

@@ -3,14 +3,13 @@ package org.fairkit.core.regression;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.group.SensitiveColumns;
 import org.fairkit.core.group.SensitiveFeature;
 import org.fairkit.core.group.SensitiveFeatures;
+import org.fairkit.core.internal.Fingerprint;
 
 /**
  * Immutable columnar input of a regression model: real-valued targets and predictions, optional weights and one
@@ -94,7 +93,7 @@ public final class RegressionData {
      *
      * @throws IllegalArgumentException if a feature name is unknown
      */
-    public GroupErrors tally(List<String> features) {
+    public GroupErrorSums tally(List<String> features) {
         Grouping g = grouping(features);
         ErrorTally t = ErrorTally.create(g.groupCount());
         for (int i = 0; i < targets.length; i++) {
@@ -107,12 +106,7 @@ public final class RegressionData {
     public String fingerprint() {
         String f = fingerprint;
         if (f == null) {
-            MessageDigest md;
-            try {
-                md = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("the JVM has no SHA-256", e);
-            }
+            MessageDigest md = Fingerprint.sha256();
             ByteBuffer buf = ByteBuffer.allocate(8 * 3 + 4 + 1);
             for (int i = 0; i < targets.length; i++) {
                 buf.clear();
@@ -128,7 +122,7 @@ public final class RegressionData {
                     md.update((byte) 0);
                 }
             }
-            f = HexFormat.of().formatHex(md.digest());
+            f = Fingerprint.hex(md);
             fingerprint = f;
         }
         return f;

@@ -30,7 +30,7 @@ import org.fairkit.core.metrics.ZeroDivision;
  */
 public final class RegressionReport {
     private final List<GroupKey> groups;
-    private final GroupErrors errors;
+    private final GroupErrorSums errors;
     private final Map<RegressionMetric, GroupValues> values;
     private final Map<RegressionFairnessMetric, Disparity> fairness;
     private final OptionalInt reference;
@@ -40,7 +40,7 @@ public final class RegressionReport {
     private final List<ReportWarning> warnings;
     private final Provenance provenance;
 
-    private RegressionReport(List<GroupKey> groups, GroupErrors errors, Map<RegressionMetric, GroupValues> values,
+    private RegressionReport(List<GroupKey> groups, GroupErrorSums errors, Map<RegressionMetric, GroupValues> values,
             Map<RegressionFairnessMetric, Disparity> fairness, OptionalInt reference, List<Boolean> small,
             int minGroupSize, ZeroDivision zeroDivision, List<ReportWarning> warnings, Provenance provenance) {
         this.groups = groups;
@@ -55,7 +55,7 @@ public final class RegressionReport {
         this.provenance = provenance;
     }
 
-    static RegressionReport derive(Grouping grouping, GroupErrors errors, List<RegressionMetric> metrics,
+    static RegressionReport derive(Grouping grouping, GroupErrorSums errors, List<RegressionMetric> metrics,
             List<RegressionFairnessMetric> fairnessMetrics, List<String> referenceLevels, int minGroupSize,
             ZeroDivision zd, Provenance provenance) {
         List<GroupKey> groups = grouping.groups();
@@ -100,7 +100,7 @@ public final class RegressionReport {
                 List.copyOf(warnings), provenance);
     }
 
-    private static GroupValues values(RegressionMetric m, List<GroupKey> groups, GroupErrors errors,
+    private static GroupValues values(RegressionMetric m, List<GroupKey> groups, GroupErrorSums errors,
             List<String> small, ZeroDivision zd, List<ReportWarning> warnings) {
         List<MetricValue> vs = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
@@ -135,7 +135,7 @@ public final class RegressionReport {
     }
 
     /** @return the per-group error statistics everything is derived from */
-    public GroupErrors errors() {
+    public GroupErrorSums errors() {
         return errors;
     }
 

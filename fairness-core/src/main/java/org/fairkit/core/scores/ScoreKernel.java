@@ -1,15 +1,15 @@
 package org.fairkit.core.scores;
 
 import java.util.Arrays;
+import org.fairkit.core.internal.CompensatedSum;
+import org.fairkit.core.internal.ScoreSort;
 
 /**
  * Sorts rows by group and decreasing score in O(n) passes and summarizes every group (and all rows) in one
  * further pass: the score counterpart of the confusion tally.
  *
- * <p>Algorithm: an LSD radix sort of the rows on the 64 bits of their score (as {@code ~doubleToRawLongBits},
- * which orders non-negative doubles decreasingly; {@code -0.0} is folded into {@code 0.0}), in 11-bit digits,
- * skipping the digits on which every row agrees (the leading bits of scores in [0, 1], or every digit of a
- * decile score but a few). After those passes the rows are in decreasing score order overall, and
+ * <p>Algorithm: the LSD radix sort of {@link ScoreSort} on the rows' {@link ScoreSort#descending(double)} keys
+ * (which order non-negative doubles decreasingly; {@code -0.0} is folded into {@code 0.0}). After those passes the rows are in decreasing score order overall, and
  * {@link ScoreSummary} of all rows is taken; a last stable counting pass by group code then gives every group's
  * rows in decreasing score order, each summarized in turn. Cost: O(n) per digit pass, ≤ 6 score passes plus one
  * group pass, 24 bytes of scratch per row; no comparison sort and no boxing.
@@ -18,10 +18,6 @@ import java.util.Arrays;
  * the rounding of real-weighted sums, which are compensated.
  */
 public final class ScoreKernel {
-    private static final int DIGIT_BITS = 11;
-    private static final int RADIX = 1 << DIGIT_BITS;
-    private static final int PASSES = (64 + DIGIT_BITS - 1) / DIGIT_BITS;
-
     private ScoreKernel() {
     }
 
@@ -31,40 +27,11 @@ public final class ScoreKernel {
         double[] scores = in.scores();
         long[] key = new long[n];
         int[] idx = new int[n];
-        int[][] histograms = new int[PASSES][RADIX];
         for (int i = 0; i < n; i++) {
-            long k = ~Double.doubleToRawLongBits(scores[i] + 0.0);
-            key[i] = k;
+            key[i] = ScoreSort.descending(scores[i]);
             idx[i] = i;
-            for (int p = 0; p < PASSES; p++) {
-                histograms[p][(int) ((k >>> (p * DIGIT_BITS)) & (RADIX - 1))]++;
-            }
         }
-        long[] key2 = new long[n];
-        int[] idx2 = new int[n];
-        for (int p = 0; p < PASSES; p++) {
-            int[] h = histograms[p];
-            int shift = p * DIGIT_BITS;
-            if (h[(int) ((key[0] >>> shift) & (RADIX - 1))] == n) {
-                continue; // every row has this digit: the pass would not move anything
-            }
-            int[] start = new int[RADIX];
-            for (int d = 1; d < RADIX; d++) {
-                start[d] = start[d - 1] + h[d - 1];
-            }
-            for (int i = 0; i < n; i++) {
-                long k = key[i];
-                int pos = start[(int) ((k >>> shift) & (RADIX - 1))]++;
-                key2[pos] = k;
-                idx2[pos] = idx[i];
-            }
-            long[] tk = key;
-            key = key2;
-            key2 = tk;
-            int[] ti = idx;
-            idx = idx2;
-            idx2 = ti;
-        }
+        ScoreSort.sort(key, idx);
         ScoreSummary overall = summarize(in, idx, 0, n);
         double[] distinct = distinctAscending(scores, idx);
 
@@ -78,7 +45,7 @@ public final class ScoreKernel {
             groupStart[g + 1] += groupStart[g];
         }
         int[] next = Arrays.copyOf(groupStart, groupCount);
-        int[] order = idx2;
+        int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             int row = idx[i];
             order[next[groups[row]]++] = row;

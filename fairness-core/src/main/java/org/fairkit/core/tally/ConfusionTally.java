@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collector;
+import org.fairkit.core.internal.CompensatedSum;
 
 /**
  * A mutable, thread-confined accumulator of per-group confusion counts; {@link #snapshot()} gives the
@@ -90,7 +91,7 @@ public final class ConfusionTally {
         }
         int i = index(group, label, prediction);
         counts[i]++;
-        Neumaier.add(sums, comps, i, weight);
+        CompensatedSum.add(sums, comps, i, weight);
     }
 
     private int index(int group, int label, int prediction) {
@@ -113,7 +114,7 @@ public final class ConfusionTally {
         }
         if (sums != null) {
             for (int i = 0; i < sums.length; i++) {
-                Neumaier.add(sums, comps, i, other.sums[i]);
+                CompensatedSum.add(sums, comps, i, other.sums[i]);
                 comps[i] += other.comps[i];
             }
         }
@@ -142,7 +143,7 @@ public final class ConfusionTally {
         for (int i = 0; i < sums.length; i++) {
             double x = s[offset + i];
             if (x != 0) {
-                Neumaier.add(sums, comps, i, x);
+                CompensatedSum.add(sums, comps, i, x);
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.fairkit.core.tally;
 
 import java.util.Arrays;
+import org.fairkit.core.internal.CompensatedSum;
 
 /**
  * Immutable per-group confusion counts: the snapshot of a {@link ConfusionTally}.
@@ -96,7 +97,7 @@ public final class GroupConfusion {
             for (int k = 0; k < 4; k++) {
                 c[k] += counts[4 * g + k];
                 if (weights != null) {
-                    Neumaier.add(s, comp, k, weights[4 * g + k]);
+                    CompensatedSum.add(s, comp, k, weights[4 * g + k]);
                 }
             }
         }

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import org.fairkit.core.DataGen.Case;
 import org.fairkit.core.DataGen;
 import org.fairkit.core.FairnessData;
+import org.fairkit.core.Severity;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.testkit.CsvTable;
 import org.fairkit.testkit.SharedFiles;

@@ -174,8 +174,8 @@ class RegressionMetricContractTest extends MetricValueContract {
                 }
                 merged.combine(chunk);
             }
-            GroupErrors t = merged.snapshot();
-            GroupErrors onePass = data.tally(c.c().groupBy());
+            GroupErrorSums t = merged.snapshot();
+            GroupErrorSums onePass = data.tally(c.c().groupBy());
             for (int g = 0; g < grouping.groupCount(); g++) {
                 assertSame(m.compute(t.group(g)), m.compute(onePass.group(g)), m + " of group " + g);
             }

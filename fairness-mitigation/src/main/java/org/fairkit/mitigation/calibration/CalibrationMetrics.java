@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.CompensatedSum;
 import org.fairkit.core.metrics.MetricValue;
 
 /**
@@ -163,7 +164,7 @@ public final class CalibrationMetrics {
     }
 
     private static MetricValue brier(Sample s) {
-        Sum sum = new Sum();
+        CompensatedSum sum = new CompensatedSum();
         for (int i = 0; i < s.rows(); i++) {
             double d = s.labels[i] - s.scores[i];
             sum.add(s.weights[i] * d * d);
@@ -172,7 +173,7 @@ public final class CalibrationMetrics {
     }
 
     private static MetricValue logLoss(Sample s) {
-        Sum sum = new Sum();
+        CompensatedSum sum = new CompensatedSum();
         for (int i = 0; i < s.rows(); i++) {
             double p1 = Math.min(Math.max(s.scores[i], LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
             double p0 = 1 - p1;
@@ -193,13 +194,13 @@ public final class CalibrationMetrics {
             edges = binning.edges(bins, s.scores);
         }
         long[] count = new long[bins];
-        Sum[] w = new Sum[bins];
-        Sum[] ws = new Sum[bins];
-        Sum[] wy = new Sum[bins];
+        CompensatedSum[] w = new CompensatedSum[bins];
+        CompensatedSum[] ws = new CompensatedSum[bins];
+        CompensatedSum[] wy = new CompensatedSum[bins];
         for (int b = 0; b < bins; b++) {
-            w[b] = new Sum();
-            ws[b] = new Sum();
-            wy[b] = new Sum();
+            w[b] = new CompensatedSum();
+            ws[b] = new CompensatedSum();
+            wy[b] = new CompensatedSum();
         }
         for (int i = 0; i < n; i++) {
             int b = Binning.binOf(edges, s.scores[i]);
@@ -210,7 +211,7 @@ public final class CalibrationMetrics {
             wy[b].add(wi * s.labels[i]);
         }
         List<ReliabilityBin> list = new ArrayList<>(bins);
-        Sum ece = new Sum();
+        CompensatedSum ece = new CompensatedSum();
         double mce = 0;
         for (int b = 0; b < bins; b++) {
             double wb = w[b].value();

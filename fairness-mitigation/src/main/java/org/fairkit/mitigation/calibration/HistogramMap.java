@@ -2,6 +2,7 @@ package org.fairkit.mitigation.calibration;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.fairkit.core.internal.CompensatedSum;
 
 /**
  * Histogram-binning calibration (Zadrozny &amp; Elkan 2001, "Obtaining calibrated probability estimates from
@@ -32,11 +33,11 @@ public final class HistogramMap implements ScoreMap {
 
     static HistogramMap fit(Sample sample, int bins, Binning binning) {
         double[] edges = binning.edges(bins, sample.scores);
-        Sum[] wy = new Sum[bins];
-        Sum[] w = new Sum[bins];
+        CompensatedSum[] wy = new CompensatedSum[bins];
+        CompensatedSum[] w = new CompensatedSum[bins];
         for (int j = 0; j < bins; j++) {
-            wy[j] = new Sum();
-            w[j] = new Sum();
+            wy[j] = new CompensatedSum();
+            w[j] = new CompensatedSum();
         }
         for (int i = 0; i < sample.rows(); i++) {
             int b = Binning.binOf(edges, sample.scores[i]);

@@ -5,6 +5,7 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealVector;
+import org.fairkit.core.internal.CompensatedSum;
 
 /**
  * Weighted logistic regression with soft targets by Newton's method with a backtracking (Armijo) line search.
@@ -194,7 +195,7 @@ final class LogisticFit {
         int p = theta.length;
         double[] x = new double[p];
         x[0] = 1.0;
-        Sum sum = new Sum();
+        CompensatedSum sum = new CompensatedSum();
         for (int i = 0; i < targets.length; i++) {
             double w = weights[i];
             if (w == 0) {

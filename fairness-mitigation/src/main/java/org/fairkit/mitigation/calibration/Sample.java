@@ -1,5 +1,7 @@
 package org.fairkit.mitigation.calibration;
 
+import org.fairkit.core.internal.CompensatedSum;
+
 /**
  * The validated rows one calibrator is fitted on: scores in [0, 1], labels 0/1 and weights (all 1.0 when the
  * caller gave none). Arrays are owned by this object and never handed out to users.
@@ -19,8 +21,8 @@ final class Sample {
         this.labels = labels;
         this.weights = weights;
         this.weighted = weighted;
-        Sum total = new Sum();
-        Sum pos = new Sum();
+        CompensatedSum total = new CompensatedSum();
+        CompensatedSum pos = new CompensatedSum();
         long p = 0;
         long q = 0;
         for (int i = 0; i < scores.length; i++) {

@@ -2,6 +2,7 @@ package org.fairkit.mitigation.calibration;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.fairkit.core.internal.CompensatedSum;
 
 /**
  * Temperature scaling (Guo, Pleiss, Sun &amp; Weinberger 2017, "On calibration of modern neural networks", ICML,
@@ -33,8 +34,8 @@ public final class TemperatureMap implements ScoreMap {
         double[] z = new double[n];
         double[] w = sample.weights;
         int[] y = sample.labels;
-        Sum atZero = new Sum();
-        Sum atInfinity = new Sum();
+        CompensatedSum atZero = new CompensatedSum();
+        CompensatedSum atInfinity = new CompensatedSum();
         for (int i = 0; i < n; i++) {
             z[i] = LogisticFit.logit(sample.scores[i], PlattMap.CLIP);
             atZero.add(w[i] * (0.5 - y[i]) * z[i]);
@@ -84,7 +85,7 @@ public final class TemperatureMap implements ScoreMap {
     }
 
     private static double derivative(double[] z, int[] y, double[] w, double beta) {
-        Sum d = new Sum();
+        CompensatedSum d = new CompensatedSum();
         for (int i = 0; i < z.length; i++) {
             if (w[i] != 0) {
                 d.add(w[i] * (LogisticFit.sigmoid(beta * z[i]) - y[i]) * z[i]);
@@ -94,7 +95,7 @@ public final class TemperatureMap implements ScoreMap {
     }
 
     private static double second(double[] z, double[] w, double beta) {
-        Sum h = new Sum();
+        CompensatedSum h = new CompensatedSum();
         for (int i = 0; i < z.length; i++) {
             if (w[i] != 0) {
                 double q = LogisticFit.sigmoid(beta * z[i]);

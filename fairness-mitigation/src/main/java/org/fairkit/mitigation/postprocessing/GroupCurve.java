@@ -1,6 +1,8 @@
 package org.fairkit.mitigation.postprocessing;
 
 import java.util.Arrays;
+import org.fairkit.core.internal.CompensatedSum;
+import org.fairkit.core.internal.ScoreSort;
 
 /**
  * One group's threshold points: for every threshold between two distinct scores of the group, the weighted false
@@ -13,7 +15,7 @@ import java.util.Arrays;
  * distinct scores. Counts are cumulative weight sums with Neumaier compensation, exact for integer weights.
  *
  * <p>Built for all groups at once in {@code O(n log n)}: rows are bucketed by group (a counting sort), each
- * group's rows sorted by score with primitive {@code long} sorts ({@link #sortByScore(double[])}), and the
+ * group's rows sorted by score with the radix sort of {@code ScoreSort} ({@link #sortByScore(double[])}), and the
  * weights accumulated in one descending walk.
  */
 final class GroupCurve {
@@ -92,7 +94,7 @@ final class GroupCurve {
             double score = gs[sorted[j]];
             while (j >= 0 && gs[sorted[j]] == score) {
                 int r = sorted[j--];
-                add(run, runComp, gy[r], gw == null ? 1.0 : gw[r]);
+                CompensatedSum.add(run, runComp, gy[r], gw == null ? 1.0 : gw[r]);
             }
             k++;
             fp[k] = run[0] + runComp[0];
@@ -103,61 +105,18 @@ final class GroupCurve {
                 size);
     }
 
-    /**
-     * The positions of {@code s} (non-negative doubles) in ascending order, exactly, with primitive sorts only: a
-     * non-negative double's bits order like the double, so each position is packed with the high bits of its score
-     * into one {@code long} and those are sorted; positions whose truncated scores tie are then ordered by the low
-     * bits of their scores (a second packed sort per tie run, rarely needed: only scores equal in their high bits).
-     */
+    /** The positions of {@code s} (non-negative doubles) in ascending order of score, ties in position order. */
     static int[] sortByScore(double[] s) {
-        int n = s.length;
-        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
-        long low = (1L << bits) - 1;
-        long[] keys = new long[n];
-        for (int j = 0; j < n; j++) {
-            keys[j] = (Double.doubleToRawLongBits(s[j]) & ~low) | j;
+        long[] keys = new long[s.length];
+        for (int j = 0; j < s.length; j++) {
+            keys[j] = ScoreSort.ascending(s[j]);
         }
-        Arrays.sort(keys);
-        int[] out = new int[n];
-        for (int j = 0; j < n; j++) {
-            out[j] = (int) (keys[j] & low);
-        }
-        int a = 0;
-        while (a < n) {
-            long high = keys[a] & ~low;
-            int b = a + 1;
-            boolean mixed = false;
-            while (b < n && (keys[b] & ~low) == high) {
-                mixed |= s[out[b]] != s[out[a]];
-                b++;
-            }
-            if (mixed) {
-                long[] sub = new long[b - a];
-                for (int q = a; q < b; q++) {
-                    sub[q - a] = ((Double.doubleToRawLongBits(s[out[q]]) & low) << bits) | (q - a);
-                }
-                Arrays.sort(sub);
-                int[] run = Arrays.copyOfRange(out, a, b);
-                for (int q = a; q < b; q++) {
-                    out[q] = run[(int) (sub[q - a] & low)];
-                }
-            }
-            a = b;
-        }
-        return out;
+        return ScoreSort.order(keys);
     }
 
     /** A threshold strictly below {@code hi} and at or above {@code lo}: the midpoint unless it rounds to hi. */
     static double midpoint(double hi, double lo) {
         double t = (hi + lo) / 2;
         return t < hi ? t : lo;
-    }
-
-    /** Neumaier's compensated step: adds {@code x} to {@code sum[k]}, the rounding error to {@code comp[k]}. */
-    private static void add(double[] sum, double[] comp, int k, double x) {
-        double s = sum[k];
-        double t = s + x;
-        comp[k] += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
-        sum[k] = t;
     }
 }

@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.fairkit.core.FairnessData;
+import org.fairkit.core.internal.Fingerprint;
 
 /**
  * A CSV file read through a {@link CsvColumns} mapping, record by record, with FairKit's one CSV reader
@@ -90,12 +89,7 @@ public final class CsvSource {
      */
     public ReadSummary forEachRow(Consumer<? super CsvRow> visitor) throws IOException {
         Objects.requireNonNull(visitor, "visitor");
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
+        MessageDigest md = Fingerprint.sha256();
         long rows;
         try (InputStream raw = Files.newInputStream(file);
                 DigestInputStream digest = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), md);
@@ -110,7 +104,7 @@ public final class CsvSource {
                 // drain
             }
         }
-        return new ReadSummary(rows, HexFormat.of().formatHex(md.digest()));
+        return new ReadSummary(rows, Fingerprint.hex(md));
     }
 
     /**

@@ -52,7 +52,7 @@ import org.fairkit.core.errors.InputErrors;
  *
  * <h2>Calibration</h2>
  * The specification's rates are a design assumption. {@link #calibrate(List)} refits them from measured runs so
- * that estimates hold for the machine they run on; see {@link Calibration}.
+ * that estimates hold for the machine they run on; see {@link RateFit}.
  */
 public final class LoadModel {
     /** Passes over the input: ingestion and enrichment, then fairness evaluation. */
@@ -356,14 +356,14 @@ public final class LoadModel {
     }
 
     /**
-     * Refits the input and output rates to measured runs; see {@link Calibration} for the method.
+     * Refits the input and output rates to measured runs; see {@link RateFit} for the method.
      *
      * @param history measured runs, at least one
      * @return the fit, the calibrated model and the estimate error before and after
      * @throws IllegalArgumentException if the history is empty or contains {@code null}
      */
-    public Calibration calibrate(List<MeasuredRun> history) {
-        return Calibration.fit(this, history);
+    public RateFit calibrate(List<MeasuredRun> history) {
+        return RateFit.fit(this, history);
     }
 
     /** @return this model with other rates and formula (used by calibration) */

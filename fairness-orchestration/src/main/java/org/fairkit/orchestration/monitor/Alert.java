@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param window the index of the window the event belongs to
  * @param firstWindow the window in which this alert was first raised (since it was last cleared)
  */
-public record Alert(Event event, Finding finding, long window, long firstWindow) {
+public record Alert(Event event, WindowFinding finding, long window, long firstWindow) {
 
     /** The kinds of alert event. */
     public enum Event {

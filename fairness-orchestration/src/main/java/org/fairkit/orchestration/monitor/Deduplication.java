@@ -5,9 +5,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fairkit.core.Severity;
 
 /**
- * How repeated findings become alerts. Findings are keyed by rule and group ({@link Finding#key()}); per key:
+ * How repeated findings become alerts. Findings are keyed by rule and group ({@link WindowFinding#key()}); per key:
  * <ul>
  *   <li>a finding for a key that is not active <b>raises</b> an alert ({@link Alert.Event#RAISED});</li>
  *   <li>while active, a finding with a higher severity than last notified <b>escalates</b> (always emitted);</li>
@@ -54,7 +55,7 @@ public record Deduplication(int windows) {
             long lastNotified;
             long firstWindow;
             Severity severity;
-            Finding last;
+            WindowFinding last;
         }
 
         State(Deduplication config) {
@@ -65,14 +66,15 @@ public record Deduplication(int windows) {
             return suppressed;
         }
 
-        List<Alert> apply(long window, List<Finding> findings) {
-            Map<String, Finding> worst = new LinkedHashMap<>();
-            for (Finding f : findings) {
-                worst.merge(f.key(), f, (a, b) -> Comparator.comparing(Finding::severity).compare(b, a) > 0 ? b : a);
+        List<Alert> apply(long window, List<WindowFinding> findings) {
+            Map<String, WindowFinding> worst = new LinkedHashMap<>();
+            for (WindowFinding f : findings) {
+                worst.merge(f.key(), f,
+                        (a, b) -> Comparator.comparing(WindowFinding::severity).compare(b, a) > 0 ? b : a);
             }
             List<Alert> out = new ArrayList<>();
             int n = config.windows();
-            for (Finding f : worst.values()) {
+            for (WindowFinding f : worst.values()) {
                 Key k = keys.get(f.key());
                 if (k == null || !k.active) {
                     boolean quiet = k != null && n > 0 && window - k.lastNotified < n;

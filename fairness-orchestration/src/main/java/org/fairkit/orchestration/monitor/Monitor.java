@@ -2,7 +2,6 @@ package org.fairkit.orchestration.monitor;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,10 +21,11 @@ import org.fairkit.core.Provenance;
 import org.fairkit.core.errors.InputErrors;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.SensitiveFeature;
+import org.fairkit.core.internal.Fingerprint;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
-import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.core.metrics.Metrics;
 import org.fairkit.orchestration.io.GroupTally;
 import org.fairkit.orchestration.io.SpecConfiguration;
 import org.fairkit.stats.drift.DistributionDrift;
@@ -45,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *     .groupBy("race").reference("Caucasian")
  *     .windowing(Windowing.slidingTime(Duration.ofDays(7), Duration.ofDays(1)))
  *     .scoreBins(10)
- *     .checks(Checks.fairnessBelow(FairnessMetric.DISPARATE_IMPACT, 0.9, 0.8), Checks.scoreDrift(0.1, 0.25))
+ *     .checks(WindowChecks.fairnessBelow(FairnessMetric.DISPARATE_IMPACT, 0.9, 0.8),
+ *             WindowChecks.scoreDrift(0.1, 0.25))
  *     .build();
  * for (WindowResult w : monitor.accept(batch, eventTime)) {
  *     w.alerts().forEach(alert -> notify(alert));
@@ -298,7 +298,7 @@ public final class Monitor {
         }
         WindowResult w = new WindowResult(index, firstBatch, lastBatch, start, end, merged.rows(), report, drift,
                 List.of(), List.of(), notes);
-        List<Finding> findings = new ArrayList<>();
+        List<WindowFinding> findings = new ArrayList<>();
         WindowContext ctx = new WindowContext(w, List.copyOf(windows));
         for (WindowCheck c : checks) {
             findings.addAll(c.check(ctx));
@@ -348,17 +348,12 @@ public final class Monitor {
     }
 
     private static String countsSha256(GroupTally t) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
+        MessageDigest md = Fingerprint.sha256();
         for (GroupKey g : t.grouping().groups()) {
             md.update((String.join("\u0000", g.levels()) + "\u0000" + t.counts(g.levels()) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        return HexFormat.of().formatHex(md.digest());
+        return Fingerprint.hex(md);
     }
 
     /** @return the retained window results, oldest first */

@@ -23,7 +23,7 @@ import org.fairkit.core.FairnessReport;
  * @param notes anything the reader must know (e.g. the reference group was absent)
  */
 public record WindowResult(long index, long firstBatch, long lastBatch, Optional<Instant> start,
-        Optional<Instant> end, long rows, FairnessReport report, List<DriftResult> drift, List<Finding> findings,
+        Optional<Instant> end, long rows, FairnessReport report, List<DriftResult> drift, List<WindowFinding> findings,
         List<Alert> alerts, List<String> notes) {
 
     /** Validates and copies. */
@@ -38,7 +38,7 @@ public record WindowResult(long index, long firstBatch, long lastBatch, Optional
     }
 
     /** @return this result with the checks' findings and the resulting alerts */
-    WindowResult with(List<Finding> f, List<Alert> a) {
+    WindowResult with(List<WindowFinding> f, List<Alert> a) {
         return new WindowResult(index, firstBatch, lastBatch, start, end, rows, report, drift, f, a, notes);
     }
 

@@ -2,7 +2,8 @@
  * Monitoring a deployed model: a {@link org.fairkit.orchestration.monitor.Monitor} fed with prediction batches keeps
  * tumbling or sliding {@link org.fairkit.orchestration.monitor.Windowing windows} of mergeable counts, derives a
  * report per window, tests score drift against a baseline (fairness-stats' {@code DistributionDrift}), runs
- * {@link org.fairkit.orchestration.monitor.WindowCheck}s (built-ins in {@link org.fairkit.orchestration.monitor.Checks};
+ * {@link org.fairkit.orchestration.monitor.WindowCheck}s (built-ins in
+ * {@link org.fairkit.orchestration.monitor.WindowChecks};
  * policies plug in the same way), de-duplicates their findings into {@link org.fairkit.orchestration.monitor.Alert}s
  * and exposes each metric's time series.
  *

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fairkit.core.Threshold;
 
 /**
  * A policy's rules as an alert configuration: the document behind the "Alert Configuration" audit output, for a
@@ -44,11 +45,11 @@ public final class AlertConfiguration {
             if (!r.grouping().isEmpty()) {
                 a.put("grouping", r.grouping());
             }
-            a.put("require", r.comparison().symbol() + " " + PolicyRule.number(r.threshold()));
-            a.put("alert_when", negation(r.comparison()) + " " + PolicyRule.number(r.threshold()));
-            a.put("threshold", r.threshold());
+            a.put("require", PolicyRule.requirement(r.threshold()));
+            a.put("alert_when", PolicyRule.requirement(new Threshold(r.threshold().operator().negation(), r.threshold().limit())));
+            a.put("threshold", r.threshold().limit());
             a.put("evidence", r.evidenceOr(policy.evidence()).id());
-            a.put("severity", r.severity().id());
+            a.put("severity", r.severityId());
             a.put("on_inconclusive", "warn");
             alerts.add(a);
         }
@@ -63,18 +64,5 @@ public final class AlertConfiguration {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("alert_configuration", body);
         return PolicyYaml.writeTree(doc);
-    }
-
-    private static String negation(Comparison c) {
-        switch (c) {
-            case AT_LEAST:
-                return "<";
-            case GREATER_THAN:
-                return "<=";
-            case AT_MOST:
-                return ">";
-            default:
-                return ">=";
-        }
     }
 }

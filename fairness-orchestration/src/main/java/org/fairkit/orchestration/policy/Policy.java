@@ -153,7 +153,7 @@ public record Policy(String name, String description, EvidenceMode evidence, Lis
                 .append(')');
         for (PolicyRule r : rules) {
             b.append(System.lineSeparator()).append("  ").append(r).append(" [").append(r.evidenceOr(evidence).id())
-                    .append(", ").append(r.severity().id()).append(']');
+                    .append(", ").append(r.severityId()).append(']');
         }
         return b.toString();
     }

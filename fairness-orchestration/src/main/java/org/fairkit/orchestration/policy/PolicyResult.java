@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.fairkit.core.Severity;
 import org.fairkit.core.group.GroupKey;
 
 /**
  * The verdicts of a policy on one or more reports.
  *
- * <p>The policy's {@link #outcome()}: {@link Outcome#FAIL} when a rule of severity {@link Severity#ERROR} fails,
+ * <p>The policy's {@link #outcome()}: {@link Outcome#FAIL} when a rule of severity {@link Severity#CRITICAL} fails,
  * else {@link Outcome#INCONCLUSIVE} when one is inconclusive, else {@link Outcome#PASS}. Rules of severity
  * {@link Severity#WARNING} are reported but never change it.
  *
@@ -28,7 +29,7 @@ public record PolicyResult(String policy, List<RuleVerdict> verdicts) {
     public Outcome outcome() {
         boolean inconclusive = false;
         for (RuleVerdict v : verdicts) {
-            if (v.rule().severity() == Severity.ERROR) {
+            if (v.rule().severity() == Severity.CRITICAL) {
                 if (v.outcome() == Outcome.FAIL) {
                     return Outcome.FAIL;
                 }
@@ -63,7 +64,7 @@ public record PolicyResult(String policy, List<RuleVerdict> verdicts) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"outcome", "severity", "rule", "grouping", "value", "interval", "groups"});
         for (RuleVerdict v : verdicts) {
-            rows.add(new String[] {v.outcome().name(), v.rule().severity().id(), v.rule().toString(),
+            rows.add(new String[] {v.outcome().name(), v.rule().severityId(), v.rule().toString(),
                 v.grouping().isEmpty() ? "-" : String.join(" x ", v.grouping()),
                 !v.value().isDefined() ? "undefined" : v.rule().measure() instanceof Measure.MinGroupSize
                         ? String.format(Locale.ROOT, "%d", (long) v.value().value())

@@ -3,10 +3,13 @@ package org.fairkit.orchestration.policy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fairkit.core.Severity;
+import org.fairkit.core.Threshold;
 
 /**
  * One rule of a {@link Policy}: a measure, a comparison with a threshold, optionally the grouping it is about,
@@ -18,20 +21,20 @@ import java.util.regex.Pattern;
  * {@code for} name the report's grouping (several for an intersection, in any order, separated by {@code ,} or
  * {@code &}); a rule without {@code for} applies to every report. From Java, without strings:
  * <pre>{@code
- * PolicyRule r = PolicyRule.of(Measure.fairness(FairnessMetric.DEMOGRAPHIC_PARITY_RATIO), Comparison.AT_LEAST, 0.8)
+ * PolicyRule r = PolicyRule.of(Measure.fairness(FairnessMetric.DEMOGRAPHIC_PARITY_RATIO), Threshold.atLeast(0.8))
  *     .forGrouping("race").withEvidence(EvidenceMode.PASS_IF_INTERVAL_SATISFIES);
  * }</pre>
  *
  * @param name the rule's name, unique in its policy; by default its {@link #expression()}
  * @param measure what is measured
- * @param comparison how the value is compared with the threshold
- * @param threshold the threshold, finite
+ * @param threshold how the value is compared with which limit (ties as {@link Threshold} says)
  * @param grouping the report grouping the rule is about, empty for any
  * @param evidence the evidence mode, empty to use the policy's default
- * @param severity whether a failure fails the policy
+ * @param severity whether a failure fails the policy: {@link Severity#CRITICAL} (written {@code error}) or
+ *     {@link Severity#WARNING} (written {@code warning})
  */
-public record PolicyRule(String name, Measure measure, Comparison comparison, double threshold,
-        List<String> grouping, Optional<EvidenceMode> evidence, Severity severity) {
+public record PolicyRule(String name, Measure measure, Threshold threshold, List<String> grouping,
+        Optional<EvidenceMode> evidence, Severity severity) {
 
     private static final Pattern RULE = Pattern.compile(
             "\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*(>=|<=|>|<)\\s*"
@@ -41,11 +44,11 @@ public record PolicyRule(String name, Measure measure, Comparison comparison, do
     /** Validates every part and copies the grouping. */
     public PolicyRule {
         Objects.requireNonNull(measure, "measure");
-        Objects.requireNonNull(comparison, "comparison");
+        Objects.requireNonNull(threshold, "threshold");
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(severity, "severity");
-        if (!Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("threshold must be finite, got " + threshold);
+        if (severity == Severity.INFO) {
+            throw new IllegalArgumentException("a rule's severity must be CRITICAL (error) or WARNING, got INFO");
         }
         grouping = List.copyOf(grouping);
         for (String f : grouping) {
@@ -58,13 +61,13 @@ public record PolicyRule(String name, Measure measure, Comparison comparison, do
             throw new IllegalArgumentException("grouping names a feature twice: " + grouping);
         }
         if (name == null || name.isBlank()) {
-            name = expression(measure, comparison, threshold, grouping);
+            name = expression(measure, threshold, grouping);
         }
     }
 
-    /** A rule with the policy's default evidence, severity {@link Severity#ERROR}, about any grouping. */
-    public static PolicyRule of(Measure measure, Comparison comparison, double threshold) {
-        return new PolicyRule(null, measure, comparison, threshold, List.of(), Optional.empty(), Severity.ERROR);
+    /** A rule with the policy's default evidence, severity {@link Severity#CRITICAL}, about any grouping. */
+    public static PolicyRule of(Measure measure, Threshold threshold) {
+        return new PolicyRule(null, measure, threshold, List.of(), Optional.empty(), Severity.CRITICAL);
     }
 
     /**
@@ -78,32 +81,54 @@ public record PolicyRule(String name, Measure measure, Comparison comparison, do
             throw new IllegalArgumentException(PolicyErrors.badRule(text));
         }
         Measure measure = Measure.byId(m.group(1));
-        double threshold = Double.parseDouble(m.group(3));
+        Threshold threshold = new Threshold(Threshold.Operator.bySymbol(m.group(2)), Double.parseDouble(m.group(3)));
         List<String> grouping = new ArrayList<>();
         if (m.group(4) != null) {
             for (String f : m.group(4).split("[,&]")) {
                 grouping.add(f.strip());
             }
         }
-        return new PolicyRule(null, measure, Comparison.bySymbol(m.group(2)), threshold, grouping, Optional.empty(),
-                Severity.ERROR);
+        return new PolicyRule(null, measure, threshold, grouping, Optional.empty(),
+                Severity.CRITICAL);
     }
 
     /** @return this rule about the report grouped by these features */
     public PolicyRule forGrouping(String... features) {
-        return new PolicyRule(defaultNamed() ? null : name, measure, comparison, threshold, List.of(features),
+        return new PolicyRule(defaultNamed() ? null : name, measure, threshold, List.of(features),
                 evidence, severity);
     }
 
     /** @return this rule with its own evidence mode */
     public PolicyRule withEvidence(EvidenceMode mode) {
-        return new PolicyRule(name, measure, comparison, threshold, grouping,
+        return new PolicyRule(name, measure, threshold, grouping,
                 Optional.of(Objects.requireNonNull(mode, "evidence")), severity);
+    }
+
+    /** @return the severity as policy YAML and JSON write it: {@code error} (CRITICAL) or {@code warning} */
+    public String severityId() {
+        return severity == Severity.CRITICAL ? "error" : "warning";
+    }
+
+    /**
+     * Parses a rule severity as policy YAML writes it (case-insensitive): {@code error} is
+     * {@link Severity#CRITICAL}, {@code warning} is {@link Severity#WARNING}.
+     *
+     * @throws IllegalArgumentException listing the valid ids
+     */
+    public static Severity severityById(String id) {
+        String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+        if (key.equals("error")) {
+            return Severity.CRITICAL;
+        }
+        if (key.equals("warning")) {
+            return Severity.WARNING;
+        }
+        throw new IllegalArgumentException("unknown severity '" + id + "'; valid: error, warning");
     }
 
     /** @return this rule with a severity */
     public PolicyRule withSeverity(Severity s) {
-        return new PolicyRule(name, measure, comparison, threshold, grouping, evidence, s);
+        return new PolicyRule(name, measure, threshold, grouping, evidence, s);
     }
 
     /** @return this rule with a name */
@@ -111,7 +136,7 @@ public record PolicyRule(String name, Measure measure, Comparison comparison, do
         if (newName == null || newName.isBlank()) {
             throw new IllegalArgumentException("a rule name must be non-blank, got '" + newName + "'");
         }
-        return new PolicyRule(newName, measure, comparison, threshold, grouping, evidence, severity);
+        return new PolicyRule(newName, measure, threshold, grouping, evidence, severity);
     }
 
     private boolean defaultNamed() {
@@ -120,13 +145,17 @@ public record PolicyRule(String name, Measure measure, Comparison comparison, do
 
     /** @return the rule as text, e.g. {@code demographic_parity_ratio >= 0.8 for race} */
     public String expression() {
-        return expression(measure, comparison, threshold, grouping);
+        return expression(measure, threshold, grouping);
     }
 
-    private static String expression(Measure measure, Comparison comparison, double threshold,
-            List<String> grouping) {
-        return measure.id() + " " + comparison.symbol() + " " + number(threshold)
+    private static String expression(Measure measure, Threshold threshold, List<String> grouping) {
+        return measure.id() + " " + requirement(threshold)
                 + (grouping.isEmpty() ? "" : " for " + String.join(", ", grouping));
+    }
+
+    /** @return the threshold as written in rules: {@code >= 0.8}, {@code >= 30} */
+    static String requirement(Threshold t) {
+        return t.operator().symbol() + " " + number(t.limit());
     }
 
     /** The shortest decimal that reads back as the same double, without exponent: {@code 0.8}, {@code 30}. */

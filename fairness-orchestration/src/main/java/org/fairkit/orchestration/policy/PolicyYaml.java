@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.fairkit.core.Severity;
 
 /** Reads and writes policies as YAML through a typed document model. */
 final class PolicyYaml {
@@ -62,7 +63,7 @@ final class PolicyYaml {
                 r = r.withEvidence(EvidenceMode.byId(evidence));
             }
             if (severity != null) {
-                r = r.withSeverity(Severity.byId(severity));
+                r = r.withSeverity(PolicyRule.severityById(severity));
             }
             return r;
         }
@@ -222,7 +223,7 @@ final class PolicyYaml {
             }
             m.put("rule", r.expression());
             r.evidence().ifPresent(e -> m.put("evidence", e.id()));
-            m.put("severity", r.severity().id());
+            m.put("severity", r.severityId());
             rules.add(m);
         }
         doc.put("rules", rules);

@@ -61,13 +61,13 @@ final class RuleEvaluator {
 
     /** The core of every evidence mode: one value, maybe with an interval, against the rule. */
     private static Decision decide(PolicyRule rule, EvidenceMode mode, MetricValue value, Optional<Interval> ci) {
-        String req = rule.comparison().symbol() + " " + PolicyRule.number(rule.threshold());
+        String req = PolicyRule.requirement(rule.threshold());
         if (!value.isDefined()) {
             return new Decision(Outcome.INCONCLUSIVE, "undefined (" + value.reason().orElseThrow() + ")");
         }
         String point = fmt(value.value());
         if (mode == EvidenceMode.POINT) {
-            boolean ok = rule.comparison().test(value.value(), rule.threshold());
+            boolean ok = rule.threshold().isMetBy(value.value());
             return new Decision(ok ? Outcome.PASS : Outcome.FAIL, point + (ok ? " " : " is not ") + req
                     + " (point estimate" + ci.map(i -> "; " + level(i) + " interval " + i).orElse("") + ")");
         }
@@ -76,8 +76,8 @@ final class RuleEvaluator {
                     + mode.id() + " needs one: evaluate with intervals(...) or use evidence point");
         }
         Interval i = ci.get();
-        boolean lo = rule.comparison().test(i.lower(), rule.threshold());
-        boolean hi = rule.comparison().test(i.upper(), rule.threshold());
+        boolean lo = rule.threshold().isMetBy(i.lower());
+        boolean hi = rule.threshold().isMetBy(i.upper());
         String head = point + ", " + level(i) + " interval " + i + undefinedDraws(i);
         if (mode == EvidenceMode.PASS_IF_INTERVAL_SATISFIES) {
             return lo && hi ? new Decision(Outcome.PASS, head + " lies entirely " + req)
@@ -182,7 +182,7 @@ final class RuleEvaluator {
                 details.add(k.label() + " " + d.why());
             }
             if (v.isDefined() && (worstValue == null
-                    || (rule.comparison().lowerBound() ? v.value() < worstValue.value()
+                    || (rule.threshold().operator().lowerBound() ? v.value() < worstValue.value()
                     : v.value() > worstValue.value()))) {
                 worst = k;
                 worstValue = v;
@@ -205,7 +205,7 @@ final class RuleEvaluator {
             outcome = Outcome.PASS;
             responsible = List.of(worst);
             Decision d = decide(rule, mode, worstValue, report.interval(Estimand.groupValue(g.metric(), worst)));
-            msg.append(": holds in every group; the ").append(rule.comparison().lowerBound() ? "lowest" : "highest")
+            msg.append(": holds in every group; the ").append(rule.threshold().operator().lowerBound() ? "lowest" : "highest")
                     .append(", ").append(worst.label()).append(", is ").append(d.why());
         }
         appendExclusions(msg, small);
@@ -227,12 +227,12 @@ final class RuleEvaluator {
                 min = row.rows();
                 smallest = row.group();
             }
-            if (!rule.comparison().test(row.rows(), rule.threshold())) {
+            if (!rule.threshold().isMetBy(row.rows())) {
                 below.add(row.group());
                 details.add(row.group().label() + " (" + row.rows() + ")");
             }
         }
-        String req = rule.comparison().symbol() + " " + PolicyRule.number(rule.threshold());
+        String req = PolicyRule.requirement(rule.threshold());
         String exact = " (exact counts: the evidence mode does not apply)";
         if (smallest == null) {
             return new RuleVerdict(rule, mode, grouping, Outcome.INCONCLUSIVE,

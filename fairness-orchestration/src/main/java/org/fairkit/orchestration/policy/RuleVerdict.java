@@ -3,6 +3,7 @@ package org.fairkit.orchestration.policy;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.fairkit.core.Severity;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.MetricValue;
@@ -36,9 +37,9 @@ public record RuleVerdict(PolicyRule rule, EvidenceMode evidence, List<String> g
         Objects.requireNonNull(message, "message");
     }
 
-    /** @return whether this verdict fails its policy: a non-pass of a rule of severity {@link Severity#ERROR} */
+    /** @return whether this verdict fails its policy: a non-pass of a rule of severity {@link Severity#CRITICAL} */
     public boolean blocking() {
-        return outcome != Outcome.PASS && rule.severity() == Severity.ERROR;
+        return outcome != Outcome.PASS && rule.severity() == Severity.CRITICAL;
     }
 
     /** @return e.g. {@code FAIL demographic_parity_ratio >= 0.8 for race: ...} */

@@ -11,5 +11,5 @@ public interface AlertRenderer {
      * @param context the run's reports and plan
      * @return the alert configuration, as a YAML document
      */
-    String renderYaml(AuditContext context);
+    String renderYaml(AuditRunContext context);
 }

@@ -29,5 +29,5 @@ public interface AuditOutput {
      * @return the files written, in order
      * @throws IOException if writing fails; the run then fails
      */
-    List<Path> write(AuditContext context, Path directory) throws IOException;
+    List<Path> write(AuditRunContext context, Path directory) throws IOException;
 }

@@ -1,16 +1,12 @@
 package org.fairkit.orchestration.run;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +20,7 @@ import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.Fingerprint;
 import org.fairkit.orchestration.io.AtomicFiles;
 import org.fairkit.orchestration.io.RowSource;
 import org.fairkit.orchestration.io.StreamedInput;
@@ -115,7 +112,7 @@ public final class AuditRunner {
 
         List<FairnessReport> reports = evaluate(plan);
         Files.createDirectories(directory);
-        AuditContext context = new AuditContext(runId, plan, reports, rows(plan), startedAt);
+        AuditRunContext context = new AuditRunContext(runId, plan, reports, rows(plan), startedAt);
         Path root = directory.toAbsolutePath().normalize();
         Path staging = Files.createTempDirectory(root, ".fairkit-run-");
         List<OutputFile> files = new ArrayList<>();
@@ -194,19 +191,7 @@ public final class AuditRunner {
 
     /** @return the SHA-256 of a file's bytes, in hex */
     public static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) >= 0;) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return Fingerprint.sha256(file);
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class StandardOutputs {
     public static AuditOutput metricsExport() {
         return new Simple(METRICS_EXPORT, "Metrics Export (CSV and JSON)") {
             @Override
-            public List<Path> write(AuditContext context, Path directory) throws IOException {
+            public List<Path> write(AuditRunContext context, Path directory) throws IOException {
                 Path csv = directory.resolve("metrics.csv");
                 Path json = directory.resolve("metrics.json");
                 try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
@@ -85,7 +85,7 @@ public final class StandardOutputs {
         return new Simple(FLAGGED_CASES, "Flagged Cases CSV" + change.map(c -> " (with " + c.description() + ")")
                 .orElse("")) {
             @Override
-            public List<Path> write(AuditContext context, Path directory) throws IOException {
+            public List<Path> write(AuditRunContext context, Path directory) throws IOException {
                 FlaggedCases.Builder b = FlaggedCases.of(context.reports()).minGap(minGap);
                 change.ifPresent(b::decisionChange);
                 Path file = directory.resolve("flagged-cases.csv");
@@ -101,7 +101,7 @@ public final class StandardOutputs {
     public static AuditOutput detailedReport() {
         return new Simple(DETAILED_REPORT, "Detailed Report JSON") {
             @Override
-            public List<Path> write(AuditContext context, Path directory) throws IOException {
+            public List<Path> write(AuditRunContext context, Path directory) throws IOException {
                 ObjectNode root = JsonNodeFactory.instance.objectNode();
                 root.put("schema", "fairkit.audit/1");
                 root.put("run_id", context.runId());
@@ -128,7 +128,7 @@ public final class StandardOutputs {
         Objects.requireNonNull(renderer, "renderer");
         return new Simple(ALERT_CONFIGURATION, "Alert Configuration (YAML)") {
             @Override
-            public List<Path> write(AuditContext context, Path directory) throws IOException {
+            public List<Path> write(AuditRunContext context, Path directory) throws IOException {
                 String yaml = renderer.renderYaml(context);
                 try {
                     new YAMLMapper().readTree(yaml);

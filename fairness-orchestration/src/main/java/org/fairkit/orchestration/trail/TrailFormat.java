@@ -10,8 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.fairkit.core.internal.Fingerprint;
 
 /**
  * The byte format of a trail line: how one is written, and how one is checked. See {@link AuditTrail} for the
@@ -52,18 +51,7 @@ final class TrailFormat {
     }
 
     static String sha256(byte[] bytes, int offset, int length) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        md.update(bytes, offset, length);
-        StringBuilder b = new StringBuilder(64);
-        for (byte x : md.digest()) {
-            b.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
-        }
-        return b.toString();
+        return Fingerprint.sha256(bytes, offset, length);
     }
 
     /** A written line, with its hash; {@code bytes} ends with a newline. */

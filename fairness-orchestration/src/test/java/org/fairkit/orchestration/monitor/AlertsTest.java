@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.fairkit.core.FairnessData;
+import org.fairkit.core.Severity;
 import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.FairnessMetric;
@@ -22,11 +23,11 @@ class AlertsTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-01T00:00:00Z"), ZoneOffset.UTC);
     static final GroupKey B = GroupKey.of("ethnicity", "Group B");
 
-    private static Finding f(String rule, Severity s) {
-        return new Finding(rule, Optional.empty(), s, rule + " " + s, 0);
+    private static WindowFinding f(String rule, Severity s) {
+        return new WindowFinding(rule, Optional.empty(), s, rule + " " + s, 0);
     }
 
-    private static List<Alert.Event> events(Deduplication.State st, long w, Finding... fs) {
+    private static List<Alert.Event> events(Deduplication.State st, long w, WindowFinding... fs) {
         return st.apply(w, List.of(fs)).stream().map(Alert::event).toList();
     }
 
@@ -58,8 +59,9 @@ class AlertsTest {
     @Test
     void rulesAndGroupsAreSeparateKeys() {
         Deduplication.State st = new Deduplication.State(Deduplication.untilCleared());
-        Finding groupB = new Finding("r", Optional.of(B), Severity.WARNING, "b", 0);
-        Finding groupC = new Finding("r", Optional.of(GroupKey.of("ethnicity", "Group C")), Severity.WARNING, "c", 0);
+        WindowFinding groupB = new WindowFinding("r", Optional.of(B), Severity.WARNING, "b", 0);
+        WindowFinding groupC = new WindowFinding("r", Optional.of(GroupKey.of("ethnicity", "Group C")),
+                Severity.WARNING, "c", 0);
         assertThat(events(st, 0, groupB, groupC, f("other", Severity.INFO))).containsExactly(Alert.Event.RAISED,
                 Alert.Event.RAISED, Alert.Event.RAISED);
         List<Alert> next = st.apply(1, List.of(groupB));
@@ -110,8 +112,9 @@ class AlertsTest {
         Monitor m = Monitor.builder().groupBy("ethnicity").reference("Group A")
                 .metrics(Metrics.SELECTION_RATE, Metrics.TRUE_POSITIVE_RATE)
                 .windowing(Windowing.tumblingBatches(1)).scoreBins(10)
-                .checks(Checks.fairnessBelow(FairnessMetric.DISPARATE_IMPACT, 0.9, 0.8),
-                        Checks.cusum(FairnessMetric.DISPARATE_IMPACT, 5, 0.5, 4), Checks.scoreDrift(0.1, 0.25))
+                .checks(WindowChecks.fairnessBelow(FairnessMetric.DISPARATE_IMPACT, 0.9, 0.8),
+                        WindowChecks.cusum(FairnessMetric.DISPARATE_IMPACT, 5, 0.5, 4),
+                        WindowChecks.scoreDrift(0.1, 0.25))
                 .clock(CLOCK).build();
         List<WindowResult> ws = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

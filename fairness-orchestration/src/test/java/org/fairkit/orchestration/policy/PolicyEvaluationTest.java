@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.Severity;
+import org.fairkit.core.Threshold;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.FairnessMetric;
@@ -75,8 +77,8 @@ class PolicyEvaluationTest {
                 .isEqualTo(Outcome.FAIL);
         assertThat(judge("demographic_parity_ratio >= 0.8000001", EvidenceMode.POINT, report).outcome())
                 .isEqualTo(Outcome.FAIL);
-        assertThat(Comparison.AT_LEAST.test(1e6 * (1 - 2e-12), 1e6)).isFalse();
-        assertThat(Comparison.AT_LEAST.test(1e6 * (1 - 5e-13), 1e6)).isTrue();
+        assertThat(Threshold.Operator.AT_LEAST.test(1e6 * (1 - 2e-12), 1e6)).isFalse();
+        assertThat(Threshold.Operator.AT_LEAST.test(1e6 * (1 - 5e-13), 1e6)).isTrue();
     }
 
     @Test
@@ -152,14 +154,13 @@ class PolicyEvaluationTest {
                     Disparity d = ds.get(which);
                     Interval ci = d.interval().orElseThrow();
                     double t = ci.lower() + u * (ci.upper() - ci.lower());
-                    Comparison c = Comparison.values()[op];
-                    PolicyRule rule = PolicyRule.of(Measure.byId(ids.get(which)), c, t);
+                    Threshold c = new Threshold(Threshold.Operator.values()[op], t);
+                    PolicyRule rule = PolicyRule.of(Measure.byId(ids.get(which)), c);
                     Outcome point = judge(rule.expression(), EvidenceMode.POINT, report).outcome();
                     Outcome strict = judge(rule.expression(), EvidenceMode.PASS_IF_INTERVAL_SATISFIES, report)
                             .outcome();
                     Outcome lenient = judge(rule.expression(), EvidenceMode.FAIL_IF_INTERVAL_VIOLATES, report)
                             .outcome();
-                    double rt = rule.threshold();
                     // a metric against a reference is judged on every group's comparison (its family), each with
                     // its simultaneous interval; a spread on its one value
                     List<Disparity> members = which == 1 || which == 2
@@ -173,9 +174,9 @@ class PolicyEvaluationTest {
                     for (Disparity m : members) {
                         Interval mi = m.interval().orElseThrow();
                         assertThat(mi.contains(m.asDouble())).as("%s", m).isTrue();
-                        allPoint &= c.test(m.asDouble(), rt);
-                        allInside &= c.test(mi.lower(), rt) && c.test(mi.upper(), rt);
-                        anyOutside |= !c.test(mi.lower(), rt) && !c.test(mi.upper(), rt);
+                        allPoint &= c.isMetBy(m.asDouble());
+                        allInside &= c.isMetBy(mi.lower()) && c.isMetBy(mi.upper());
+                        anyOutside |= !c.isMetBy(mi.lower()) && !c.isMetBy(mi.upper());
                     }
                     assertThat(point == Outcome.PASS).isEqualTo(allPoint);
                     assertThat(strict == Outcome.PASS).isEqualTo(allInside);

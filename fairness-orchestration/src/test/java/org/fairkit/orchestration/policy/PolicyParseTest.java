@@ -9,6 +9,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.fairkit.core.Severity;
+import org.fairkit.core.Threshold;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.Metrics;
 import org.junit.jupiter.api.Test;
@@ -38,14 +40,14 @@ class PolicyParseTest {
         assertThat(p.description()).isEqualTo("Four-fifths rule and equalized odds");
         assertThat(p.evidence()).isEqualTo(EvidenceMode.FAIL_IF_INTERVAL_VIOLATES);
         assertThat(p.rules()).containsExactly(
-                new PolicyRule(null, Measure.fairness(FairnessMetric.DEMOGRAPHIC_PARITY_RATIO), Comparison.AT_LEAST,
-                        0.8, List.of("race"), Optional.empty(), Severity.ERROR),
-                PolicyRule.of(Measure.fairness(FairnessMetric.EQUALIZED_ODDS_DIFFERENCE), Comparison.AT_MOST, 0.05)
+                new PolicyRule(null, Measure.fairness(FairnessMetric.DEMOGRAPHIC_PARITY_RATIO),
+                        Threshold.atLeast(0.8), List.of("race"), Optional.empty(), Severity.CRITICAL),
+                PolicyRule.of(Measure.fairness(FairnessMetric.EQUALIZED_ODDS_DIFFERENCE), Threshold.atMost(0.05))
                         .withEvidence(EvidenceMode.PASS_IF_INTERVAL_SATISFIES).withSeverity(Severity.WARNING),
-                PolicyRule.of(Measure.difference(Metrics.TRUE_POSITIVE_RATE), Comparison.LESS_THAN, 0.1)
+                PolicyRule.of(Measure.difference(Metrics.TRUE_POSITIVE_RATE), Threshold.lessThan(0.1))
                         .named("tpr-gap"),
-                PolicyRule.of(Measure.minGroupSize(), Comparison.AT_LEAST, 30),
-                PolicyRule.of(Measure.everyGroup(Metrics.ACCURACY), Comparison.GREATER_THAN, 0.7)
+                PolicyRule.of(Measure.minGroupSize(), Threshold.atLeast(30)),
+                PolicyRule.of(Measure.everyGroup(Metrics.ACCURACY), Threshold.greaterThan(0.7))
                         .forGrouping("race", "sex"));
         assertThat(p.rules().get(0).name()).isEqualTo("demographic_parity_ratio >= 0.8 for race");
         assertThat(p.rules().get(2).expression()).isEqualTo("true_positive_rate.difference < 0.1");
@@ -195,7 +197,7 @@ class PolicyParseTest {
     private static final Gen<PolicyRule> RULES = integers().between(0, MEASURES.size() - 1)
             .zip(integers().between(0, 3), doubles().between(-1e6, 1e6), integers().between(0, 63),
                     (m, op, t, flags) -> {
-                        PolicyRule r = PolicyRule.of(Measure.byId(MEASURES.get(m)), Comparison.values()[op], t);
+                        PolicyRule r = PolicyRule.of(Measure.byId(MEASURES.get(m)), new Threshold(Threshold.Operator.values()[op], t));
                         if ((flags & 1) != 0) {
                             r = r.forGrouping("race");
                         }

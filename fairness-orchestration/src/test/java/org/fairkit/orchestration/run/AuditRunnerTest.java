@@ -184,7 +184,7 @@ class AuditRunnerTest {
             }
 
             @Override
-            public List<Path> write(AuditContext context, Path directory) throws IOException {
+            public List<Path> write(AuditRunContext context, Path directory) throws IOException {
                 return List.of(Files.writeString(directory.resolve("audit.pdf"), "%PDF " + context.reports().size()));
             }
         };
@@ -200,7 +200,7 @@ class AuditRunnerTest {
             }
 
             @Override
-            public List<Path> write(AuditContext context, Path directory) throws IOException {
+            public List<Path> write(AuditRunContext context, Path directory) throws IOException {
                 return List.of(Files.writeString(directory.resolveSibling("outside.txt"), "x"));
             }
         };
@@ -230,7 +230,7 @@ class AuditRunnerTest {
             }
 
             @Override
-            public List<Path> write(AuditContext context, Path directory) throws IOException {
+            public List<Path> write(AuditRunContext context, Path directory) throws IOException {
                 Path f = Files.writeString(directory.resolve("audit.pdf"), text);
                 if (fail) {
                     throw new IOException("disk full after " + text.length() + " bytes");

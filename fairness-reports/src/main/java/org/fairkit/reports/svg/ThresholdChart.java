@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.fairkit.core.Threshold;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.MetricValue;
 
@@ -50,9 +51,9 @@ public final class ThresholdChart {
             }
         }
 
-        /** @return whether the value is defined and outside the acceptable band */
+        /** @return whether the value is defined and outside the acceptable band, edges as {@link Threshold} ties */
         public boolean beyond() {
-            return value.isDefined() && (value.value() < acceptLow || value.value() > acceptHigh);
+            return value.isDefined() && !Threshold.withinBand(value.value(), acceptLow, acceptHigh);
         }
     }
 

@@ -127,8 +127,8 @@ public enum ProportionInterval {
      * @throws IllegalArgumentException for counts or a level outside their domain
      */
     public Interval interval(long successes, long trials, double level) {
-        Checks.counts("successes", successes, "trials", trials);
-        Checks.level(level);
+        ProportionArguments.counts("successes", successes, "trials", trials);
+        ProportionArguments.level(level);
         return compute(successes, trials, level, z(level));
     }
 

@@ -106,9 +106,9 @@ public final class TwoProportionIntervals {
     }
 
     private static void check(long x1, long n1, long x2, long n2, double level) {
-        Checks.counts("x1", x1, "n1", n1);
-        Checks.counts("x2", x2, "n2", n2);
-        Checks.level(level);
+        ProportionArguments.counts("x1", x1, "n1", n1);
+        ProportionArguments.counts("x2", x2, "n2", n2);
+        ProportionArguments.level(level);
     }
 
     private static double sq(double x) {

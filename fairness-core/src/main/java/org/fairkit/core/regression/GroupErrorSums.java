@@ -6,11 +6,11 @@ import java.util.List;
  * Immutable per-group {@link ErrorSums}: the snapshot of an {@link ErrorTally}. {@link #overall()} merges the
  * groups in group order.
  */
-public final class GroupErrors {
+public final class GroupErrorSums {
     private final List<ErrorSums> groups;
     private final ErrorSums overall;
 
-    GroupErrors(List<ErrorSums> groups) {
+    GroupErrorSums(List<ErrorSums> groups) {
         this.groups = List.copyOf(groups);
         ErrorSums all = ErrorSums.EMPTY;
         for (ErrorSums s : groups) {
@@ -24,11 +24,11 @@ public final class GroupErrors {
      *
      * @throws IllegalArgumentException if there is no group
      */
-    public static GroupErrors of(List<ErrorSums> groups) {
+    public static GroupErrorSums of(List<ErrorSums> groups) {
         if (groups.isEmpty()) {
             throw new IllegalArgumentException("need at least one group");
         }
-        return new GroupErrors(groups);
+        return new GroupErrorSums(groups);
     }
 
     /** @return the number of groups */

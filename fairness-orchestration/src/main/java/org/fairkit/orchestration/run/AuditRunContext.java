@@ -16,10 +16,10 @@ import org.fairkit.orchestration.io.RowSource;
  * @param rows the plan's rows, read again on demand (streamed for CSV sources)
  * @param startedAt when the run started
  */
-public record AuditContext(String runId, AuditPlan plan, List<FairnessReport> reports, RowSource rows,
+public record AuditRunContext(String runId, AuditPlan plan, List<FairnessReport> reports, RowSource rows,
         Instant startedAt) {
     /** Validates and copies. */
-    public AuditContext {
+    public AuditRunContext {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(plan, "plan");
         reports = List.copyOf(reports);

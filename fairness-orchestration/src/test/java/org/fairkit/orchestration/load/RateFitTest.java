@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Refitting the two rates from measured runs, and the estimate error before and after. */
-class CalibrationTest {
+class RateFitTest {
     private static final LoadModel SPEC = LoadModel.defaults();
 
     /** Runs timed by a machine with the given rates, with multiplicative noise of the given relative size. */
@@ -34,8 +34,8 @@ class CalibrationTest {
 
     @Test
     void exactTimesGiveBackTheMachinesRates() {
-        Calibration c = SPEC.calibrate(history(20, 42.0, 3.0, 0, 1));
-        assertThat(c.fit()).isEqualTo(Calibration.Fit.SEPARATE_RATES);
+        RateFit c = SPEC.calibrate(history(20, 42.0, 3.0, 0, 1));
+        assertThat(c.fit()).isEqualTo(RateFit.Fit.SEPARATE_RATES);
         assertThat(c.note()).isEmpty();
         assertThat(c.inputRate()).isCloseTo(42.0, within(1e-9));
         assertThat(c.outputRate()).isCloseTo(3.0, within(1e-9));
@@ -47,7 +47,7 @@ class CalibrationTest {
 
     @Test
     void noisyTimesGiveRatesNearTheTruthAndASmallerError() {
-        Calibration c = SPEC.calibrate(history(200, 30.0, 5.0, 0.05, 2));
+        RateFit c = SPEC.calibrate(history(200, 30.0, 5.0, 0.05, 2));
         assertThat(c.inputRate()).isCloseTo(30.0, within(0.6));
         assertThat(c.outputRate()).isCloseTo(5.0, within(0.5));
         assertThat(c.after().meanAbsoluteRelativeError()).isLessThan(0.03);
@@ -73,26 +73,26 @@ class CalibrationTest {
 
     @Test
     void oneRunOrOneOutputRatioFitsOneCommonRate() {
-        Calibration one = SPEC.calibrate(List.of(new MeasuredRun(100, 2.5, 17.6, 20.25)));
-        assertThat(one.fit()).isEqualTo(Calibration.Fit.COMMON_RATE);
+        RateFit one = SPEC.calibrate(List.of(new MeasuredRun(100, 2.5, 17.6, 20.25)));
+        assertThat(one.fit()).isEqualTo(RateFit.Fit.COMMON_RATE);
         assertThat(one.note()).isEqualTo("one run cannot separate input from output time; one common rate was "
                 + "fitted");
         assertThat(one.inputRate()).isCloseTo(10.0, within(1e-12));
         assertThat(one.outputRate()).isCloseTo(10.0, within(1e-12));
         assertThat(one.after().rmseSeconds()).isCloseTo(0.0, within(1e-12));
 
-        Calibration proportional = SPEC.calibrate(List.of(new MeasuredRun(100, 10, 0, 21),
+        RateFit proportional = SPEC.calibrate(List.of(new MeasuredRun(100, 10, 0, 21),
                 new MeasuredRun(200, 20, 0, 44)));
-        assertThat(proportional.fit()).isEqualTo(Calibration.Fit.COMMON_RATE);
+        assertThat(proportional.fit()).isEqualTo(RateFit.Fit.COMMON_RATE);
         assertThat(proportional.note()).startsWith("every run has the same ratio of output to input load");
     }
 
     @Test
     void aNonPositiveFittedTimePerUnitFallsBackToOneCommonRate() {
         // more output took less time: the separate fit gives a negative output time per unit
-        Calibration c = SPEC.calibrate(List.of(new MeasuredRun(100, 1, 0, 20), new MeasuredRun(100, 60, 0, 19),
+        RateFit c = SPEC.calibrate(List.of(new MeasuredRun(100, 1, 0, 20), new MeasuredRun(100, 60, 0, 19),
                 new MeasuredRun(300, 5, 0, 60)));
-        assertThat(c.fit()).isEqualTo(Calibration.Fit.COMMON_RATE);
+        assertThat(c.fit()).isEqualTo(RateFit.Fit.COMMON_RATE);
         assertThat(c.note()).startsWith("the separate fit gives a non-positive output time per unit (");
         assertThat(c.note()).endsWith("s), which no rate can have: the history does not show the output time apart "
                 + "from noise; one common rate was fitted");
@@ -106,7 +106,7 @@ class CalibrationTest {
                 .checkAssert((runs, seed, shape) -> {
                     double[] rates = {15, 8, 40, 2, 3, 50, 11.5, 11.5};
                     List<MeasuredRun> h = history(runs, rates[2 * shape], rates[2 * shape + 1], 0.3, seed);
-                    Calibration c = SPEC.calibrate(h);
+                    RateFit c = SPEC.calibrate(h);
                     assertThat(c.after().rmseSeconds()).as("%s", c)
                             .isLessThanOrEqualTo(c.before().rmseSeconds() * (1 + 1e-12) + 1e-12);
                     assertThat(c.inputRate()).isPositive();
@@ -126,7 +126,7 @@ class CalibrationTest {
 
     @Test
     void aCalibrationPrintsTheRatesAndErrorsBeforeAndAfter() {
-        Calibration c = SPEC.calibrate(history(20, 42.0, 3.0, 0, 1));
+        RateFit c = SPEC.calibrate(history(20, 42.0, 3.0, 0, 1));
         assertThat(c.toString()).matches("(?s)Calibration on 20 runs \\(SEPARATE_RATES\\):\\R"
                 + "  input rate 15\\.000 -> 42\\.000 units/s, output rate 8\\.000 -> 3\\.000 units/s\\R"
                 + "  before \\(AVERAGE_RATE\\): RMSE [0-9.]+ s, mean \\|relative error\\| [0-9.]+%, bias [-+][0-9.]+%\\R"

@@ -2,6 +2,7 @@ package org.fairkit.orchestration.monitor;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.fairkit.core.Severity;
 import org.fairkit.core.group.GroupKey;
 
 /**
@@ -14,9 +15,9 @@ import org.fairkit.core.group.GroupKey;
  * @param message what was found, with the numbers
  * @param value the value that triggered it (NaN when not a number)
  */
-public record Finding(String rule, Optional<GroupKey> group, Severity severity, String message, double value) {
+public record WindowFinding(String rule, Optional<GroupKey> group, Severity severity, String message, double value) {
     /** Validates that every part is present. */
-    public Finding {
+    public WindowFinding {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(severity, "severity");

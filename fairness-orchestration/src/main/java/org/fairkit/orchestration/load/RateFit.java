@@ -37,7 +37,7 @@ import java.util.Objects;
  * @param before the original model's estimate error on the history
  * @param after the calibrated model's estimate error on the same history
  */
-public record Calibration(LoadModel original, LoadModel calibrated, Fit fit, String note, EstimateError before,
+public record RateFit(LoadModel original, LoadModel calibrated, Fit fit, String note, EstimateError before,
         EstimateError after) {
 
     /** Which family of rates was fitted. */
@@ -49,7 +49,7 @@ public record Calibration(LoadModel original, LoadModel calibrated, Fit fit, Str
     }
 
     /** Validates that every part is present. */
-    public Calibration {
+    public RateFit {
         Objects.requireNonNull(original, "original");
         Objects.requireNonNull(calibrated, "calibrated");
         Objects.requireNonNull(fit, "fit");
@@ -58,7 +58,7 @@ public record Calibration(LoadModel original, LoadModel calibrated, Fit fit, Str
         Objects.requireNonNull(after, "after");
     }
 
-    static Calibration fit(LoadModel model, List<MeasuredRun> history) {
+    static RateFit fit(LoadModel model, List<MeasuredRun> history) {
         Objects.requireNonNull(history, "history");
         if (history.isEmpty()) {
             throw new IllegalArgumentException("history must hold at least one measured run, got none");
@@ -115,12 +115,12 @@ public record Calibration(LoadModel original, LoadModel calibrated, Fit fit, Str
                 note + "; one common rate was fitted");
     }
 
-    private static Calibration result(LoadModel model, List<MeasuredRun> runs, LoadModel calibrated, Fit fit,
+    private static RateFit result(LoadModel model, List<MeasuredRun> runs, LoadModel calibrated, Fit fit,
             String note) {
         EstimateError before = EstimateError.of(runs, r -> model.estimatedSeconds(r.inputLoad(), r.outputLoad()));
         EstimateError after = EstimateError.of(runs,
                 r -> calibrated.estimatedSeconds(r.inputLoad(), r.outputLoad()));
-        return new Calibration(model, calibrated, fit, note, before, after);
+        return new RateFit(model, calibrated, fit, note, before, after);
     }
 
     /** @return the fitted input rate, in units per second */

@@ -3,8 +3,8 @@ package org.fairkit.stats.proportion;
 import org.fairkit.core.errors.InputErrors;
 
 /** Argument checks shared by the interval classes; messages name the parameter, the value and the domain. */
-final class Checks {
-    private Checks() {
+final class ProportionArguments {
+    private ProportionArguments() {
     }
 
     static void counts(String successesName, long successes, String trialsName, long trials) {

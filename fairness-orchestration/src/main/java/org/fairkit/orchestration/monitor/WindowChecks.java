@@ -4,13 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.fairkit.core.Severity;
+import org.fairkit.core.Threshold;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.stats.drift.Cusum;
 
-/** Built-in {@link WindowCheck}s: fairness thresholds, score drift, and a CUSUM change detector on a metric. */
-public final class Checks {
-    private Checks() {
+/**
+ * Built-in {@link WindowCheck}s: fairness thresholds, score drift, and a CUSUM change detector on a metric. Values
+ * are compared with their thresholds by {@link Threshold}: a value equal to a threshold (within its tie) does not
+ * cross it.
+ */
+public final class WindowChecks {
+    private WindowChecks() {
     }
 
     /**
@@ -28,11 +34,11 @@ public final class Checks {
         String rule = metric.id() + "_below";
         return ctx -> {
             Disparity d = ctx.window().report().fairness(metric);
-            if (!d.isDefined() || d.asDouble() >= warning) {
+            if (!d.isDefined() || Threshold.atLeast(warning).isMetBy(d.asDouble())) {
                 return List.of();
             }
-            Severity s = d.asDouble() < critical ? Severity.CRITICAL : Severity.WARNING;
-            return List.of(new Finding(rule, Optional.empty(), s, String.format(Locale.ROOT,
+            Severity s = Threshold.atLeast(critical).isMetBy(d.asDouble()) ? Severity.WARNING : Severity.CRITICAL;
+            return List.of(new WindowFinding(rule, Optional.empty(), s, String.format(Locale.ROOT,
                     "%s = %.4f is below %.4f", metric.id(), d.asDouble(), s == Severity.CRITICAL ? critical : warning)
                     + groups(d), d.asDouble()));
         };
@@ -55,11 +61,11 @@ public final class Checks {
         return ctx -> {
             Disparity d = ctx.window().report().fairness(metric);
             double v = Math.abs(d.asDouble());
-            if (!d.isDefined() || v <= warning) {
+            if (!d.isDefined() || Threshold.atMost(warning).isMetBy(v)) {
                 return List.of();
             }
-            Severity s = v > critical ? Severity.CRITICAL : Severity.WARNING;
-            return List.of(new Finding(rule, Optional.empty(), s, String.format(Locale.ROOT,
+            Severity s = Threshold.atMost(critical).isMetBy(v) ? Severity.WARNING : Severity.CRITICAL;
+            return List.of(new WindowFinding(rule, Optional.empty(), s, String.format(Locale.ROOT,
                     "|%s| = %.4f is above %.4f", metric.id(), v, s == Severity.CRITICAL ? critical : warning)
                     + groups(d), d.asDouble()));
         };
@@ -84,14 +90,14 @@ public final class Checks {
                     + " and critical " + critical);
         }
         return ctx -> {
-            List<Finding> out = new ArrayList<>();
+            List<WindowFinding> out = new ArrayList<>();
             for (DriftResult r : ctx.window().drift()) {
-                if (!r.psi().isDefined() || r.psi().value() <= warning) {
+                if (!r.psi().isDefined() || Threshold.atMost(warning).isMetBy(r.psi().value())) {
                     continue;
                 }
                 double psi = r.psi().value();
-                Severity s = psi > critical ? Severity.CRITICAL : Severity.WARNING;
-                out.add(new Finding("score_drift", r.group(), s, String.format(Locale.ROOT,
+                Severity s = Threshold.atMost(critical).isMetBy(psi) ? Severity.WARNING : Severity.CRITICAL;
+                out.add(new WindowFinding("score_drift", r.group(), s, String.format(Locale.ROOT,
                         "score distribution of %s shifted: PSI %.4f > %.4f (%d baseline rows, %d window rows)",
                         r.where(), psi, s == Severity.CRITICAL ? critical : warning, r.baselineRows(),
                         r.windowRows()), psi));
@@ -142,7 +148,7 @@ public final class Checks {
             } catch (IllegalArgumentException constantBaseline) {
                 return List.of();
             }
-            return chart.detect(rest).map(a -> List.of(new Finding(rule, Optional.empty(), Severity.WARNING,
+            return chart.detect(rest).map(a -> List.of(new WindowFinding(rule, Optional.empty(), Severity.WARNING,
                     String.format(Locale.ROOT, "%s shifted (%s) since window %d; CUSUM %.2f > %.2f", metric.id(),
                             a.direction().name().toLowerCase(Locale.ROOT),
                             windows.get(baselineWindows + a.changeIndex()), a.cusum(), h),
