@@ -205,6 +205,35 @@ class ConfusionTallyTest {
         return new int[] {Math.min(a, b), Math.max(a, b)};
     }
 
+    /**
+     * ulp(1e16) is 2, so a plain double sum of 1e16, 1 and 1 gives 1e16: each 1 rounds away. The accumulator,
+     * {@code combine} and {@code overall} keep the weights with compensation.
+     */
+    @Test
+    void weightSumsKeepSmallWeightsThatAPlainSumWouldRoundAway() {
+        double exact = 1e16 + 2;
+        ConfusionTally rowByRow = ConfusionTally.create(1, true);
+        rowByRow.accept(0, 1, 1, 1e16);
+        rowByRow.accept(0, 1, 1, 1.0);
+        rowByRow.accept(0, 1, 1, 1.0);
+        assertThat(rowByRow.snapshot().group(0).mass(Cell.TP)).as("accept").isEqualTo(exact);
+
+        ConfusionTally[] parts = new ConfusionTally[3];
+        double[] weights = {1e16, 1.0, 1.0};
+        for (int i = 0; i < 3; i++) {
+            parts[i] = ConfusionTally.create(1, true);
+            parts[i].accept(0, 1, 1, weights[i]);
+        }
+        assertThat(parts[0].combine(parts[1]).combine(parts[2]).snapshot().group(0).mass(Cell.TP))
+                .as("combine").isEqualTo(exact);
+
+        ConfusionTally threeGroups = ConfusionTally.create(3, true);
+        for (int g = 0; g < 3; g++) {
+            threeGroups.accept(g, 1, 1, weights[g]);
+        }
+        assertThat(threeGroups.snapshot().overall().mass(Cell.TP)).as("overall").isEqualTo(exact);
+    }
+
     /** Counts exactly equal, weight sums within {@link #RELATIVE_TOLERANCE}. */
     static void assertCloseTo(GroupConfusion actual, GroupConfusion expected) {
         assertThat(actual.countsArray()).isEqualTo(expected.countsArray());

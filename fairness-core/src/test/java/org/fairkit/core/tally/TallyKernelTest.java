@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.fairkit.core.tally.Rows.Weighting;
@@ -83,6 +84,42 @@ class TallyKernelTest {
         ConfusionTallyTest.assertCloseTo(TallyKernel.tally(rows.input(), 2, pool), rows.tally().snapshot());
         qt().withExamples(200).forAll(Rows.small(Weighting.REAL)).checkAssert(r ->
                 ConfusionTallyTest.assertCloseTo(TallyKernel.tally(r.input()), r.tally().snapshot()));
+    }
+
+    /**
+     * Above {@link TallyInput#MAX_PACKED_GROUPS} groups the rows are not packed into 16-bit keys and the kernel
+     * reads the label, prediction and group columns instead: that path must count exactly as the accumulator.
+     */
+    @ParameterizedTest(name = "{0} weights")
+    @EnumSource(Weighting.class)
+    void kernelEqualsTheAccumulatorAboveThePackedGroupLimit(Weighting weighting) {
+        Rows rows = Rows.random(13, 100_003, TallyInput.MAX_PACKED_GROUPS + 1, weighting);
+        TallyInput input = rows.input();
+        assertThat(input.keys()).as("rows above the packed-group limit have no keys").isNull();
+        GroupConfusion kernel = TallyKernel.tally(input);
+        if (weighting == Weighting.REAL) {
+            ConfusionTallyTest.assertCloseTo(kernel, rows.tally().snapshot());
+        } else {
+            assertThat(kernel).isEqualTo(rows.tally().snapshot());
+        }
+    }
+
+    /**
+     * ulp(1e16) is 2, so a plain double sum of 1e16, 1 and 1 rounds each 1 away. Within a chunk the kernel adds
+     * plainly; the chunk sums are folded with compensation, so weights in different chunks are not lost.
+     */
+    @Test
+    void kernelFoldsChunkWeightSumsWithCompensation() {
+        int chunk = TallyKernel.chunkRows(1);
+        int n = 2 * chunk + 1;
+        byte[] ones = new byte[n];
+        Arrays.fill(ones, (byte) 1);
+        double[] weights = new double[n];
+        weights[0] = 1e16;
+        weights[chunk] = 1.0;
+        weights[2 * chunk] = 1.0;
+        TallyInput input = TallyInput.of(ones, ones, new int[n], weights, 1);
+        assertThat(TallyKernel.tally(input).group(0).mass(Cell.TP)).isEqualTo(1e16 + 2);
     }
 
     @Test
