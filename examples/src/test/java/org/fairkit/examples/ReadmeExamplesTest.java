@@ -68,8 +68,8 @@ class ReadmeExamplesTest {
         List<String> bash = Markdown.of(quick).blocks("bash");
         assertThat(bash).isNotEmpty();
         assertThat(bash.get(0).strip().lines()).containsExactly("mvn -B -ntp verify",
-                "java -jar fairness-cli/target/fairkit.jar demo");
+                "fairness-cli/target/fairkit/bin/fairkit demo");
         String ci = Files.readString(root.resolve(".ci/run"), StandardCharsets.UTF_8);
-        assertThat(ci).contains("\nmvn -B -ntp verify ").contains("\njava -jar fairness-cli/target/fairkit.jar demo ");
+        assertThat(ci).contains("\nmvn -B -ntp verify ").contains("\nfairness-cli/target/fairkit/bin/fairkit demo ");
     }
 }

@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * Docs are tests: every {@code fairkit ...} (or {@code java -jar fairness-cli/target/fairkit.jar ...}) command line
+ * Docs are tests: every {@code fairkit ...} (or {@code fairness-cli/target/fairkit/bin/fairkit ...}, or
+ * {@code java -jar fairness-cli/target/fairkit.jar ...}) command line
  * in the bash blocks of the module README and the repository README parses: its command and options exist and its
  * required options are there.
  */
 class ReadmeCommandsTest {
     private static final Path ROOT = Path.of(System.getProperty("fairkit.root", ".."));
     private static final String JAR = "java -jar fairness-cli/target/fairkit.jar";
+    private static final String LAUNCHER = "fairness-cli/target/fairkit/bin/fairkit";
 
     @Test
     void everyCommandLineInTheModuleReadmeParses() throws IOException {
@@ -58,6 +60,8 @@ class ReadmeCommandsTest {
                 }
                 if (l.startsWith(JAR + " ")) {
                     out.add(l.substring(JAR.length() + 1).strip());
+                } else if (l.startsWith(LAUNCHER + " ")) {
+                    out.add(l.substring(LAUNCHER.length() + 1).strip());
                 } else if (l.startsWith("fairkit ")) {
                     out.add(l.substring("fairkit ".length()).strip());
                 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.group.GroupKey;
+import org.fairkit.core.internal.CompensatedSum;
 import org.fairkit.mitigation.FittedGroups;
 import org.fairkit.mitigation.MitigationErrors;
 import org.fairkit.mitigation.Mitigator;
@@ -156,8 +157,8 @@ public final class Reweighing implements Mitigator<Reweighing.Fitted> {
             int y = labels[i];
             rows[g][y]++;
             double w = weights == null ? 1.0 : weights[i];
-            add(mass[g], comp[g], y, w);
-            add(byLabel, byLabelComp, y, w);
+            CompensatedSum.add(mass[g], comp[g], y, w);
+            CompensatedSum.add(byLabel, byLabelComp, y, w);
         }
         byLabel[0] += byLabelComp[0];
         byLabel[1] += byLabelComp[1];
@@ -180,13 +181,6 @@ public final class Reweighing implements Mitigator<Reweighing.Fitted> {
             }
         }
         return new Fitted(groups, cells, total, byLabel[1] / total);
-    }
-
-    private static void add(double[] sum, double[] comp, int k, double x) {
-        double s = sum[k];
-        double t = s + x;
-        comp[k] += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
-        sum[k] = t;
     }
 
     /**
