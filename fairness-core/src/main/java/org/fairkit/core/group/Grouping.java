@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import org.fairkit.core.tally.TallyInput;
+import org.fairkit.core.internal.TallyInput;
 
 /**
  * The groups of a grouping (one sensitive feature, or the intersection of several) and each row's group.
