@@ -154,7 +154,8 @@ public final class Grouping {
     }
 
     /**
-     * The kernel input for this grouping over the given columns (arrays are not copied).
+     * The kernel input for this grouping over the given columns (arrays are not copied). For the input types of
+     * fairness-core; the returned type is internal and may change in any release.
      *
      * @param labels 0/1 per row
      * @param predictions 0/1 per row

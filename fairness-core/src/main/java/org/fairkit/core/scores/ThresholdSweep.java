@@ -76,7 +76,8 @@ public final class ThresholdSweep {
     }
 
     /**
-     * The counts at each given threshold.
+     * The counts at each given threshold. Users reach this through {@code Fairness.sweepThresholds(...)}; the
+     * sorted rows are an internal type.
      *
      * @param sorted the sorted scores of the grouping
      * @param groups the groups, in the sorted scores' group order
