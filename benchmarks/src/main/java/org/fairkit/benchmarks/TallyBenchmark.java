@@ -2,8 +2,8 @@ package org.fairkit.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.fairkit.core.tally.GroupConfusion;
-import org.fairkit.core.tally.TallyInput;
-import org.fairkit.core.tally.TallyKernel;
+import org.fairkit.core.internal.TallyInput;
+import org.fairkit.core.internal.TallyKernel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -8,8 +8,8 @@ import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.tally.Cell;
 import org.fairkit.core.tally.GroupConfusion;
-import org.fairkit.core.tally.TallyInput;
-import org.fairkit.core.tally.TallyKernel;
+import org.fairkit.core.internal.TallyInput;
+import org.fairkit.core.internal.TallyKernel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -55,7 +55,7 @@ class BenchmarkVariantsAgreeTest {
         BenchmarkData d = BenchmarkData.generate(100_000, groups, weighted, 42);
         double[] s = ScoreMetricsBenchmark.scores(d, deciles, 7);
         double[] kernel = ScoreMetricsBenchmark.aucPerGroup(
-                org.fairkit.core.scores.ScoreInput.of(s, d.labels, d.groups, d.weights, groups), groups);
+                org.fairkit.core.internal.ScoreInput.of(s, d.labels, d.groups, d.weights, groups), groups);
         double[] baseline = ScoreMetricsBenchmark.boxedComparatorSort(d, s, groups);
         for (int g = 0; g < groups; g++) {
             assertThat(kernel[g]).isCloseTo(baseline[g], org.assertj.core.api.Assertions.within(1e-12));

@@ -3,7 +3,7 @@ package org.fairkit.core;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
@@ -13,7 +13,7 @@ import org.fairkit.core.metrics.ZeroDivision;
 import org.fairkit.core.scores.ScoreMetric;
 import org.fairkit.core.scores.ThresholdSweep;
 import org.fairkit.core.tally.GroupConfusion;
-import org.fairkit.core.tally.TallyKernel;
+import org.fairkit.core.internal.TallyKernel;
 
 /**
  * The front door of FairKit: configure an evaluation fluently and {@link #evaluate()} it.

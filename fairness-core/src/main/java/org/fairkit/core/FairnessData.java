@@ -13,16 +13,16 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.Grouping;
-import org.fairkit.core.group.SensitiveColumns;
+import org.fairkit.core.internal.SensitiveColumns;
 import org.fairkit.core.group.SensitiveFeature;
-import org.fairkit.core.group.SensitiveFeatures;
+import org.fairkit.core.internal.SensitiveFeatures;
 import org.fairkit.core.internal.Fingerprint;
-import org.fairkit.core.scores.ScoreInput;
-import org.fairkit.core.scores.ScoreKernel;
-import org.fairkit.core.scores.SortedScores;
-import org.fairkit.core.tally.TallyInput;
+import org.fairkit.core.internal.ScoreInput;
+import org.fairkit.core.internal.ScoreKernel;
+import org.fairkit.core.internal.SortedScores;
+import org.fairkit.core.internal.TallyInput;
 
 /**
  * Immutable columnar input: true labels, predictions, optional scores and weights, and one or more sensitive
@@ -135,7 +135,10 @@ public final class FairnessData {
         return sensitive.grouping(features);
     }
 
-    /** The kernel input for a grouping; built once per feature list and cached. */
+    /**
+     * The kernel input for a grouping; built once per feature list and cached. For FairKit's own modules (the
+     * interval estimators, streaming, benchmarks): the type is internal and may change in any release.
+     */
     public TallyInput tallyInput(List<String> features) {
         List<String> key = List.copyOf(features);
         return tallyInputs.computeIfAbsent(key, k -> grouping(k).tallyInput(labels, predictions, weights));
@@ -146,7 +149,7 @@ public final class FairnessData {
      *
      * @throws IllegalStateException if the data has no scores
      */
-    public ScoreInput scoreInput(List<String> features) {
+    ScoreInput scoreInput(List<String> features) {
         if (scores == null) {
             throw new IllegalStateException("the data has no scores; set them with scores(...)");
         }
@@ -167,7 +170,7 @@ public final class FairnessData {
      *
      * @throws IllegalStateException if the data has no scores
      */
-    public SortedScores sortedScores(List<String> features) {
+    SortedScores sortedScores(List<String> features) {
         List<String> key = List.copyOf(features);
         SortedScores s = sortedScores.get(key);
         return s != null ? s : sortedScores.computeIfAbsent(key, k -> ScoreKernel.sort(scoreInput(k)));

@@ -11,7 +11,7 @@ import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.UndefinedMetricException;
 import org.fairkit.core.metrics.ZeroDivision;
 import org.fairkit.core.scores.ScoreMetric;
-import org.fairkit.core.scores.SortedScores;
+import org.fairkit.core.internal.SortedScores;
 
 /**
  * The score metrics of a report: each requested {@link ScoreMetric} in every group and over all rows, with the
@@ -53,7 +53,7 @@ public final class ScoreResults {
      * @param zeroDivision what an undefined value gives
      * @throws UndefinedMetricException under {@link ZeroDivision#ERROR}, for the first undefined value
      */
-    public static ScoreResults derive(SortedScores sorted, List<GroupKey> groups, List<? extends ScoreMetric> metrics,
+    static ScoreResults derive(SortedScores sorted, List<GroupKey> groups, List<? extends ScoreMetric> metrics,
             int minGroupSize, ZeroDivision zeroDivision) {
         if (groups.size() != sorted.groupCount()) {
             throw new IllegalArgumentException("the sorted scores have " + sorted.groupCount() + " groups, got "

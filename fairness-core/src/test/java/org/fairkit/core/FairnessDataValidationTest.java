@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every bad input of {@link FairnessData} fails with an {@link IllegalArgumentException} whose message names the
  * column, the first bad row and the expected domain. The messages are API (built in
- * {@link org.fairkit.core.errors.InputErrors}), so each is asserted word for word.
+ * {@link org.fairkit.core.internal.InputErrors}), so each is asserted word for word.
  */
 class FairnessDataValidationTest {
     private static final int[] Y = {0, 1, 1, 0};

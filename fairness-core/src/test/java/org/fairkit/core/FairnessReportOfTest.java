@@ -10,7 +10,7 @@ import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.tally.GroupConfusion;
-import org.fairkit.core.tally.TallyKernel;
+import org.fairkit.core.internal.TallyKernel;
 import org.junit.jupiter.api.Test;
 
 /** A report built with {@link FairnessReport#of} from counts derived outside {@code evaluate()} is the same report. */

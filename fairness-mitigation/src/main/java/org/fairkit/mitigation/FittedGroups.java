@@ -10,7 +10,7 @@ import org.fairkit.core.FairnessData;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.group.SensitiveFeature;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /**
  * The groups a mitigation was fitted on, and the assignment of the rows of any data to them.

@@ -1,7 +1,7 @@
 package org.fairkit.mitigation;
 
 import java.util.Collection;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /**
  * The input-validation messages of fairness-mitigation that core's {@link InputErrors} does not already word,

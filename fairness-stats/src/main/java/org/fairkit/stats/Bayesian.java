@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.fairkit.core.Estimand;
 import org.fairkit.core.IntervalEstimator;
 import org.fairkit.core.IntervalRequest;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.stats.bayes.BayesSettings;
 import org.fairkit.stats.bayes.BetaPosterior;

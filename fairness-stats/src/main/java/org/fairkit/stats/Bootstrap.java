@@ -6,7 +6,7 @@ import java.util.function.ToDoubleFunction;
 import org.fairkit.core.Estimand;
 import org.fairkit.core.IntervalEstimator;
 import org.fairkit.core.IntervalRequest;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.stats.bootstrap.BootstrapDistribution;
 import org.fairkit.stats.bootstrap.BootstrapMethod;

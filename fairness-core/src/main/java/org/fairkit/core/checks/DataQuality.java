@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.Severity;
 import org.fairkit.core.Threshold;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.metrics.GroupValues;

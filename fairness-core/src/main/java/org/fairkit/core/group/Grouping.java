@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import org.fairkit.core.tally.TallyInput;
+import org.fairkit.core.internal.TallyInput;
 
 /**
  * The groups of a grouping (one sensitive feature, or the intersection of several) and each row's group.
@@ -154,7 +154,8 @@ public final class Grouping {
     }
 
     /**
-     * The kernel input for this grouping over the given columns (arrays are not copied).
+     * The kernel input for this grouping over the given columns (arrays are not copied). For the input types of
+     * fairness-core; the returned type is internal and may change in any release.
      *
      * @param labels 0/1 per row
      * @param predictions 0/1 per row

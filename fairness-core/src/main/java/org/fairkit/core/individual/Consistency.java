@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.fairkit.core.FairnessData;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /**
  * k-nearest-neighbour consistency, the individual-fairness measure of Zemel et al. (2013, "Learning Fair

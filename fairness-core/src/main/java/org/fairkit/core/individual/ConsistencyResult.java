@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.metrics.GroupValues;
 import org.fairkit.core.metrics.MetricValue;

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.fairkit.core.FairnessData;
-import org.fairkit.core.errors.InputErrors;
-import org.fairkit.core.group.SensitiveColumns;
+import org.fairkit.core.internal.InputErrors;
+import org.fairkit.core.internal.SensitiveColumns;
 import org.fairkit.core.group.SensitiveFeature;
-import org.fairkit.core.group.SensitiveFeatures;
+import org.fairkit.core.internal.SensitiveFeatures;
 
 /**
  * Immutable input of a multiclass classifier: true and predicted classes (int codes or strings), optional weights

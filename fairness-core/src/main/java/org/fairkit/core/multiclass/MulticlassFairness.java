@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessReport;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.Metrics;

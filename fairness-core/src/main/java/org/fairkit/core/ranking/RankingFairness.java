@@ -1,7 +1,7 @@
 package org.fairkit.core.ranking;
 
 import java.util.Objects;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /**
  * The front door of group fairness for rankings: configure fluently and {@link #evaluate()}, as with

@@ -4,11 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.Grouping;
-import org.fairkit.core.group.SensitiveColumns;
+import org.fairkit.core.internal.SensitiveColumns;
 import org.fairkit.core.group.SensitiveFeature;
-import org.fairkit.core.group.SensitiveFeatures;
+import org.fairkit.core.internal.SensitiveFeatures;
 import org.fairkit.core.internal.Fingerprint;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.Provenance;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.metrics.ZeroDivision;
 
 /**

@@ -12,7 +12,7 @@ import java.util.OptionalInt;
 import java.util.function.Function;
 import org.fairkit.core.Provenance;
 import org.fairkit.core.ReportWarning;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.metrics.Disparity;

@@ -12,6 +12,7 @@ import org.fairkit.core.metrics.MetricFamily;
 import org.fairkit.core.metrics.MetricInfo;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.Requirement;
+import org.fairkit.core.internal.ScoreKernel;
 
 /**
  * The catalog of group metrics computed from scores (probabilities of the positive label), labels and weights.
@@ -116,9 +117,6 @@ public enum ScoreMetrics implements ScoreMetric {
             g -> g.positiveWeight() == 0 ? MetricValue.undefined(ScoreReasons.NO_POSITIVES)
                     : MetricValue.of(g.scoreSum() / g.positiveWeight()));
 
-    /** scikit-learn's {@code eps='auto'} for float64: the machine epsilon, 2<sup>-52</sup>. */
-    static final double LOG_LOSS_EPSILON = 0x1.0p-52;
-
     private final MetricInfo info;
     private final Function<ScoreSummary, MetricValue> formula;
 
@@ -132,18 +130,6 @@ public enum ScoreMetrics implements ScoreMetric {
             List<String> aliases, String reference, String matches, String limitations) {
         return new MetricInfo(id, name, description, formula, lo, hi, direction, family, requires, undefinedWhen,
                 aliases, reference, matches, limitations, 1);
-    }
-
-    /**
-     * The log loss of one row, as scikit-learn 1.2 computes it for a binary label: the score is clipped to
-     * [ε, 1 − ε], the two class probabilities (1 − p, p) are renormalized by their sum, and the loss is the
-     * negative log of the true class's probability.
-     */
-    static double logLoss(double score, int label) {
-        double p = Math.min(Math.max(score, LOG_LOSS_EPSILON), 1 - LOG_LOSS_EPSILON);
-        double q0 = 1 - p;
-        double sum = q0 + p;
-        return -Math.log((label == 1 ? p : q0) / sum);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.fairkit.core.scores;
 
+import org.fairkit.core.internal.ScoreKernel;
+
 /**
  * The statistics of one group's scores (or of all rows) from which every {@link ScoreMetrics} value is derived.
  *

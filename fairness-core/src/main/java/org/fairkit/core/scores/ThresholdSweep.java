@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.GroupValues;
@@ -14,6 +14,8 @@ import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.UndefinedMetricException;
 import org.fairkit.core.metrics.ZeroDivision;
 import org.fairkit.core.tally.CellCounts;
+import org.fairkit.core.internal.ScoreKernel;
+import org.fairkit.core.internal.SortedScores;
 
 /**
  * Every confusion metric of every group as a function of the decision threshold: the confusion counts of the
@@ -74,7 +76,8 @@ public final class ThresholdSweep {
     }
 
     /**
-     * The counts at each given threshold.
+     * The counts at each given threshold. Users reach this through {@code Fairness.sweepThresholds(...)}; the
+     * sorted rows are an internal type.
      *
      * @param sorted the sorted scores of the grouping
      * @param groups the groups, in the sorted scores' group order

@@ -6,7 +6,7 @@
  *
  * <p>Entry point: {@code Fairness.of(data).groupBy(...).scoreMetrics(ScoreMetrics.ROC_AUC, ...).evaluate()} for a
  * report with a score table and its disparities, and {@code Fairness.of(data).groupBy(...).sweepThresholds(...)}
- * for a sweep. Both rest on {@link org.fairkit.core.scores.ScoreKernel}, which sorts the rows by group and score
+ * for a sweep. Both rest on an internal kernel ({@code org.fairkit.core.internal.ScoreKernel}) that sorts the rows by group and score
  * once (a radix sort, O(n)) and summarizes each group in one pass.
  *
  * <p>Stability: public API, evolving before 1.0; metric ids are stable.

@@ -10,6 +10,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collector;
 import org.fairkit.core.internal.CompensatedSum;
+import org.fairkit.core.internal.TallyKernel;
 
 /**
  * A mutable, thread-confined accumulator of per-group confusion counts; {@link #snapshot()} gives the
@@ -129,12 +130,6 @@ public final class ConfusionTally {
         }
         if (sums != null) {
             addWeightSums(s.weightsArray(), 0);
-        }
-    }
-
-    void addCounts(long[] c) {
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] += c[i];
         }
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.fairkit.core.internal.SensitiveColumns;
+import org.fairkit.core.internal.SensitiveFeatures;
 
 /** The sensitive columns every input builder shares: naming rules, length checks, freezing and cached groupings. */
 class SensitiveColumnsTest {

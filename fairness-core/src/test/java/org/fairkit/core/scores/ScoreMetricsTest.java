@@ -14,6 +14,9 @@ import org.fairkit.core.FairnessReport;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.MetricValue;
 import org.junit.jupiter.api.Test;
+import org.fairkit.core.internal.ScoreInput;
+import org.fairkit.core.internal.ScoreKernel;
+import org.fairkit.core.internal.SortedScores;
 
 /** Worked examples, symmetry properties and input errors of the score metrics and their kernel. */
 class ScoreMetricsTest {

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.fairkit.core.DataGen;
 import org.fairkit.core.tally.Rows.Weighting;
 import org.junit.jupiter.api.Test;
+import org.fairkit.core.internal.TallyKernel;
 
 /**
  * Merge laws of {@link ConfusionTally}: chunked tallies combine to the one-pass tally, {@code combine} is associative

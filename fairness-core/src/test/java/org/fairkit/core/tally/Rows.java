@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+import org.fairkit.core.internal.TallyInput;
 
 /**
  * Raw kernel rows (group code, label, prediction, optional weight) and their generators.

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.fairkit.core.internal.TallyInput;
+import org.fairkit.core.internal.TallyKernel;
 
 /**
  * The kernel's result does not depend on the number of threads, bit for bit, even for real weights (its chunk

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.fairkit.core.FairnessData;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.mitigation.MitigationErrors;
 import org.fairkit.mitigation.Mitigator;

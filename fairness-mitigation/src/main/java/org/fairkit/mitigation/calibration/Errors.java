@@ -2,7 +2,7 @@ package org.fairkit.mitigation.calibration;
 
 import java.util.Collection;
 import java.util.Locale;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /**
  * Every error message of the calibration package, built in one place so that the wording is consistent and

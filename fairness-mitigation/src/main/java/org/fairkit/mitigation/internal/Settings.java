@@ -2,7 +2,7 @@ package org.fairkit.mitigation.internal;
 
 import java.util.List;
 import org.fairkit.core.FairnessData;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.mitigation.MitigationErrors;
 
 /**

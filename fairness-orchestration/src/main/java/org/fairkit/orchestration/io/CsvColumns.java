@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /**
  * Which CSV columns hold what: the mapping from a file's header to FairKit's columns.

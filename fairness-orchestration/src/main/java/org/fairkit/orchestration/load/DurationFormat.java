@@ -2,7 +2,7 @@ package org.fairkit.orchestration.load;
 
 import java.time.Duration;
 import java.util.Locale;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /**
  * The duration format of the load model's messages (the "Z" of "taking approximately Z to complete"), and the

@@ -3,7 +3,7 @@ package org.fairkit.orchestration.load;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.OptionalDouble;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /**
  * What an audit reads, in the terms of the load model: how many sensitive attributes it groups by, how many days

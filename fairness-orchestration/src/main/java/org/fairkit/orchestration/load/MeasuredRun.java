@@ -1,7 +1,7 @@
 package org.fairkit.orchestration.load;
 
 import java.time.Duration;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /**
  * One executed audit's loads, its estimated time and its measured time: the history that

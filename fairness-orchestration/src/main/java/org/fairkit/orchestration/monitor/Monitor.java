@@ -18,7 +18,7 @@ import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.Provenance;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.SensitiveFeature;
 import org.fairkit.core.internal.Fingerprint;

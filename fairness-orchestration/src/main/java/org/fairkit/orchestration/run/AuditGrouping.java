@@ -3,7 +3,7 @@ package org.fairkit.orchestration.run;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /**
  * One grouping an audit evaluates: a sensitive feature, or the intersection of several, and optionally its

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.IntervalEstimator;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.Metrics;

@@ -19,7 +19,7 @@ import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.internal.Fingerprint;
 import org.fairkit.orchestration.io.AtomicFiles;
 import org.fairkit.orchestration.io.RowSource;

@@ -1,6 +1,6 @@
 package org.fairkit.orchestration.trail;
 
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /**
  * The head of an audit trail, kept outside the trail file (in a report, a ticket, another system) so that

@@ -104,7 +104,7 @@ class WindowsTest {
                     GroupTally right = tally(d, cut2, rows).combine(tally(d, cut1, cut2).combine(tally(d, 0, cut1)));
                     assertThat(left).isEqualTo(whole).isEqualTo(right);
                     assertThat(GroupTally.create(List.of("a", "b"), weighted, 5).combine(whole)).isEqualTo(whole);
-                    assertThat(whole.confusion()).isEqualTo(org.fairkit.core.tally.TallyKernel.tally(
+                    assertThat(whole.confusion()).isEqualTo(org.fairkit.core.internal.TallyKernel.tally(
                             d.tallyInput(List.of("a", "b"))));
                 });
     }

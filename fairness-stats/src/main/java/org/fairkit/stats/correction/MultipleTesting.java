@@ -2,7 +2,7 @@ package org.fairkit.stats.correction;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /**
  * Multiple-comparison corrections of {@code m} p-values. With the p-values sorted ascending,

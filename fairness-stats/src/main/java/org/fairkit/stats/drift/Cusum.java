@@ -1,7 +1,7 @@
 package org.fairkit.stats.drift;
 
 import java.util.Optional;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /**
  * Page's two-sided tabular CUSUM (Page 1954, "Continuous inspection schemes", Biometrika 41; Montgomery,

@@ -2,7 +2,7 @@ package org.fairkit.stats.drift;
 
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 import org.apache.commons.statistics.inference.PValueMethod;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.stats.tests.ContingencyResult;
 import org.fairkit.stats.tests.ContingencyTests;

@@ -1,6 +1,6 @@
 package org.fairkit.stats.drift;
 
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /**
  * Wald's sequential probability ratio test for a Bernoulli rate (Wald 1945, "Sequential tests of statistical

@@ -1,6 +1,6 @@
 package org.fairkit.stats.proportion;
 
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 
 /** Argument checks shared by the interval classes; messages name the parameter, the value and the domain. */
 final class ProportionArguments {

@@ -1,7 +1,7 @@
 package org.fairkit.stats.tests;
 
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.metrics.MetricValue;
 
 /**

@@ -5,7 +5,7 @@ import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.HypergeometricDistribution;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.tally.Cell;

@@ -10,7 +10,7 @@ import org.fairkit.core.GroupResults;
 import org.fairkit.core.IntervalRequest;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.tally.GroupConfusion;
-import org.fairkit.core.tally.TallyKernel;
+import org.fairkit.core.internal.TallyKernel;
 import org.fairkit.testkit.CsvTable;
 import org.fairkit.testkit.SharedFiles;
 

@@ -1,6 +1,5 @@
-package org.fairkit.core.tally;
+package org.fairkit.core.internal;
 
-import org.fairkit.core.errors.InputErrors;
 
 /**
  * The columns the {@link TallyKernel} reads, validated once so that the kernel's loop can run without checks.
@@ -45,7 +44,9 @@ public final class TallyInput {
      * @throws IllegalArgumentException naming the column and the first bad row
      */
     public static TallyInput of(byte[] labels, byte[] predictions, int[] groups, double[] weights, int groupCount) {
-        ConfusionTally.requireGroupCount(groupCount);
+        if (groupCount < 1) {
+            throw new IllegalArgumentException("groupCount must be >= 1, got " + groupCount);
+        }
         int n = labels.length;
         requireLength("predictions", predictions.length, n);
         requireLength("groups", groups.length, n);
@@ -115,7 +116,7 @@ public final class TallyInput {
     }
 
     /** @return packed (group, cell) keys, or {@code null} above {@link #MAX_PACKED_GROUPS} groups */
-    char[] keys() {
+    public char[] keys() {
         return keys;
     }
 

@@ -1,4 +1,6 @@
-package org.fairkit.core.scores;
+package org.fairkit.core.internal;
+
+import org.fairkit.core.scores.ScoreSummary;
 
 /**
  * The result of {@link ScoreKernel#sort(ScoreInput)}: every group's rows in decreasing score order, the

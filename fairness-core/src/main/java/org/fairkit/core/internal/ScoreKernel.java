@@ -1,8 +1,8 @@
-package org.fairkit.core.scores;
+package org.fairkit.core.internal;
 
 import java.util.Arrays;
-import org.fairkit.core.internal.CompensatedSum;
-import org.fairkit.core.internal.ScoreSort;
+import org.fairkit.core.scores.ScoreMetrics;
+import org.fairkit.core.scores.ScoreSummary;
 
 /**
  * Sorts rows by group and decreasing score in O(n) passes and summarizes every group (and all rows) in one
@@ -102,7 +102,7 @@ public final class ScoreKernel {
                 scoreSum.add(w * sj);
                 double e = sj - y;
                 brier.add(w * (e * e));
-                logLoss.add(w * ScoreMetrics.logLoss(sj, y));
+                logLoss.add(w * logLoss(sj, y));
                 if (y == 1) {
                     blockPositive += w;
                     positiveRows++;
@@ -123,5 +123,21 @@ public final class ScoreKernel {
         }
         return new ScoreSummary(to - from, positiveRows, weight.value(), positive.value(), negative.value(),
                 scoreSum.value(), brier.value(), logLoss.value(), u.value(), precision.value());
+    }
+
+    /** scikit-learn's {@code eps='auto'} for float64: the machine epsilon, 2<sup>-52</sup>. */
+    static final double LOG_LOSS_EPSILON = 0x1.0p-52;
+
+    /**
+     * The log loss of one row, as scikit-learn 1.2 computes it for a binary label: the score is clipped to
+     * [ε, 1 − ε], the two class probabilities (1 − p, p) are renormalized by their sum, and the loss is the
+     * negative log of the true class's probability. The per-row term of
+     * {@link ScoreMetrics#LOG_LOSS}.
+     */
+    public static double logLoss(double score, int label) {
+        double p = Math.min(Math.max(score, LOG_LOSS_EPSILON), 1 - LOG_LOSS_EPSILON);
+        double q0 = 1 - p;
+        double sum = q0 + p;
+        return -Math.log((label == 1 ? p : q0) / sum);
     }
 }

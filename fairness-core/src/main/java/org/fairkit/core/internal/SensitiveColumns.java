@@ -1,9 +1,9 @@
-package org.fairkit.core.group;
+package org.fairkit.core.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.group.SensitiveFeature;
 
 /**
  * The sensitive columns an input builder collects before {@code build()}: each either one string level per row or

@@ -1,4 +1,4 @@
-package org.fairkit.core.tally;
+package org.fairkit.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import org.fairkit.core.tally.CellCounts;
+import org.fairkit.core.tally.GroupConfusion;
 
 /**
  * The one pass over the rows: per-group confusion counts, and weight sums when weighted.
@@ -100,16 +102,42 @@ public final class TallyKernel {
             }
             throw e;
         }
-        ConfusionTally total = ConfusionTally.create(g, input.isWeighted());
+        long[] counts = new long[4 * g];
         for (long[] c : partCounts) {
-            total.addCounts(c);
-        }
-        if (chunkSums != null) {
-            for (int c = 0; c < chunks; c++) {
-                total.addWeightSums(chunkSums, c * 4 * g);
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += c[i];
             }
         }
-        return total.snapshot();
+        double[] sums = null;
+        if (chunkSums != null) {
+            sums = new double[4 * g];
+            double[] comps = new double[4 * g];
+            for (int c = 0; c < chunks; c++) {
+                for (int i = 0; i < sums.length; i++) {
+                    double x = chunkSums[c * 4 * g + i];
+                    if (x != 0) {
+                        CompensatedSum.add(sums, comps, i, x);
+                    }
+                }
+            }
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += comps[i];
+            }
+        }
+        return snapshot(g, counts, sums);
+    }
+
+    /** The per-group counts (and compensated weight sums, or {@code null}) as a {@link GroupConfusion}. */
+    private static GroupConfusion snapshot(int g, long[] counts, double[] sums) {
+        CellCounts[] groups = new CellCounts[g];
+        for (int k = 0; k < g; k++) {
+            int o = 4 * k;
+            groups[k] = sums == null
+                    ? CellCounts.of(counts[o], counts[o + 1], counts[o + 2], counts[o + 3])
+                    : CellCounts.weighted(counts[o], counts[o + 1], counts[o + 2], counts[o + 3],
+                            sums[o], sums[o + 1], sums[o + 2], sums[o + 3]);
+        }
+        return GroupConfusion.of(groups);
     }
 
     private static int partStart(int part, int parts, int chunks) {

@@ -1,6 +1,5 @@
-package org.fairkit.core.scores;
+package org.fairkit.core.internal;
 
-import org.fairkit.core.errors.InputErrors;
 
 /**
  * The columns the score kernel reads: one score, label, group code and (optional) weight per row.

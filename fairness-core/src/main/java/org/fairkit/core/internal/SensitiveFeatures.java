@@ -1,4 +1,4 @@
-package org.fairkit.core.group;
+package org.fairkit.core.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.fairkit.core.errors.InputErrors;
+import org.fairkit.core.group.Grouping;
+import org.fairkit.core.group.SensitiveFeature;
 
 /**
  * The sensitive features of a data set, by name in the order they were added, with the groupings over them

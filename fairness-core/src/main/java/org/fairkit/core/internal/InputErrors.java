@@ -1,4 +1,4 @@
-package org.fairkit.core.errors;
+package org.fairkit.core.internal;
 
 /**
  * Every input-validation message of fairness-core, built in one place so that their wording is consistent
