@@ -48,7 +48,8 @@ public record StreamedInput(Path file, long rows, String sha256, String fileSha2
 
     /**
      * Derives the report of {@code spec} from the counts of its grouping. The provenance carries the row count,
-     * the rows' fingerprint as {@code inputSha256}, the file's SHA-256 as {@code inputFileSha256}, and the configuration with {@code input = streamed CSV <file>}.
+     * the rows' fingerprint as {@code inputSha256}, the file's SHA-256 as {@code inputFileSha256}, and the
+     * configuration with {@code input = streamed CSV <file>}.
      *
      * @param spec what to compute
      * @param clock the time stamped into the provenance

@@ -96,7 +96,8 @@ class InputFingerprintTest {
                 cells.add(() -> c.w[i] = c.w[i] + 1);
             }
             cells.add(() -> c.a[i] = c.a[i].equals("A") ? "B" : "A");
-            cells.add(() -> c.b[i] = c.b[i] + " ");   // trailing space would be trimmed in a CSV: differs in memory only
+            // a trailing space would be trimmed in a CSV file: this one differs in memory only
+            cells.add(() -> c.b[i] = c.b[i] + " ");
             cells.get((pick / n) % cells.size()).run();
             return c;
         }
@@ -175,8 +176,8 @@ class InputFingerprintTest {
     @Test
     void aChangedCellInTheFileChangesTheStreamedFingerprint() throws IOException {
         Rows rows = rows(4, 30, 3);
-        String before = CsvSource.of(rows.write(dir.resolve("a.csv")), rows.columns()).stream(List.of(List.of("a")), 0)
-                .sha256();
+        String before = CsvSource.of(rows.write(dir.resolve("a.csv")), rows.columns())
+                .stream(List.of(List.of("a")), 0).sha256();
         Rows changed = rows.copy();
         changed.y[17] = 1 - changed.y[17];
         String after = CsvSource.of(changed.write(dir.resolve("b.csv")), rows.columns())
@@ -190,8 +191,9 @@ class InputFingerprintTest {
         Path two = Files.writeString(dir.resolve("two.csv"), "g,y,p\n\"x\",yes,no\ny,no,no\n");
         StreamedInput a = CsvSource.of(one, CsvColumns.builder().label("y").prediction("p").sensitive("g").build())
                 .stream(List.of(List.of("g")), 0);
-        StreamedInput b = CsvSource.of(two, CsvColumns.builder().label("y").labelValues(BinaryValues.of("yes", "no"))
-                .prediction("p").predictionValues(BinaryValues.of("yes", "no")).sensitive("g").build()).stream(List.of(List.of("g")), 0);
+        BinaryValues yesNo = BinaryValues.of("yes", "no");
+        StreamedInput b = CsvSource.of(two, CsvColumns.builder().label("y").labelValues(yesNo).prediction("p")
+                .predictionValues(yesNo).sensitive("g").build()).stream(List.of(List.of("g")), 0);
         assertThat(a.sha256()).isEqualTo(b.sha256());
         assertThat(a.fileSha256()).isNotEqualTo(b.fileSha256());
     }
