@@ -139,6 +139,8 @@ class AuditRunnerTest {
                 .isEqualTo(loaded.reports().get(0).provenance().inputSha256())
                 .isEqualTo(memory.reports().get(0).provenance().inputSha256());
         assertThat(streamed.reports().get(0).provenance().inputFileSha256()).contains(AuditRunner.sha256(file));
+        assertThat(loaded.reports().get(0).provenance().inputFileSha256()).contains(AuditRunner.sha256(file));
+        assertThat(memory.reports().get(0).provenance().inputFileSha256()).isEmpty();
         // CSV sources name rows by id; otherwise the lines are the same.
         List<String> fromMemory = Files.readAllLines(dir.resolve("memory/flagged-cases.csv"));
         List<String> fromFile = Files.readAllLines(dir.resolve("s/flagged-cases.csv"));
