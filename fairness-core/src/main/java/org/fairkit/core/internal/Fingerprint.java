@@ -112,7 +112,7 @@ public final class Fingerprint {
         private final boolean weights;
         private final int features;
         private final MessageDigest md = sha256();
-        private final ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        private final ByteBuffer buf = ByteBuffer.allocate(1 << 13);
         private final Map<String, byte[]> encoded = new HashMap<>();
         private long rows;
 

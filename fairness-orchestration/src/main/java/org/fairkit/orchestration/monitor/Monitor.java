@@ -66,9 +66,12 @@ import org.slf4j.LoggerFactory;
  * <p><b>Input fingerprint</b> of a window's report: the one definition of {@code Fingerprint}, over the rows of the
  * window's batches in order and the columns it evaluates (label, prediction, score when {@code scoreBins > 0},
  * weight when weighted, the grouping's features); the same as {@code FairnessData.fingerprint()} of those rows.
+ * A SHA-256 cannot be merged like counts, so each window in progress (at most {@code panes}) keeps its own hash
+ * state, and every row is hashed once per window that holds it.
  *
- * <p>Memory: the open pane and the last {@code panes} closed panes (counts per group), and the last
- * {@link Builder#retainWindows(int) retained} window results. Not thread-safe: feed a monitor from one thread.
+ * <p>Memory: the open pane and the last {@code panes} closed panes (counts per group), one hash state (an 8 KiB
+ * buffer and the encoded levels seen) per window in progress, and the last {@link Builder#retainWindows(int)
+ * retained} window results. Not thread-safe: feed a monitor from one thread.
  */
 public final class Monitor {
     private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);

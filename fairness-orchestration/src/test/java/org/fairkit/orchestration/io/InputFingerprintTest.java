@@ -211,19 +211,43 @@ class InputFingerprintTest {
         for (int w = 0; w < 3; w++) {
             FairnessData rows = TestData.concat(batches.subList(w, w + 3));
             // the monitor evaluates label, prediction, weight and its grouping "a" (no score bins: no score)
-            FairnessData.Builder evaluated = FairnessData.builder().sensitive("a", levels(rows, "a"));
-            int[] y = new int[rows.rows()];
-            int[] p = new int[rows.rows()];
-            double[] wt = new double[rows.rows()];
-            for (int i = 0; i < rows.rows(); i++) {
-                y[i] = rows.label(i);
-                p[i] = rows.prediction(i);
-                wt[i] = rows.weight(i);
-            }
-            String expected = evaluated.labels(y).predictions(p).weights(wt).build().fingerprint();
+            String expected = evaluatedColumns(rows).fingerprint();
             assertThat(windows.get(w).report().provenance().inputSha256()).as("window " + w).isEqualTo(expected);
             assertThat(windows.get(w).report().provenance().inputFileSha256()).isEmpty();
         }
+    }
+
+    @Test
+    void timeWindowsWithGapsHashExactlyTheirBatchesRows() {
+        int[] days = {0, 1, 1, 5, 6, 9, 10};
+        List<FairnessData> batches = new ArrayList<>();
+        Monitor m = Monitor.builder().groupBy("a")
+                .windowing(Windowing.slidingTime(java.time.Duration.ofDays(3), java.time.Duration.ofDays(1))).build();
+        List<WindowResult> windows = new ArrayList<>();
+        for (int k = 0; k < days.length; k++) {
+            batches.add(TestData.random(60 + k, 20, true));
+            windows.addAll(m.accept(batches.get(k), java.time.Instant.EPOCH.plus(java.time.Duration.ofDays(days[k]))));
+        }
+        windows.addAll(m.flush());
+        assertThat(windows).hasSizeGreaterThan(4);
+        for (WindowResult w : windows) {
+            FairnessData rows = TestData.concat(batches.subList((int) w.firstBatch(), (int) w.lastBatch() + 1));
+            assertThat(w.report().provenance().inputSha256()).as("window " + w.index())
+                    .isEqualTo(evaluatedColumns(rows).fingerprint());
+        }
+    }
+
+    /** The columns a monitor grouped by {@code a} without score bins evaluates: label, prediction, weight, a. */
+    private static FairnessData evaluatedColumns(FairnessData rows) {
+        int[] y = new int[rows.rows()];
+        int[] p = new int[rows.rows()];
+        double[] wt = new double[rows.rows()];
+        for (int i = 0; i < rows.rows(); i++) {
+            y[i] = rows.label(i);
+            p[i] = rows.prediction(i);
+            wt[i] = rows.weight(i);
+        }
+        return FairnessData.builder().labels(y).predictions(p).weights(wt).sensitive("a", levels(rows, "a")).build();
     }
 
     private static String[] levels(FairnessData d, String feature) {
