@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * {@code --out DIR} also the audit's output files, the run record and an entry in {@code DIR/audit-trail.jsonl}.
  *
  * <p>Without intervals or score metrics the file is streamed (memory grows with the groups, not the rows); the
- * report's input fingerprint is then the file's SHA-256. The exit code is 0 whatever the report says: use
+ * report's input fingerprint is the same either way (the rows' values, see {@code Fingerprint}), and the report
+ * also carries the file's SHA-256 as {@code input_file_sha256}. The exit code is 0 whatever the report says: use
  * {@code fairkit check} to gate on it.
  */
 @Command(name = "audit", sortOptions = false, mixinStandardHelpOptions = true,

@@ -81,10 +81,13 @@ final class Audits {
             return reports;
         }
         FairnessData data = CsvInput.load(csv, progress, groupings, maxGroups);
+        // The file's own bytes are hashed beside the rows' fingerprint, as a streamed pass does.
+        String fileSha256 = AuditRunner.sha256(csv.file());
         for (AuditGrouping g : plan.groupings()) {
             progress.phase(plan.intervals().map(i -> "intervals (" + i.description() + ") for " + g)
                     .orElse("evaluating " + g));
-            reports.add(fairness(plan, data, g, clock).evaluate());
+            FairnessReport r = fairness(plan, data, g, clock).evaluate();
+            reports.add(r.withProvenance(r.provenance().withInputFileSha256(fileSha256)));
         }
         return reports;
     }

@@ -15,6 +15,7 @@ import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.core.group.GroupKey;
+import org.fairkit.core.internal.Fingerprint;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.scores.ScoreMetrics;
@@ -94,6 +95,20 @@ class AuditCommandTest {
         assertThat(report.get("provenance").get("rows").asLong()).isEqualTo(3000);
         assertThat(report.get("provenance").get("evaluated_at").asText()).isEqualTo("2025-01-15T12:00:00Z");
         assertThat(doc.has("run")).isFalse();
+    }
+
+    @Test
+    void streamedAndLoadedAuditsHaveTheSameInputFingerprintAndFileSha256() throws IOException {
+        Cli.Result streamed = Cli.run(Cli.audit(lending, "--format", "json", "--metrics", "selection_rate"));
+        Cli.Result loaded = Cli.run(Cli.audit(lending, "--format", "json", "--bootstrap", "20", "--metrics",
+                "selection_rate"));
+        assertThat(streamed.code()).as(streamed.toString()).isZero();
+        assertThat(loaded.code()).as(loaded.toString()).isZero();
+        JsonNode s = streamed.json().get("reports").get(0).get("provenance");
+        JsonNode l = loaded.json().get("reports").get(0).get("provenance");
+        assertThat(s.get("input_sha256").asText()).matches("[0-9a-f]{64}").isEqualTo(l.get("input_sha256").asText());
+        assertThat(s.get("input_file_sha256").asText()).isEqualTo(Fingerprint.sha256(lending))
+                .isEqualTo(l.get("input_file_sha256").asText()).isNotEqualTo(s.get("input_sha256").asText());
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.fairkit.core;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -177,8 +174,10 @@ public final class FairnessData {
     }
 
     /**
-     * A SHA-256 over every column (labels, predictions, scores, weights, each sensitive feature's name, levels and
-     * codes), in hex. Identifies the input exactly in a report's provenance; computed on first use and cached.
+     * The input fingerprint: a SHA-256 over a canonical row-wise encoding of every column (label, prediction, score
+     * and weight when given, each sensitive feature's level), defined in {@link Fingerprint}; in hex. The same rows
+     * streamed from a CSV file or fed to a monitor give the same value. Identifies the input exactly in a report's
+     * provenance; computed on first use and cached.
      */
     public String fingerprint() {
         String f = fingerprint;
@@ -190,46 +189,17 @@ public final class FairnessData {
     }
 
     private String computeFingerprint() {
-        MessageDigest md = Fingerprint.sha256();
-        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-        buf.putInt(labels.length);
-        flush(md, buf);
-        md.update(labels);
-        md.update(predictions);
-        for (double[] col : new double[][] {scores, weights}) {
-            md.update((byte) (col == null ? 0 : 1));
-            if (col != null) {
-                for (double v : col) {
-                    if (buf.remaining() < 8) {
-                        flush(md, buf);
-                    }
-                    buf.putDouble(v);
-                }
-                flush(md, buf);
+        List<SensitiveFeature> features = List.copyOf(sensitive.all());
+        Fingerprint.Rows rows = Fingerprint.Rows.binary(scores != null, weights != null, sensitive.names());
+        String[] levels = new String[features.size()];
+        List<String> row = Arrays.asList(levels);
+        for (int i = 0; i < labels.length; i++) {
+            for (int j = 0; j < levels.length; j++) {
+                levels[j] = features.get(j).level(i);
             }
+            rows.accept(labels[i], predictions[i], scores == null ? Double.NaN : scores[i], weight(i), row);
         }
-        for (SensitiveFeature s : sensitive.all()) {
-            md.update(s.name().getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
-            for (String level : s.levels()) {
-                md.update(level.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-            }
-            for (int i = 0; i < s.rows(); i++) {
-                if (buf.remaining() < 4) {
-                    flush(md, buf);
-                }
-                buf.putInt(s.code(i));
-            }
-            flush(md, buf);
-        }
-        return Fingerprint.hex(md);
-    }
-
-    private static void flush(MessageDigest md, ByteBuffer buf) {
-        buf.flip();
-        md.update(buf);
-        buf.clear();
+        return rows.hex();
     }
 
     @Override

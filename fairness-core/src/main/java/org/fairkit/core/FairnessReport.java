@@ -56,6 +56,14 @@ public final class FairnessReport {
                 Objects.requireNonNull(intervals, "intervals"), provenance);
     }
 
+    /**
+     * @return this report with another provenance (for example one that adds the input file's SHA-256, see
+     *     {@link Provenance#withInputFileSha256}); the numbers are unchanged
+     */
+    public FairnessReport withProvenance(Provenance other) {
+        return new FairnessReport(results, scores, intervals, Objects.requireNonNull(other, "provenance"));
+    }
+
     /** @return the derived point estimates behind this report */
     public GroupResults results() {
         return results;

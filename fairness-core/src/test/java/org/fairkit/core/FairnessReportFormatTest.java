@@ -67,7 +67,9 @@ class FairnessReportFormatTest {
                 + "warnings: 2\n"
                 + "- group race=c: n = 1 is below minGroupSize 2; reported, but left out of disparities\n"
                 + "- true_positive_rate of group race=c is undefined: no positives (TP + FN = 0)\n"
-                + "fairkit " + version + ", input sha256 e8c45fbf04161bc4\n");
+                // the input fingerprint\'s first 16 hex digits: SHA-256 of the header naming the columns, then the rows
+                // (label, prediction, score, weight, levels; see org.fairkit.core.internal.Fingerprint)
+                + "fairkit " + version + ", input sha256 6beffd92854facf0\n");
     }
 
     private static FairnessData fixtureData() {

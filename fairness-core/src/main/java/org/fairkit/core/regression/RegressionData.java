@@ -1,8 +1,6 @@
 package org.fairkit.core.regression;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.Grouping;
@@ -102,27 +100,24 @@ public final class RegressionData {
         return t.snapshot();
     }
 
-    /** A SHA-256 over every column, in hex; computed once. */
+    /**
+     * The input fingerprint: a SHA-256 over a canonical row-wise encoding of every column (target, prediction, weight
+     * when given, each sensitive feature's level), defined in {@link Fingerprint}; in hex; computed once.
+     */
     public String fingerprint() {
         String f = fingerprint;
         if (f == null) {
-            MessageDigest md = Fingerprint.sha256();
-            ByteBuffer buf = ByteBuffer.allocate(8 * 3 + 4 + 1);
+            List<SensitiveFeature> features = List.copyOf(sensitive.all());
+            Fingerprint.Rows rows = Fingerprint.Rows.regression(weights != null, sensitive.names());
+            String[] levels = new String[features.size()];
+            List<String> row = Arrays.asList(levels);
             for (int i = 0; i < targets.length; i++) {
-                buf.clear();
-                buf.putDouble(targets[i]).putDouble(predictions[i]).putDouble(weight(i));
-                md.update(buf.array(), 0, 24);
-            }
-            md.update((byte) (weights == null ? 0 : 1));
-            for (SensitiveFeature s : sensitive.all()) {
-                md.update(s.name().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                for (int i = 0; i < s.rows(); i++) {
-                    md.update(s.level(i).getBytes(StandardCharsets.UTF_8));
-                    md.update((byte) 0);
+                for (int j = 0; j < levels.length; j++) {
+                    levels[j] = features.get(j).level(i);
                 }
+                rows.acceptRegression(targets[i], predictions[i], weight(i), row);
             }
-            f = Fingerprint.hex(md);
+            f = rows.hex();
             fingerprint = f;
         }
         return f;

@@ -34,8 +34,10 @@ import org.fairkit.core.internal.Fingerprint;
  * <p><b>Streaming.</b> {@link #stream} and {@link #forEachRow} hold one record at a time: memory grows with the
  * number of groups, never with the number of rows. {@link #stream} tallies each grouping into a {@link GroupTally},
  * whose report equals the in-memory {@code Fairness.of(load())...evaluate()} (see {@link GroupTally} for the one
- * rounding caveat of real-valued weights). Every pass also computes the SHA-256 of the file's bytes, which a
- * streamed report's provenance carries as its input fingerprint (an auditor can check it with {@code sha256sum}).
+ * rounding caveat of real-valued weights). Every pass also computes the input fingerprint of the rows read (the
+ * one definition of {@code org.fairkit.core.internal.Fingerprint}: equal to {@code load().fingerprint()}), which a
+ * streamed report's provenance carries as {@code input_sha256}, and the SHA-256 of the file's bytes, which it
+ * carries as {@code input_file_sha256} (an auditor can check that one with {@code sha256sum}).
  *
  * <p><b>Format.</b> RFC 4180 CSV, UTF-8 (a leading byte-order mark is ignored; malformed UTF-8 is an error naming its
  * line and column, see {@link Utf8Input}), numbers in decimal notation ({@link Decimals}), comma separated, a header
@@ -76,9 +78,10 @@ public final class CsvSource {
      * What a pass over the file saw.
      *
      * @param rows the number of data rows
-     * @param sha256 the SHA-256 of the file's bytes, in hex
+     * @param sha256 the input fingerprint of the rows read (as {@code load().fingerprint()}), in hex
+     * @param fileSha256 the SHA-256 of the file's bytes, in hex
      */
-    public record ReadSummary(long rows, String sha256) {
+    public record ReadSummary(long rows, String sha256, String fileSha256) {
     }
 
     /**
@@ -90,13 +93,19 @@ public final class CsvSource {
     public ReadSummary forEachRow(Consumer<? super CsvRow> visitor) throws IOException {
         Objects.requireNonNull(visitor, "visitor");
         MessageDigest md = Fingerprint.sha256();
+        Fingerprint.Rows fingerprint = Fingerprint.Rows.binary(columns.score().isPresent(),
+                columns.weight().isPresent(), columns.sensitive());
         long rows;
         try (InputStream raw = Files.newInputStream(file);
                 DigestInputStream digest = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), md);
                 Reader reader = Utf8Input.reader(digest, file)) {
             rows = CsvTable.read(file, reader, header -> {
                 Layout layout = new Layout(header);
-                return r -> visitor.accept(layout.row(r));
+                return r -> {
+                    CsvRow row = layout.row(r);
+                    visitor.accept(row);
+                    fingerprint.accept(row.label(), row.prediction(), row.score(), row.weight(), row.sensitive());
+                };
             });
             // The CSV parser may stop before trailing bytes: hash the whole file.
             byte[] sink = new byte[8192];
@@ -104,7 +113,7 @@ public final class CsvSource {
                 // drain
             }
         }
-        return new ReadSummary(rows, Fingerprint.hex(md));
+        return new ReadSummary(rows, fingerprint.hex(), Fingerprint.hex(md));
     }
 
     /**
@@ -169,7 +178,7 @@ public final class CsvSource {
                 ts.get(k).accept(levels, row.label(), row.prediction(), row.weight(), row.score());
             }
         });
-        return new StreamedInput(file, summary.rows(), summary.sha256(), tallies);
+        return new StreamedInput(file, summary.rows(), summary.sha256(), summary.fileSha256(), tallies);
     }
 
     /**

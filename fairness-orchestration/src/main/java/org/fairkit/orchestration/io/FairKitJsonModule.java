@@ -51,7 +51,7 @@ import org.fairkit.core.scores.ScoreMetric;
  * <tr><td>{@link Disparity}</td><td>VALUE plus {@code "groups": [labels]} and {@code "excluded": [{"group",
  *     "reason"}]} (DISPARITY)</td></tr>
  * <tr><td>{@link Provenance}</td><td>{@code {"library_version", "configuration", "rows", "input_sha256",
- *     "evaluated_at"}}</td></tr>
+ *     "evaluated_at"}}, plus {@code "input_file_sha256"} when the input was read from a file</td></tr>
  * <tr><td>{@link FairnessReport}</td><td>the {@code fairkit.report/1} document (see {@link ReportJson})</td></tr>
  * </table>
  *
@@ -218,6 +218,9 @@ public final class FairKitJsonModule extends SimpleModule {
             gen.writeNumberField("rows", p.rows());
             gen.writeStringField("input_sha256", p.inputSha256());
             gen.writeStringField("evaluated_at", p.evaluatedAt().toString());
+            if (p.inputFileSha256().isPresent()) {
+                gen.writeStringField("input_file_sha256", p.inputFileSha256().get());
+            }
             gen.writeEndObject();
         }
     }

@@ -33,7 +33,8 @@ import org.fairkit.core.group.GroupKey;
  *   "fairness_metrics": { "demographic_parity_difference": DISPARITY, ... },
  *   "warnings": [ { "kind": "SMALL_GROUP", "message": "..." } ],
  *   "provenance": { "library_version": "...", "configuration": { ... }, "rows": 6172,
- *                   "input_sha256": "...", "evaluated_at": "2024-01-01T00:00:00Z" }
+ *                   "input_sha256": "...", "evaluated_at": "2024-01-01T00:00:00Z",
+ *                   "input_file_sha256": "..." }       // only when the input was read from a file
  * }
  * VALUE     = { "value": 0.57 } | { "value": null, "undefined": "no positives (TP + FN = 0)" },
  *             plus "interval": INTERVAL when one was estimated

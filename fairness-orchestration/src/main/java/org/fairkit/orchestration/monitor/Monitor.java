@@ -1,7 +1,5 @@
 package org.fairkit.orchestration.monitor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,8 +63,15 @@ import org.slf4j.LoggerFactory;
  * <p><b>Reference group</b>: when the configured reference group has no rows in a window, that window's report is
  * derived without reference (comparisons to the reference are then undefined) and a note says so.
  *
- * <p>Memory: the open pane and the last {@code panes} closed panes (counts per group), and the last
- * {@link Builder#retainWindows(int) retained} window results. Not thread-safe: feed a monitor from one thread.
+ * <p><b>Input fingerprint</b> of a window's report: the one definition of {@code Fingerprint}, over the rows of the
+ * window's batches in order and the columns it evaluates (label, prediction, score when {@code scoreBins > 0},
+ * weight when weighted, the grouping's features); the same as {@code FairnessData.fingerprint()} of those rows.
+ * A SHA-256 cannot be merged like counts, so each window in progress (at most {@code panes}) keeps its own hash
+ * state, and every row is hashed once per window that holds it.
+ *
+ * <p>Memory: the open pane and the last {@code panes} closed panes (counts per group), one hash state (an 8 KiB
+ * buffer and the encoded levels seen) per window in progress, and the last {@link Builder#retainWindows(int)
+ * retained} window results. Not thread-safe: feed a monitor from one thread.
  */
 public final class Monitor {
     private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
@@ -89,6 +94,8 @@ public final class Monitor {
     private long late;
     private long emitted;
     private final Deque<WindowResult> windows = new ArrayDeque<>();
+    /** The input fingerprint of each window that holds the open pane, oldest first (one per pane it starts at). */
+    private final Deque<Fingerprint.Rows> fingerprints = new ArrayDeque<>();
 
     private static final class Pane {
         final long index;
@@ -174,7 +181,7 @@ public final class Monitor {
                 }
                 long gap = paneIndex - current - 1;
                 for (long j = 1; j <= Math.min(gap, windowing.panes()); j++) {
-                    open = new Pane(current + j, emptyTally());
+                    openPane(current + j);
                     close(out);
                 }
             }
@@ -182,9 +189,10 @@ public final class Monitor {
             paneIndex = b / windowing.batchesPerPane();
         }
         if (open == null) {
-            open = new Pane(paneIndex, emptyTally());
+            openPane(paneIndex);
         }
         open.tally.combine(t);
+        fingerprint(batch);
         if (open.firstBatch < 0) {
             open.firstBatch = b;
         }
@@ -208,6 +216,31 @@ public final class Monitor {
             close(out);
         }
         return out;
+    }
+
+    private void openPane(long index) {
+        open = new Pane(index, emptyTally());
+        // A window is the last `panes` panes: the one starting at this pane takes its rows and those of later panes.
+        fingerprints.addLast(Fingerprint.Rows.binary(bins > 0, weighted != null && weighted, spec.groupBy()));
+    }
+
+    /** Feeds a batch's evaluated columns to the fingerprint of every window that will hold the open pane. */
+    private void fingerprint(FairnessData batch) {
+        List<SensitiveFeature> features = new ArrayList<>();
+        for (String f : spec.groupBy()) {
+            features.add(batch.sensitive(f));
+        }
+        String[] levels = new String[features.size()];
+        List<String> row = Arrays.asList(levels);
+        for (int i = 0; i < batch.rows(); i++) {
+            for (int j = 0; j < levels.length; j++) {
+                levels[j] = features.get(j).level(i);
+            }
+            double score = bins > 0 ? batch.score(i) : Double.NaN;
+            for (Fingerprint.Rows f : fingerprints) {
+                f.accept(batch.label(i), batch.prediction(i), score, batch.weight(i), row);
+            }
+        }
     }
 
     private GroupTally emptyTally() {
@@ -250,6 +283,7 @@ public final class Monitor {
         if (closed.size() < windowing.panes()) {
             return;
         }
+        String fingerprint = fingerprints.removeFirst().hex();
         GroupTally merged = emptyTally();
         long first = -1;
         long lastBatch = -1;
@@ -263,10 +297,10 @@ public final class Monitor {
         if (merged.isEmpty()) {
             return;
         }
-        out.add(evaluate(merged, first, lastBatch));
+        out.add(evaluate(merged, first, lastBatch, fingerprint));
     }
 
-    private WindowResult evaluate(GroupTally merged, long firstBatch, long lastBatch) {
+    private WindowResult evaluate(GroupTally merged, long firstBatch, long lastBatch, String fingerprint) {
         long index = emitted++;
         Optional<Instant> start = Optional.empty();
         Optional<Instant> end = Optional.empty();
@@ -285,7 +319,7 @@ public final class Monitor {
         }
         Provenance provenance = new Provenance(Provenance.currentLibraryVersion(), SpecConfiguration.of(s,
                 merged.isWeighted(), "monitor window " + index + " (" + windowing + ", batches " + firstBatch + ".."
-                        + lastBatch + ")"), merged.rows(), countsSha256(merged), clock.instant());
+                        + lastBatch + ")"), merged.rows(), fingerprint, clock.instant());
         FairnessReport report = merged.report(s, provenance);
         List<DriftResult> drift = new ArrayList<>();
         if (bins > 0) {
@@ -345,15 +379,6 @@ public final class Monitor {
         MetricValue psi = DistributionDrift.populationStabilityIndex(base, win, smoothing);
         return new DriftResult(group, nb, nw, psi, nb > 0 && nw > 0
                 ? Optional.of(DistributionDrift.chiSquaredHomogeneity(base, win)) : Optional.empty());
-    }
-
-    private static String countsSha256(GroupTally t) {
-        MessageDigest md = Fingerprint.sha256();
-        for (GroupKey g : t.grouping().groups()) {
-            md.update((String.join("\u0000", g.levels()) + "\u0000" + t.counts(g.levels()) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        return Fingerprint.hex(md);
     }
 
     /** @return the retained window results, oldest first */

@@ -176,8 +176,12 @@ public final class AuditRunner {
         }
         FairnessData data = plan.source() instanceof AuditSource.InMemory
                 ? ((AuditSource.InMemory) plan.source()).data() : ((AuditSource.Csv) plan.source()).csv().load();
+        // A file's own bytes are hashed beside the rows' fingerprint, as a streamed pass does.
+        String fileSha256 = plan.source() instanceof AuditSource.Csv
+                ? sha256(((AuditSource.Csv) plan.source()).csv().file()) : null;
         for (EvaluationSpec spec : plan.specs()) {
-            reports.add(Fairness.of(data, spec).clock(clock).evaluate());
+            FairnessReport r = Fairness.of(data, spec).clock(clock).evaluate();
+            reports.add(fileSha256 == null ? r : r.withProvenance(r.provenance().withInputFileSha256(fileSha256)));
         }
         return reports;
     }

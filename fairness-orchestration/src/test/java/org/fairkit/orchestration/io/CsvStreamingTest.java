@@ -80,14 +80,17 @@ class CsvStreamingTest {
     }
 
     @Test
-    void provenanceOfAStreamedReportCarriesTheFileSha256AndTheSpec() throws Exception {
+    void provenanceOfAStreamedReportCarriesTheFingerprintTheFileSha256AndTheSpec() throws Exception {
         FairnessData data = TestData.random(3, 100, false);
         Path file = TestData.writeCsv(data, dir.resolve("sha.csv"));
         StreamedInput in = CsvSource.of(file, TestData.columns(false)).stream(List.of(List.of("b")), 0);
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        assertThat(in.sha256()).isEqualTo(expected);
+        String fileSha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        assertThat(in.fileSha256()).isEqualTo(fileSha);
+        assertThat(in.sha256()).isEqualTo(data.fingerprint());
         FairnessReport r = in.report(Fairness.of(data).groupBy("b").spec(), CLOCK);
-        assertThat(r.provenance().inputSha256()).isEqualTo(expected);
+        assertThat(r.provenance().inputSha256()).isEqualTo(data.fingerprint());
+        assertThat(r.provenance().inputFileSha256()).contains(fileSha);
+        assertThat(ReportJson.toTree(r).get("provenance").get("input_file_sha256").asText()).isEqualTo(fileSha);
         assertThat(r.provenance().evaluatedAt()).isEqualTo(CLOCK.instant());
         assertThat(r.provenance().configuration()).containsEntry("input", "streamed CSV sha.csv")
                 .containsEntry("groupBy", "b").containsEntry("weighted", "false");

@@ -134,7 +134,13 @@ class AuditRunnerTest {
                     .isEqualTo(TestData.withoutProvenance(memory.reports().get(g)))
                     .isEqualTo(TestData.withoutProvenance(loaded.reports().get(g)));
         }
-        assertThat(streamed.reports().get(0).provenance().inputSha256()).isEqualTo(AuditRunner.sha256(file));
+        // One input fingerprint whatever the door (Fingerprint: the rows' values); the file's bytes beside it.
+        assertThat(streamed.reports().get(0).provenance().inputSha256()).isEqualTo(data.fingerprint())
+                .isEqualTo(loaded.reports().get(0).provenance().inputSha256())
+                .isEqualTo(memory.reports().get(0).provenance().inputSha256());
+        assertThat(streamed.reports().get(0).provenance().inputFileSha256()).contains(AuditRunner.sha256(file));
+        assertThat(loaded.reports().get(0).provenance().inputFileSha256()).contains(AuditRunner.sha256(file));
+        assertThat(memory.reports().get(0).provenance().inputFileSha256()).isEmpty();
         // CSV sources name rows by id; otherwise the lines are the same.
         List<String> fromMemory = Files.readAllLines(dir.resolve("memory/flagged-cases.csv"));
         List<String> fromFile = Files.readAllLines(dir.resolve("s/flagged-cases.csv"));
