@@ -1,5 +1,7 @@
 package org.fairkit.cli;
 
+import com.google.common.primitives.ImmutableDoubleArray;
+import com.google.common.primitives.ImmutableIntArray;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,10 +156,10 @@ final class DocumentOutputs {
 
     /** The run's rows in memory, for calibration curves. */
     private static FairnessData rows(AuditRunContext context) throws IOException {
-        Buffers.Ints labels = new Buffers.Ints();
-        Buffers.Ints predictions = new Buffers.Ints();
-        Buffers.Doubles scores = new Buffers.Doubles();
-        Buffers.Doubles weights = new Buffers.Doubles();
+        ImmutableIntArray.Builder labels = ImmutableIntArray.builder(1024);
+        ImmutableIntArray.Builder predictions = ImmutableIntArray.builder(1024);
+        ImmutableDoubleArray.Builder scores = ImmutableDoubleArray.builder(1024);
+        ImmutableDoubleArray.Builder weights = ImmutableDoubleArray.builder(1024);
         boolean[] weighted = {false};
         Map<String, List<String>> levels = new LinkedHashMap<>();
         context.rows().forEachRow(r -> {
@@ -168,10 +170,10 @@ final class DocumentOutputs {
             weighted[0] |= r.weight() != 1.0;
             r.sensitive().forEach((f, l) -> levels.computeIfAbsent(f, k -> new ArrayList<>()).add(l));
         });
-        FairnessData.Builder b = FairnessData.builder().labels(labels.toArray()).predictions(predictions.toArray())
-                .scores(scores.toArray());
+        FairnessData.Builder b = FairnessData.builder().labels(labels.build().toArray()).predictions(predictions.build().toArray())
+                .scores(scores.build().toArray());
         if (weighted[0]) {
-            b.weights(weights.toArray());
+            b.weights(weights.build().toArray());
         }
         levels.forEach((f, l) -> b.sensitive(f, l.toArray(new String[0])));
         return b.build();

@@ -1,5 +1,7 @@
 package org.fairkit.cli;
 
+import com.google.common.primitives.ImmutableDoubleArray;
+import com.google.common.primitives.ImmutableIntArray;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,10 +62,10 @@ record LabeledRows(int[] labels, Optional<int[]> predictions, Optional<double[]>
         for (int j = 0; j < gi.length; j++) {
             gi[j] = table.column(sensitive.get(j), "sensitive");
         }
-        Buffers.Ints labels = new Buffers.Ints();
-        Buffers.Ints predictions = new Buffers.Ints();
-        Buffers.Doubles scores = new Buffers.Doubles();
-        Buffers.Doubles weights = new Buffers.Doubles();
+        ImmutableIntArray.Builder labels = ImmutableIntArray.builder(1024);
+        ImmutableIntArray.Builder predictions = ImmutableIntArray.builder(1024);
+        ImmutableDoubleArray.Builder scores = ImmutableDoubleArray.builder(1024);
+        ImmutableDoubleArray.Builder weights = ImmutableDoubleArray.builder(1024);
         List<String> groups = new ArrayList<>();
         Map<String, String> interned = new HashMap<>();
         AtomicLong rows = new AtomicLong();
@@ -87,13 +89,13 @@ record LabeledRows(int[] labels, Optional<int[]> predictions, Optional<double[]>
             groups.add(interned.computeIfAbsent(key, k -> k));
             rows.lazySet(r.dataRow());
         });
-        if (wi >= 0 && Arrays.stream(weights.toArray()).allMatch(w -> w == 0)) {
+        if (wi >= 0 && weights.build().stream().allMatch(w -> w == 0)) {
             throw new IllegalArgumentException("file '" + table.file() + "', column '" + weight + "': every "
                     + "weight is 0; expected at least one row with a weight > 0");
         }
-        return new LabeledRows(labels.toArray(), pi < 0 ? Optional.empty() : Optional.of(predictions.toArray()),
-                si < 0 ? Optional.empty() : Optional.of(scores.toArray()),
-                groups.toArray(new String[0]), wi < 0 ? Optional.empty() : Optional.of(weights.toArray()));
+        return new LabeledRows(labels.build().toArray(), pi < 0 ? Optional.empty() : Optional.of(predictions.build().toArray()),
+                si < 0 ? Optional.empty() : Optional.of(scores.build().toArray()),
+                groups.toArray(new String[0]), wi < 0 ? Optional.empty() : Optional.of(weights.build().toArray()));
     }
 
     @Override

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import com.google.common.primitives.ImmutableDoubleArray;
+import com.google.common.primitives.ImmutableIntArray;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.internal.Fingerprint;
 
@@ -200,10 +202,11 @@ public final class CsvSource {
      */
     public FairnessData load(Consumer<? super CsvRow> observer) throws IOException {
         Objects.requireNonNull(observer, "observer");
-        IntBuffer labels = new IntBuffer();
-        IntBuffer predictions = new IntBuffer();
-        DoubleBuffer scores = columns.score().isPresent() ? new DoubleBuffer() : null;
-        DoubleBuffer weights = columns.weight().isPresent() ? new DoubleBuffer() : null;
+        ImmutableIntArray.Builder labels = ImmutableIntArray.builder(1024);
+        ImmutableIntArray.Builder predictions = ImmutableIntArray.builder(1024);
+        ImmutableDoubleArray.Builder scores = columns.score().isPresent() ? ImmutableDoubleArray.builder(1024) : null;
+        ImmutableDoubleArray.Builder weights = columns.weight().isPresent() ? ImmutableDoubleArray.builder(1024)
+                : null;
         List<List<String>> levels = new ArrayList<>();
         for (int j = 0; j < columns.sensitive().size(); j++) {
             levels.add(new ArrayList<>());
@@ -222,12 +225,13 @@ public final class CsvSource {
                 levels.get(j).add(row.sensitive().get(j));
             }
         });
-        FairnessData.Builder b = FairnessData.builder().labels(labels.toArray()).predictions(predictions.toArray());
+        FairnessData.Builder b = FairnessData.builder().labels(labels.build().toArray())
+                .predictions(predictions.build().toArray());
         if (scores != null) {
-            b.scores(scores.toArray());
+            b.scores(scores.build().toArray());
         }
         if (weights != null) {
-            b.weights(weights.toArray());
+            b.weights(weights.build().toArray());
         }
         for (int j = 0; j < levels.size(); j++) {
             b.sensitive(columns.sensitive().get(j), levels.get(j).toArray(new String[0]));
@@ -287,38 +291,6 @@ public final class CsvSource {
             }
             Optional<String> rowId = id >= 0 ? Optional.of(r.cell(id).trim()) : Optional.empty();
             return new CsvRow(r.dataRow(), r.line(), rowId, y, p, s, w, Arrays.asList(levels));
-        }
-    }
-
-    private static final class IntBuffer {
-        private int[] a = new int[1024];
-        private int n;
-
-        void add(int v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(a, n);
-        }
-    }
-
-    private static final class DoubleBuffer {
-        private double[] a = new double[1024];
-        private int n;
-
-        void add(double v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        double[] toArray() {
-            return Arrays.copyOf(a, n);
         }
     }
 }
