@@ -7,6 +7,11 @@
  * {@link org.fairkit.mitigation.postprocessing.ThresholdOptimizer.Fitted} predicts (seeded) and explains, per
  * group, the rule and the rates it achieves.
  *
+ * <p>Two-group post-processors of AIF360 (a privileged group against the other groups, pooled):
+ * {@link org.fairkit.mitigation.postprocessing.CalibratedEqualizedOdds} (Pleiss et al. 2017; mixing rates clipped to
+ * [0, 1]) and {@link org.fairkit.mitigation.postprocessing.RejectOptionClassification} (Kamiran, Karim &amp; Zhang
+ * 2012; an exact search over every distinct outcome, or AIF360's grid).
+ *
  * <p>Stability: public API, evolving before 1.0.
  */
 package org.fairkit.mitigation.postprocessing;
