@@ -52,4 +52,22 @@ class MitigationBenchmarksTest {
         assertThat(after).isCloseTo(before, org.assertj.core.api.Assertions.within(1e-9 * before));
         assertThat(Reweighing.byGroupColumn().fit(b.labels, b.groupLabels, b.weights).cells()).hasSize(16);
     }
+
+    @org.junit.jupiter.api.Test
+    void postprocessingBenchmarkFitsMeetTheirConstraintsAndAgree() {
+        PostprocessingBenchmark b = new PostprocessingBenchmark();
+        b.rows = 50_000;
+        b.setUp();
+        org.fairkit.mitigation.postprocessing.CalibratedEqualizedOdds.Fitted ceo = b.calibratedEoFit();
+        assertThat(ceo.mixRate(true) + ceo.mixRate(false)).isStrictlyBetween(0.0, 1.0);
+        assertThat(ceo.equalized()).isTrue();
+        assertThat(b.calibratedEoPredict()).hasSize(50_000).isEqualTo(b.ceoFitted.predict(b.scores, b.groups));
+        org.fairkit.mitigation.postprocessing.RejectOptionClassification.Fitted exact = b.rejectOptionExactFit();
+        org.fairkit.mitigation.postprocessing.RejectOptionClassification.Fitted grid = b.rejectOptionGridFit();
+        assertThat(Math.abs(exact.metricValue())).isLessThanOrEqualTo(0.05);
+        assertThat(grid.feasible()).isTrue();
+        assertThat(exact.balancedAccuracy()).isGreaterThanOrEqualTo(grid.balancedAccuracy());
+        assertThat(b.rejectOptionPredict()).isEqualTo(exact.predict(b.scores, b.groups));
+        assertThat(b.sortScores()).isSorted();
+    }
 }
