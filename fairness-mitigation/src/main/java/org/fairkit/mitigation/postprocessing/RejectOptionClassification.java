@@ -480,6 +480,9 @@ public final class RejectOptionClassification implements Mitigator<RejectOptionC
         }
 
         static Side of(double[] s, int[] y, double[] w, int[] role, int r) {
+            if (w == null) {
+                return unweighted(s, y, role, r);
+            }
             int n = 0;
             for (int x : role) {
                 n += x == r ? 1 : 0;
@@ -526,6 +529,68 @@ public final class RejectOptionClassification implements Mitigator<RejectOptionC
                 sufNeg[c] = sn.value();
             }
             return new Side(values, sufPos, sufNeg);
+        }
+
+        /** Unweighted: the role's positive and negative scores sorted apart, then merged (two sorts, no search). */
+        private static Side unweighted(double[] s, int[] y, int[] role, int r) {
+            int np = 0;
+            int nn = 0;
+            for (int i = 0; i < s.length; i++) {
+                if (role[i] == r) {
+                    if (y[i] == 1) {
+                        np++;
+                    } else {
+                        nn++;
+                    }
+                }
+            }
+            double[] pos = new double[np];
+            double[] neg = new double[nn];
+            np = 0;
+            nn = 0;
+            for (int i = 0; i < s.length; i++) {
+                if (role[i] == r) {
+                    if (y[i] == 1) {
+                        pos[np++] = s[i];
+                    } else {
+                        neg[nn++] = s[i];
+                    }
+                }
+            }
+            Arrays.sort(pos);
+            Arrays.sort(neg);
+            double[] values = new double[np + nn];
+            long[] posAt = new long[np + nn];
+            long[] negAt = new long[np + nn];
+            int k = -1;
+            int a = 0;
+            int b = 0;
+            while (a < np || b < nn) {
+                double v = b >= nn || (a < np && pos[a] <= neg[b]) ? pos[a] : neg[b];
+                if (k < 0 || values[k] != v) {
+                    values[++k] = v;
+                }
+                while (a < np && pos[a] == v) {
+                    posAt[k]++;
+                    a++;
+                }
+                while (b < nn && neg[b] == v) {
+                    negAt[k]++;
+                    b++;
+                }
+            }
+            int distinct = k + 1;
+            double[] sufPos = new double[distinct + 1];
+            double[] sufNeg = new double[distinct + 1];
+            long cp = 0;
+            long cn = 0;
+            for (int c = distinct - 1; c >= 0; c--) {
+                cp += posAt[c];
+                cn += negAt[c];
+                sufPos[c] = cp;
+                sufNeg[c] = cn;
+            }
+            return new Side(Arrays.copyOf(values, distinct), sufPos, sufNeg);
         }
 
         /** The cut for threshold {@code x}: the index of the first distinct value {@code > x}. */

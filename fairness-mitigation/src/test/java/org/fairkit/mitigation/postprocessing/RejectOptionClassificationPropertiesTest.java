@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * force computed row by row: the exact search's balanced accuracy equals the best over EVERY pair of thresholds
  * {@code 0 <= lo <= hi <= 1} (each distinct outcome tried once) that meets the bound, and its decisions meet the
  * bound; a grid's result meets the bound exactly when some grid point does; the exact search is never worse than
- * the grid; row order and group relabeling change nothing.
+ * the grid; row order and group relabeling change nothing; unit weights (the weighted path) equal no weights (the
+ * unweighted path).
  */
 class RejectOptionClassificationPropertiesTest {
     private static final int EXAMPLES = 200;
@@ -146,6 +147,27 @@ class RejectOptionClassificationPropertiesTest {
                 }
                 assertThat(r.predict(p.scores(), p.relabeled().groups())).isEqualTo(f.predict(p.scores(),
                         p.groups()));
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Metric.class)
+    void unitWeightsEqualNoWeights(Metric m) {
+        qt().withExamples(EXAMPLES).forAll(TwoGroupProblem.problems()).checkAssert(p -> {
+            if (!valid(p, m) || p.weights() != null) {
+                return;
+            }
+            double[] ones = new double[p.size()];
+            java.util.Arrays.fill(ones, 1.0);
+            TwoGroupProblem unit = new TwoGroupProblem(p.seed(), p.scores(), p.labels(), p.groups(), ones);
+            for (Grid grid : new Grid[] {null, SMALL}) {
+                RejectOptionClassification.Fitted f = fit(p, m, grid, "a");
+                RejectOptionClassification.Fitted u = fit(unit, m, grid, "a");
+                assertThat(u.unprivilegedThreshold()).isEqualTo(f.unprivilegedThreshold());
+                assertThat(u.privilegedThreshold()).isEqualTo(f.privilegedThreshold());
+                assertThat(u.balancedAccuracy()).isEqualTo(f.balancedAccuracy());
+                assertThat(u.metricValue()).isEqualTo(f.metricValue());
             }
         });
     }
