@@ -291,6 +291,7 @@ public final class CalibratedEqualizedOdds implements Mitigator<CalibratedEquali
         private final double[] trivial;
         private final double[] mix;
         private final MetricValue[] raw;
+        private final boolean equalized;
 
         private Fitted(CalibratedEqualizedOdds config, Roles roles, double[][] sums, double[] base, double[] costs,
                 double[] trivial) {
@@ -317,6 +318,7 @@ public final class CalibratedEqualizedOdds implements Mitigator<CalibratedEquali
                 raw[mixed] = MetricValue.of(num / den);
             }
             mix[mixed] = num > 0 && den > 0 ? Math.min(1.0, num / den) : 0.0;
+            equalized = num == 0 || (den > 0 && num / den <= 1);
         }
 
         /** @return the cost that was equalized */
@@ -387,14 +389,12 @@ public final class CalibratedEqualizedOdds implements Mitigator<CalibratedEquali
             return raw[r(privileged)];
         }
 
-        /** @return whether the mixed costs are equal, i.e. AIF360's mixing rate was in [0, 1] (costs already equal) */
+        /**
+         * @return whether the expected costs after mixing are equal on the fitting data: the costs were equal already,
+         *     or AIF360's mixing rate lies in [0, 1]
+         */
         public boolean equalized() {
-            for (int k = 0; k < 2; k++) {
-                if (raw[k].isDefined() && (raw[k].value() > 1 || raw[k].value() < 0)) {
-                    return false;
-                }
-            }
-            return raw[0].isDefined() && raw[1].isDefined();
+            return equalized;
         }
 
         /** {@code P(yhat = 1)} of each row. */

@@ -128,4 +128,19 @@ class TwoGroupPostprocessorsTest {
         assertThat(Grid.linspace(0.2, 0.2, 1)).containsExactly(0.2);
         assertThat(Grid.linspace(0, 0, 3)).containsExactly(0, 0, 0);
     }
+
+    @Test
+    void equalCostsNeedNoMixing() {
+        // Mirror images: both roles have the same generalized false negative rate (and the same trivial cost).
+        double[] s = {0.8, 0.3, 0.8, 0.3};
+        int[] y = {1, 0, 1, 0};
+        String[] g = {"p", "p", "u", "u"};
+        CalibratedEqualizedOdds.Fitted f = CalibratedEqualizedOdds.cost(Cost.FALSE_NEGATIVE_RATE).privileged("p")
+                .fit(s, y, g);
+        assertThat(f.mixRate(true)).isZero();
+        assertThat(f.mixRate(false)).isZero();
+        assertThat(f.aif360MixRate(false).value()).isZero();
+        assertThat(f.equalized()).isTrue();
+        assertThat(f.toString()).contains("costs equalized on the fitting data");
+    }
 }
