@@ -49,9 +49,9 @@ import org.fairkit.core.FairnessReport;
  * quote string); every value (label mappings, bounds, file paths) is a bind parameter.
  *
  * <p><b>Queries</b> run as a subquery ({@code SELECT ... FROM (query) AS fk_src}), which no engine lets hold a
- * data-modifying statement, on a connection set read-only for the time of the call where the driver allows it
- * ({@link Connection#setReadOnly}; PostgreSQL then refuses writes, {@code nextval} included); a query holding a
- * {@code ;} is refused.
+ * data-modifying statement, in a transaction of their own that is set read-only where the driver allows it
+ * ({@link Connection#setReadOnly}; PostgreSQL then refuses writes, {@code nextval} included) and always rolled back;
+ * a query holding a {@code ;} is refused.
  *
  * <p><b>Rows, when needed.</b> Score metrics (exact AUC and the rest) and intervals need the rows: {@link #load()}
  * streams {@code (label, prediction, sensitive..., weight, score)} ordered by score from the database into a
@@ -365,28 +365,37 @@ public final class SqlSource {
     private <T> T withConnection(Work<T> work) throws SQLException {
         Connection c = connections.open();
         try {
-            boolean wasReadOnly = c.isReadOnly();
-            boolean set = false;
-            if (relation.isQuery() && !wasReadOnly) {
-                try {
-                    c.setReadOnly(true);
-                    set = true;
-                } catch (SQLException e) {
-                    // The driver cannot switch (DuckDB fixes it when connecting): the subquery still admits no write.
-                    set = false;
-                }
+            if (!relation.isQuery()) {
+                return work.run(c);
             }
+            // A query runs in its own transaction, read-only where the driver can switch (PostgreSQL applies it to
+            // transactions, not to auto-commit), and rolled back whatever it did.
+            boolean autoCommit = c.getAutoCommit();
+            boolean readOnly = c.isReadOnly();
+            c.setAutoCommit(false);
             try {
+                setReadOnly(c, true);
                 return work.run(c);
             } finally {
-                if (set) {
-                    c.setReadOnly(false);
-                }
+                c.rollback();
+                setReadOnly(c, readOnly);
+                c.setAutoCommit(autoCommit);
             }
         } finally {
             if (connections.owned()) {
                 c.close();
             }
+        }
+    }
+
+    private static void setReadOnly(Connection c, boolean readOnly) {
+        try {
+            if (c.isReadOnly() != readOnly) {
+                c.setReadOnly(readOnly);
+            }
+        } catch (SQLException e) {
+            // The driver cannot switch on an open connection (DuckDB fixes it when connecting): the subquery still
+            // admits no data-modifying statement, and the transaction is rolled back.
         }
     }
 
