@@ -238,4 +238,34 @@ class SqlAuditCommandTest {
             }
         }
     }
+
+    @Test
+    void checkGatesAParquetFileAndADuckDbQueryAsItGatesTheCsv() throws Exception {
+        Path csv = Cli.lending(dir, 3000, 9);
+        Path parquet = dir.resolve("lending.parquet");
+        copy(csv, parquet, "FORMAT PARQUET");
+        Path policy = dir.resolve("fail.yml");
+        Files.writeString(policy, "policy: four-fifths\nrules:\n  - disparate_impact >= 0.8 for ethnicity\n");
+        String[] common = {"--label", "repaid", "--prediction", "approved", "--sensitive", "ethnicity"};
+        Cli.Result viaCsv = Cli.run(concat(new String[] {"check", "--policy", policy.toString(), "--data",
+            csv.toString()}, common));
+        Cli.Result viaParquet = Cli.run(concat(new String[] {"check", "--policy", policy.toString(), "--data",
+            parquet.toString()}, common));
+        assertThat(viaCsv.code()).isEqualTo(ExitCode.FINDING);
+        assertThat(viaParquet.code()).isEqualTo(ExitCode.FINDING);
+        assertThat(viaParquet.out()).isEqualTo(viaCsv.out());
+        Path db = dir.resolve("lending.duckdb");
+        duck("ATTACH " + lit(db) + " AS f; CREATE TABLE f.decisions AS SELECT * FROM read_parquet(?)",
+                parquet.toString());
+        Cli.Result viaQuery = Cli.run(concat(new String[] {"check", "--policy", policy.toString(), "--jdbc",
+            "jdbc:duckdb:" + db, "--query", "SELECT * FROM decisions WHERE ethnicity <> ''"}, common));
+        assertThat(viaQuery.code()).as(viaQuery.toString()).isEqualTo(ExitCode.FINDING);
+        assertThat(viaQuery.out()).isEqualTo(viaCsv.out());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }
