@@ -28,7 +28,8 @@ import org.fairkit.core.FairnessReport;
  *
  * <pre>{@code
  * SqlSource source = SqlSource.table(dataSource, columns, "decisions");     // or SqlSource.query(...)
- * FairnessReport report = source.evaluate(Fairness.of(...)-style spec);      // see evaluate(EvaluationSpec)
+ * EvaluationSpec spec = EvaluationSpec.builder().groupBy("race").buildFor(columns.sensitive());
+ * FairnessReport report = source.evaluate(spec);
  * SqlTally tally = source.tally();                                           // the counts alone
  * }</pre>
  *
@@ -522,6 +523,19 @@ public final class SqlSource {
         IllegalArgumentException firstBad(Connection c, String column, String expected, long count,
                 java.util.function.Consumer<Sql> condition) throws SQLException {
             Optional<String> row = relation.rowNumber(c);
+            if (row.isPresent()) {
+                try {
+                    return firstBad(c, column, expected, count, condition, row);
+                } catch (SQLException e) {
+                    // No row number after all (a DuckDB view has no rowid): name the value without its row.
+                    return firstBad(c, column, expected, count, condition, Optional.empty());
+                }
+            }
+            return firstBad(c, column, expected, count, condition, row);
+        }
+
+        private IllegalArgumentException firstBad(Connection c, String column, String expected, long count,
+                java.util.function.Consumer<Sql> condition, Optional<String> row) throws SQLException {
             Sql sql = new Sql().append("SELECT ");
             sql.append(row.map(r -> r + " AS fk_row, ").orElse("CAST(NULL AS BIGINT) AS fk_row, "));
             sql.append("CAST(" + ALIAS + "." + ids.quote("column", column) + " AS VARCHAR) FROM ");

@@ -202,6 +202,14 @@ class DuckDbSourceTest {
     }
 
     @Test
+    void aBadValueInAViewIsNamedWithoutARowSinceViewsHaveNone() throws SQLException {
+        bad("INTEGER", "(1, 1, 'a', 1, 0.5), (5, 1, 'a', 1, 0.5)", all());
+        exec("CREATE VIEW v AS SELECT * FROM d");
+        assertThatThrownBy(() -> SqlSource.table(c, all(), "v").tally()).hasMessage("table 'v', column 'y': got '5'; "
+                + "expected 1 for [1] or 0 for [0]; 1 row is outside that domain");
+    }
+
+    @Test
     void mappedTextLabelsUseTheMappingAndNameItWhenAValueIsOutside() throws SQLException {
         SqlColumns cols = SqlColumns.builder().label("y").prediction("p").sensitive("s")
                 .labelValues(BinaryCoding.of(">50K", "<=50K")).build();
