@@ -10,7 +10,9 @@ import org.fairkit.core.FairnessReport;
 import org.fairkit.orchestration.io.CsvColumns;
 import org.fairkit.orchestration.policy.Policy;
 import org.fairkit.orchestration.policy.PolicyResult;
+import org.fairkit.orchestration.run.AuditGrouping;
 import org.fairkit.orchestration.run.AuditPlan;
+import org.fairkit.orchestration.run.AuditSource;
 import org.fairkit.orchestration.run.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
  * {@code fairkit check} to gate on it.
  */
 @Command(name = "audit", sortOptions = false, mixinStandardHelpOptions = true,
-        description = "Print the fairness report of a CSV file of decisions (and write its outputs with --out).")
+        description = "Print the fairness report of a file (CSV, Parquet, JSON) or a database table of decisions "
+                + "(and write its outputs with --out).")
 final class AuditCommand implements Callable<Integer> {
     @ParentCommand
     FairkitCommand parent;
@@ -67,6 +70,9 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (data.viaSql()) {
+            return callSql();
+        }
         Path file = data.file();
         CsvColumns columns = data.columns();
         MetricSelection metrics = evaluation.metrics(data.hasScores());
@@ -97,13 +103,57 @@ final class AuditCommand implements Callable<Integer> {
         }
         Optional<PolicyResult> verdict = policy.map(p -> p.evaluate(reports));
 
+        print(file.toString(), reports, verdict, run);
+        return ExitCode.OK;
+    }
+
+    private void print(String source, List<FairnessReport> reports, Optional<PolicyResult> verdict,
+            Optional<Audits.Run> run) {
         PrintWriter w = spec.commandLine().getOut();
         if (format == Format.JSON) {
-            w.print(CliJson.write(CliJson.audit(file, reports, verdict, run)));
+            w.print(CliJson.write(CliJson.audit(source, reports, verdict, run)));
         } else {
             printTable(w, reports, verdict, run);
         }
         w.flush();
+    }
+
+    /**
+     * The audit of a Parquet/JSON/gzip-CSV file or glob, or of a database table or query, through fairness-sql: the
+     * tally runs in the engine; with {@code --out}, the rows are streamed from the same source for the runner.
+     */
+    private Integer callSql() throws Exception {
+        if (data.id != null) {
+            throw CliException.badInput("--id is read by the CSV reader only; drop it for " + data.sourceName());
+        }
+        MetricSelection metrics = evaluation.metrics(data.hasScores());
+        Optional<Policy> policy = Optional.ofNullable(policyFile).map(p -> Plans.policy("--policy", p));
+        if (outputs != null && out == null) {
+            throw CliException.badInput(CliErrors.outputsWithoutOut());
+        }
+        Outputs available = Outputs.with(policy);
+        List<String> selected = out == null ? List.of(org.fairkit.orchestration.run.StandardOutputs.DETAILED_REPORT)
+                : available.select(outputs);
+        var intervals = evaluation.intervals();
+        List<AuditGrouping> groupings = evaluation.groupings(data.sensitive());
+        var specs = Plans.specs(groupings, metrics, evaluation.minGroupSize, intervals);
+        List<FairnessReport> reports;
+        Optional<Audits.Run> run = Optional.empty();
+        try (SqlInput in = SqlInput.open(data, data.sqlColumns(), SqlInput.environment);
+                Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
+            if (out == null) {
+                reports = in.evaluate(specs, parent.clock(), p, evaluation.maxGroups());
+            } else {
+                in.checkGroups(specs, p, evaluation.maxGroups());
+                AuditPlan plan = Plans.plan(in.planId(), AuditSource.of(in.load()), groupings, metrics,
+                        evaluation.minGroupSize, intervals, selected);
+                Audits.Run r = Audits.run(plan, available.runner(parent.clock()), out, p);
+                reports = r.result().reports();
+                run = Optional.of(r);
+            }
+        }
+        Optional<PolicyResult> verdict = policy.map(v -> v.evaluate(reports));
+        print(data.sourceName(), reports, verdict, run);
         return ExitCode.OK;
     }
 

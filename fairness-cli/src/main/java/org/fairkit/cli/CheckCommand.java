@@ -66,18 +66,27 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Policy policy = Plans.policy("--policy", policyFile);
-        Path file = data.file();
-        CsvColumns columns = data.columns();
         List<String> sensitive = data.sensitive();
         MetricSelection metrics = withPolicyMetrics(evaluation.metrics(data.hasScores()), policy);
         List<AuditGrouping> groupings = groupings(policy, sensitive);
         var intervals = evaluation.intervals();
-        boolean needsRows = intervals.isPresent() || !metrics.scoreMetrics().isEmpty();
-        AuditPlan plan = Plans.plan(Audits.planId(file), Audits.source(file, columns, needsRows), groupings, metrics,
-                evaluation.minGroupSize, intervals, List.of(StandardOutputs.DETAILED_REPORT));
         List<FairnessReport> reports;
-        try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
-            reports = Audits.evaluate(plan, p, parent.clock(), evaluation.maxGroups());
+        if (data.viaSql()) {
+            // Parquet/JSON/gzip CSV or a database, through fairness-sql: the tally runs in the engine.
+            try (SqlInput in = SqlInput.open(data, data.sqlColumns(), SqlInput.environment);
+                    Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
+                reports = in.evaluate(Plans.specs(groupings, metrics, evaluation.minGroupSize, intervals),
+                        parent.clock(), p, evaluation.maxGroups());
+            }
+        } else {
+            Path file = data.file();
+            CsvColumns columns = data.columns();
+            boolean needsRows = intervals.isPresent() || !metrics.scoreMetrics().isEmpty();
+            AuditPlan plan = Plans.plan(Audits.planId(file), Audits.source(file, columns, needsRows), groupings,
+                    metrics, evaluation.minGroupSize, intervals, List.of(StandardOutputs.DETAILED_REPORT));
+            try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
+                reports = Audits.evaluate(plan, p, parent.clock(), evaluation.maxGroups());
+            }
         }
         PolicyResult result = policy.evaluate(reports);
         int code = result.outcome() == Outcome.PASS ? ExitCode.OK : ExitCode.FINDING;

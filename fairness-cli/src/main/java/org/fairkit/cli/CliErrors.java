@@ -190,4 +190,43 @@ final class CliErrors {
     static String columnExists(String column, Path file) {
         return "file '" + file + "' already has a column '" + column + "'; choose another name for the output column";
     }
+
+    /** {@code --jdbc} with a password in the URL. */
+    static String passwordInUrl() {
+        return "--jdbc: the URL holds a password; pass it through an environment variable with --password-env VAR "
+                + "instead (the command line is visible to other users and in shell history)";
+    }
+
+    /** {@code --jdbc} without exactly one of {@code --table} and {@code --query}. */
+    static String tableOrQuery() {
+        return "--jdbc needs exactly one of --table TABLE and --query 'SELECT ...'";
+    }
+
+    /** Neither or both of {@code --data} and {@code --jdbc}. */
+    static String dataOrJdbc() {
+        return "name the decisions with exactly one of --data FILE and --jdbc URL (with --table or --query)";
+    }
+
+    /** {@code --table}, {@code --query}, {@code --schema}, {@code --user} or {@code --password-env} without --jdbc. */
+    static String needsJdbc(String option) {
+        return option + " needs --jdbc URL";
+    }
+
+    /** {@code --password-env VAR} naming a variable that is not set. */
+    static String noPasswordVariable(String variable) {
+        return "--password-env: the environment variable '" + variable + "' is not set; expected it to hold the "
+                + "database password";
+    }
+
+    /** A database (or DuckDB) failure, with the driver's message. */
+    static String database(String message) {
+        return "database error: " + message;
+    }
+
+    /** A grouping of a database tally with too many groups. */
+    static String tooManyGroupsInTally(List<String> grouping, int max, int groups) {
+        return "the grouping by " + String.join(" x ", grouping) + " has " + groups + " groups, more than " + max
+                + ": a sensitive column with this many levels is likely an ID column; check --sensitive, or raise the "
+                + "limit with --max-groups N";
+    }
 }

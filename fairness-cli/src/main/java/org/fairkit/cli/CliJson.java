@@ -53,9 +53,15 @@ final class CliJson {
     /** The {@code audit} document. */
     static ObjectNode audit(Path source, List<FairnessReport> reports, Optional<PolicyResult> policy,
             Optional<Audits.Run> run) {
+        return audit(source.toString(), reports, policy, run);
+    }
+
+    /** As {@link #audit(Path, List, Optional, Optional)} for a source named by text (a glob, a database table). */
+    static ObjectNode audit(String source, List<FairnessReport> reports, Optional<PolicyResult> policy,
+            Optional<Audits.Run> run) {
         ObjectNode root = F.objectNode();
         root.put("schema", "fairkit.cli.audit/1");
-        root.put("source", source.toString());
+        root.put("source", source);
         ArrayNode rs = root.putArray("reports");
         reports.forEach(r -> rs.add(ReportJson.toTree(r)));
         policy.ifPresent(p -> root.set("policy", check(p, p.passed() ? ExitCode.OK : ExitCode.FINDING)));

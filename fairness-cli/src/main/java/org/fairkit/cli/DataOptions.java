@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.fairkit.orchestration.io.BinaryValues;
 import org.fairkit.orchestration.io.CsvColumns;
+import org.fairkit.sql.BinaryCoding;
+import org.fairkit.sql.SqlColumns;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,9 +17,33 @@ import picocli.CommandLine.Option;
  * (and the same for predictions), e.g. {@code --positive-label '>50K' --negative-label '<=50K'}.
  */
 final class DataOptions {
-    @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "The CSV file: a header line, one row per decision (RFC 4180, UTF-8).")
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "The decisions: a CSV file (a header line, one row per decision; RFC 4180, UTF-8), or a "
+                    + ".parquet, .json, .ndjson or .csv.gz file, or a quoted glob of them (data/*.parquet), read by "
+                    + "the embedded DuckDB. Or use --jdbc.")
     Path data;
+
+    @Option(names = "--jdbc", paramLabel = "URL",
+            description = "Audit a database table in place, e.g. jdbc:postgresql://host/db, with --table or --query; "
+                    + "the tally runs in the database.")
+    String jdbc;
+
+    @Option(names = "--table", paramLabel = "TABLE", description = "With --jdbc: the table (or view) to audit.")
+    String table;
+
+    @Option(names = "--schema", paramLabel = "SCHEMA", description = "With --jdbc --table: the table's schema.")
+    String schema;
+
+    @Option(names = "--query", paramLabel = "SELECT",
+            description = "With --jdbc: a read-only query to audit instead of a table (run read-only, rolled back).")
+    String query;
+
+    @Option(names = "--user", paramLabel = "USER", description = "With --jdbc: the database user.")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "With --jdbc: the environment variable holding the password (never on the command line).")
+    String passwordEnv;
 
     @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "The true outcome's column.")
     String label;
@@ -61,7 +87,58 @@ final class DataOptions {
      * @throws CliException if it does not exist
      */
     Path file() {
+        requireOneInput();
         return Inputs.file("--data", data, "a CSV file");
+    }
+
+    /**
+     * @return whether the input goes through fairness-sql ({@link SqlInput}): {@code --jdbc}, or a {@code --data}
+     *     file that is not plain CSV
+     * @throws CliException for neither or both of --data and --jdbc, or a --jdbc option without --jdbc
+     */
+    boolean viaSql() {
+        requireOneInput();
+        return jdbc != null || SqlInput.readsFile(data);
+    }
+
+    private void requireOneInput() {
+        if ((data == null) == (jdbc == null)) {
+            throw CliException.badInput(CliErrors.dataOrJdbc());
+        }
+        if (jdbc == null) {
+            for (String[] o : new String[][] {{"--table", table}, {"--schema", schema}, {"--query", query},
+                    {"--user", user}, {"--password-env", passwordEnv}}) {
+                if (o[1] != null) {
+                    throw CliException.badInput(CliErrors.needsJdbc(o[0]));
+                }
+            }
+        }
+    }
+
+    /** @return the source's name for documents: the file, or the URL and table */
+    String sourceName() {
+        return jdbc == null ? data.toString() : jdbc + " (" + (table != null ? "table " + table : "query") + ")";
+    }
+
+    /**
+     * @return the column mapping for fairness-sql (the same options as {@link #columns()}; no --id)
+     * @throws CliException for a half value mapping
+     */
+    SqlColumns sqlColumns() {
+        SqlColumns.Builder b = SqlColumns.builder().label(label).prediction(prediction)
+                .sensitive(sensitive().toArray(new String[0]));
+        values(positiveLabel, negativeLabel, "--positive-label", "--negative-label", label)
+                .ifPresent(v -> b.labelValues(BinaryCoding.of(List.copyOf(v.positives()), List.copyOf(v.negatives()))));
+        values(positivePrediction, negativePrediction, "--positive-prediction", "--negative-prediction", prediction)
+                .ifPresent(v -> b.predictionValues(BinaryCoding.of(List.copyOf(v.positives()),
+                        List.copyOf(v.negatives()))));
+        if (score != null) {
+            b.score(score);
+        }
+        if (weight != null) {
+            b.weight(weight);
+        }
+        return b.build();
     }
 
     /** @return the sensitive columns, distinct */

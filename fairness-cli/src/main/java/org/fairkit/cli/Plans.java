@@ -3,6 +3,7 @@ package org.fairkit.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.IntervalEstimator;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
@@ -31,6 +32,28 @@ final class Plans {
         metrics.fairnessMetrics().ifPresent(f -> b.fairnessMetrics(f.toArray(new FairnessMetric[0])));
         intervals.ifPresent(b::intervals);
         return b.build();
+    }
+
+    /**
+     * The evaluation of each grouping, as {@link AuditPlan.Builder#build()} makes them (shared settings, each grouping
+     * adding its features and reference): for sources that are not an {@link AuditSource} (fairness-sql).
+     */
+    static List<EvaluationSpec> specs(List<AuditGrouping> groupings, MetricSelection metrics, int minGroupSize,
+            Optional<IntervalEstimator> intervals) {
+        EvaluationSpec.Builder settings = EvaluationSpec.builder()
+                .metrics(metrics.groupMetrics().toArray(new GroupMetric[0])).minGroupSize(minGroupSize);
+        if (!metrics.scoreMetrics().isEmpty()) {
+            settings.scoreMetrics(metrics.scoreMetrics().toArray(new ScoreMetric[0]));
+        }
+        metrics.fairnessMetrics().ifPresent(f -> settings.fairnessMetrics(f.toArray(new FairnessMetric[0])));
+        intervals.ifPresent(settings::intervals);
+        List<EvaluationSpec> out = new java.util.ArrayList<>();
+        for (AuditGrouping g : groupings) {
+            EvaluationSpec.Builder b = settings.copy().groupBy(g.features().toArray(new String[0]));
+            g.reference().ifPresent(r -> b.reference(r.toArray(new String[0])));
+            out.add(b.build());
+        }
+        return out;
     }
 
     /**
