@@ -312,7 +312,7 @@ public final class FairnessComparison {
         if (excludesZero(baseline, candidate, e, b, c, 1 - lo)) {
             return lo;
         }
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 32; i++) {   // log-scale width 27.6 / 2^32: far below any reported digit
             double mid = Math.sqrt(lo * hi);   // geometric bisection: small p-values need relative precision
             if (excludesZero(baseline, candidate, e, b, c, 1 - mid)) {
                 hi = mid;
