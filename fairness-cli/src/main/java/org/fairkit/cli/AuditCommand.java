@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.orchestration.history.History;
 import org.fairkit.orchestration.history.HistoryEntry;
+import org.fairkit.orchestration.history.RunHistory;
 import org.fairkit.orchestration.io.CsvColumns;
 import org.fairkit.orchestration.policy.Policy;
 import org.fairkit.orchestration.policy.PolicyResult;
@@ -108,7 +109,7 @@ final class AuditCommand implements Callable<Integer> {
         Optional<PolicyResult> verdict = policy.map(p -> p.evaluate(reports));
         String runId = run.map(r -> r.result().record().runId()).orElseGet(() -> UUID.randomUUID().toString());
         List<HistoryEntry> recorded = history.record(store, "audit", runId, reports,
-                run.map(r -> r.trail() + "#" + r.entry().seq() + " " + r.entry().hash()),
+                run.map(r -> RunHistory.trailReference(r.trail(), r.entry())),
                 Map.of("source", file.toString()));
 
         PrintWriter w = spec.commandLine().getOut();
