@@ -18,15 +18,21 @@ import org.fairkit.core.FairnessReport;
 import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.Metrics;
+import org.fairkit.orchestration.history.History;
+import org.fairkit.orchestration.history.HistoryEntry;
 import org.fairkit.orchestration.io.BinaryValues;
 import org.fairkit.orchestration.io.CsvColumns;
 import org.fairkit.orchestration.io.CsvSource;
+import org.fairkit.orchestration.io.ReportJson;
+import org.fairkit.orchestration.io.StoredReport;
 import org.fairkit.orchestration.io.StreamedInput;
 import org.fairkit.orchestration.monitor.Monitor;
 import org.fairkit.orchestration.monitor.SeriesPoint;
 import org.fairkit.orchestration.monitor.WindowChecks;
 import org.fairkit.orchestration.monitor.WindowResult;
 import org.fairkit.orchestration.monitor.Windowing;
+import org.fairkit.orchestration.policy.Policy;
+import org.fairkit.orchestration.policy.PolicyResult;
 import org.fairkit.orchestration.run.AuditGrouping;
 import org.fairkit.orchestration.run.AuditPlan;
 import org.fairkit.orchestration.run.AuditResult;
@@ -42,6 +48,7 @@ import org.fairkit.orchestration.schedule.JobStatus;
 import org.fairkit.orchestration.schedule.RunDirectories;
 import org.fairkit.orchestration.schedule.Trigger;
 import org.fairkit.stats.Bayesian;
+import org.fairkit.stats.FairnessComparison;
 import org.fairkit.testkit.Markdown;
 import org.fairkit.testkit.SharedFiles;
 import org.fairkit.testkit.TestSource;
@@ -127,10 +134,30 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void historyAndComparisonSnippetFindsTheRegression() {
+        Path dir = directory;
+        FairnessReport baseline = Fairness.of(SyntheticLending.generate(5000, 1, 0.2)).groupBy("ethnicity")
+                .reference("Group A").evaluate();
+        FairnessReport candidate = Fairness.of(SyntheticLending.generate(5000, 2, 1.2)).groupBy("ethnicity")
+                .reference("Group A").evaluate();
+        History history = History.open(dir.resolve("fairkit-history.db").toString());
+        HistoryEntry v1 = history.record(History.Recording.of("run-v1", "audit", ReportJson.toJson(baseline))
+            .withModelVersion("v1"));
+        StoredReport stored = ReportJson.read(v1.reportJson());
+        FairnessComparison change = FairnessComparison.of(stored.results(), candidate.results());
+        boolean worse = change.fairness(FairnessMetric.DEMOGRAPHIC_PARITY_RATIO).orElseThrow().beyondChance();
+        Policy gate = Policy.parse("policy: no-regression\nrules:\n  - max_regression demographic_parity_ratio 0.02\n");
+        PolicyResult verdict = gate.evaluate(List.of(candidate), List.of(stored.results()));
+        assertThat(worse).isTrue();
+        assertThat(verdict.outcome()).isEqualTo(org.fairkit.orchestration.policy.Outcome.FAIL);
+    }
+
+    @Test
     void everyReadmeSnippetLineIsInThisTest() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         String self = TestSource.of(ReadmeExamplesTest.class).text();
-        List<String> sections = List.of("## Audit runs", "## CSV input", "## Scheduling", "## Monitoring");
+        List<String> sections = List.of("## Audit runs", "## CSV input", "## Scheduling", "## Monitoring",
+                "## History and comparisons");
         // the other sections are ReadmeLoadPolicyTrailTest's
         List<String> lines = Markdown.of(readme).sections(sections).codeLines("java");
         assertThat(lines).hasSizeGreaterThan(30);
