@@ -182,8 +182,9 @@ public final class Fairness {
         Map<Estimand, Interval> cis = spec.intervals().isEmpty() ? Map.of()
                 : spec.intervals().get().estimate(new IntervalRequest(data, spec, grouping, tally, results, t));
         Clock c = clock != null ? clock : Clock.systemUTC();
-        Provenance provenance = new Provenance(Provenance.currentLibraryVersion(), spec.configuration(data.hasWeights(), t), data.rows(),
-                data.fingerprint(), c.instant());
+        // The fingerprint is deferred: hashing every row costs more than the whole tally (benchmarks/README.md).
+        Provenance provenance = Provenance.deferred(Provenance.currentLibraryVersion(),
+                spec.configuration(data.hasWeights(), t), data.rows(), data::fingerprint, c.instant());
         return new FairnessReport(results, scores, cis, provenance);
     }
 
