@@ -1,10 +1,14 @@
 package org.fairkit.core;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.Grouping;
+import org.fairkit.core.group.SensitiveFeature;
+import org.fairkit.core.tally.CellCounts;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.Interval;
@@ -68,6 +72,89 @@ public final class Fairness {
             throw InputErrors.needsColumn("scoreMetrics", "scores", "FairnessData.builder().scores(...)");
         }
         return new Fairness(data, spec.toBuilder());
+    }
+
+    /**
+     * The derive step alone: a report from per-group confusion counts computed elsewhere (a database's
+     * {@code GROUP BY}, Spark executors, a merged stream), with everything after the tally unchanged: metrics,
+     * disparities, warnings and, when the spec asks for them, intervals on the count path.
+     *
+     * <p>Groups are ordered as {@link FairnessData#grouping} orders string levels (each feature's levels in
+     * {@link String} order, intersections lexicographically), so the same counts give the same report, bit for bit,
+     * as {@code Fairness.of(data, spec).evaluate()} over the rows they came from. Groups whose counts hold no row
+     * are left out, as in memory a level without rows does not exist. Score metrics need the rows and are not
+     * computed here (the spec must ask for none). An interval estimator gets an {@link IntervalRequest} without
+     * rows ({@link IntervalRequest#hasRows()} false): a bootstrap of weighted counts, which resamples rows,
+     * refuses.
+     *
+     * @param spec what to compute; {@code groupBy} names the features, in the order of each key's levels
+     * @param counts each group's counts, keyed by its levels (one per {@code groupBy} feature); all weighted or
+     *     all unweighted
+     * @param provenance where the counts came from (the caller knows its input's fingerprint)
+     * @throws IllegalArgumentException if a key has another number of levels than {@code groupBy}, or a null
+     *     level; if no group has rows; if counts mix weighted and unweighted; if the spec asks for score metrics;
+     *     or if the reference group has no rows
+     */
+    public static FairnessReport fromCounts(EvaluationSpec spec, Map<List<String>, CellCounts> counts,
+            Provenance provenance) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(provenance, "provenance");
+        if (!spec.scoreMetrics().isEmpty()) {
+            throw new IllegalArgumentException("scoreMetrics need the rows, not counts; expected none in the spec, got "
+                    + spec.scoreMetrics());
+        }
+        List<String> features = spec.groupBy();
+        List<List<String>> keys = new ArrayList<>();
+        Boolean weighted = null;
+        for (Map.Entry<List<String>, CellCounts> e : counts.entrySet()) {
+            List<String> k = e.getKey();
+            if (k.size() != features.size() || k.stream().anyMatch(Objects::isNull)) {
+                throw new IllegalArgumentException("group " + k + ": expected one non-null level for each of "
+                        + features);
+            }
+            CellCounts c = Objects.requireNonNull(e.getValue(), "counts of " + k);
+            if (weighted != null && weighted != c.isWeighted()) {
+                throw new IllegalArgumentException("group " + k + ": counts mix weighted and unweighted groups; "
+                        + "expected all of one kind");
+            }
+            weighted = c.isWeighted();
+            if (c.rows() > 0) {
+                keys.add(List.copyOf(k));
+            }
+        }
+        if (keys.isEmpty()) {
+            throw InputErrors.empty();
+        }
+        keys.sort((a, b) -> {
+            for (int j = 0; j < a.size(); j++) {
+                int c = a.get(j).compareTo(b.get(j));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        });
+        List<SensitiveFeature> fs = new ArrayList<>();
+        for (int j = 0; j < features.size(); j++) {
+            String[] column = new String[keys.size()];
+            for (int r = 0; r < keys.size(); r++) {
+                column[r] = keys.get(r).get(j);
+            }
+            fs.add(SensitiveFeature.of(features.get(j), column));
+        }
+        Grouping grouping = Grouping.of(fs);
+        CellCounts[] byGroup = new CellCounts[grouping.groupCount()];
+        long rows = 0;
+        for (int g = 0; g < byGroup.length; g++) {
+            byGroup[g] = counts.get(grouping.groups().get(g).levels());
+            rows += byGroup[g].rows();
+        }
+        GroupConfusion tally = GroupConfusion.of(byGroup);
+        GroupResults results = GroupResults.derive(spec, grouping, tally);
+        int t = spec.threadsFor(rows);
+        Map<Estimand, Interval> cis = spec.intervals().isEmpty() ? Map.of()
+                : spec.intervals().get().estimate(new IntervalRequest(null, spec, grouping, tally, results, t));
+        return new FairnessReport(results, ScoreResults.none(), cis, provenance);
     }
 
     /**
@@ -182,8 +269,9 @@ public final class Fairness {
         Map<Estimand, Interval> cis = spec.intervals().isEmpty() ? Map.of()
                 : spec.intervals().get().estimate(new IntervalRequest(data, spec, grouping, tally, results, t));
         Clock c = clock != null ? clock : Clock.systemUTC();
-        Provenance provenance = new Provenance(Provenance.currentLibraryVersion(), spec.configuration(data.hasWeights(), t), data.rows(),
-                data.fingerprint(), c.instant());
+        // The fingerprint is deferred: hashing every row costs more than the whole tally (benchmarks/README.md).
+        Provenance provenance = Provenance.deferred(Provenance.currentLibraryVersion(),
+                spec.configuration(data.hasWeights(), t), data.rows(), data::fingerprint, c.instant());
         return new FairnessReport(results, scores, cis, provenance);
     }
 

@@ -213,8 +213,8 @@ public final class FairnessData {
      * domains and names the column and first bad row of any problem.
      */
     public static final class Builder {
-        private int[] labels;
-        private int[] predictions;
+        private BinaryColumn labels;
+        private BinaryColumn predictions;
         private double[] scores;
         private double[] weights;
         private final SensitiveColumns sensitive = new SensitiveColumns("labels", "predictions", "scores", "weights");
@@ -225,7 +225,7 @@ public final class FairnessData {
         /** True labels, 0 or 1. */
         public Builder labels(int[] values) {
             requireUnset(labels, "labels");
-            labels = values.clone();
+            labels = BinaryColumn.of(values);
             return this;
         }
 
@@ -237,7 +237,7 @@ public final class FairnessData {
         /** Predictions, 0 or 1. */
         public Builder predictions(int[] values) {
             requireUnset(predictions, "predictions");
-            predictions = values.clone();
+            predictions = BinaryColumn.of(values);
             return this;
         }
 
@@ -299,11 +299,11 @@ public final class FairnessData {
                 throw InputErrors.missing("predictions", "predictions(...)");
             }
             sensitive.requirePresent();
-            int n = labels.length;
+            int n = labels.values.length;
             if (n == 0) {
                 throw InputErrors.empty();
             }
-            requireLength("predictions", predictions.length, n);
+            requireLength("predictions", predictions.values.length, n);
             if (scores != null) {
                 requireLength("scores", scores.length, n);
             }
@@ -311,8 +311,8 @@ public final class FairnessData {
                 requireLength("weights", weights.length, n);
             }
             sensitive.requireRows("labels", n);
-            byte[] y = binary("labels", labels);
-            byte[] p = binary("predictions", predictions);
+            byte[] y = labels.validated("labels");
+            byte[] p = predictions.validated("predictions");
             if (scores != null) {
                 for (int i = 0; i < n; i++) {
                     double s = scores[i];
@@ -344,16 +344,47 @@ public final class FairnessData {
             }
         }
 
-        private static byte[] binary(String column, int[] values) {
-            byte[] out = new byte[values.length];
-            for (int i = 0; i < values.length; i++) {
+    }
+
+    /**
+     * A 0/1 column narrowed to bytes as it is set (one pass, no int copy kept), with its first value outside
+     * {0, 1} remembered for {@code build()}'s message.
+     */
+    private static final class BinaryColumn {
+        final byte[] values;
+        final int badRow;
+        final int badValue;
+
+        private BinaryColumn(byte[] values, int badRow, int badValue) {
+            this.values = values;
+            this.badRow = badRow;
+            this.badValue = badValue;
+        }
+
+        static BinaryColumn of(int[] values) {
+            int n = values.length;
+            byte[] out = new byte[n];
+            int bits = 0;
+            for (int i = 0; i < n; i++) {
                 int v = values[i];
-                if (v != 0 && v != 1) {
-                    throw InputErrors.badValue(column, i, v, "0 or 1");
-                }
+                bits |= v;
                 out[i] = (byte) v;
             }
-            return out;
+            if ((bits & ~1) != 0) {
+                for (int i = 0; i < n; i++) {
+                    if (values[i] != 0 && values[i] != 1) {
+                        return new BinaryColumn(out, i, values[i]);
+                    }
+                }
+            }
+            return new BinaryColumn(out, -1, 0);
+        }
+
+        byte[] validated(String column) {
+            if (badRow >= 0) {
+                throw InputErrors.badValue(column, badRow, badValue, "0 or 1");
+            }
+            return values;
         }
     }
 

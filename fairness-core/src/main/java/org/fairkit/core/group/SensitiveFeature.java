@@ -2,7 +2,6 @@ package org.fairkit.core.group;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,38 +33,95 @@ public final class SensitiveFeature {
      */
     public static SensitiveFeature of(String name, String[] values) {
         requireName(name);
-        Map<String, Integer> firstSeen = new HashMap<>();
-        List<String> seen = new ArrayList<>();
+        LevelTable table = new LevelTable();
         int[] codes = new int[values.length];
-        String last = null;
-        int lastCode = -1;
         for (int i = 0; i < values.length; i++) {
             String v = values[i];
             if (v == null) {
                 throw InputErrors.badValue(name, i, "null", "a non-null level");
             }
-            if (!v.equals(last)) {
-                Integer c = firstSeen.get(v);
-                if (c == null) {
-                    c = seen.size();
-                    firstSeen.put(v, c);
-                    seen.add(v);
-                }
-                last = v;
-                lastCode = c;
-            }
-            codes[i] = lastCode;
+            codes[i] = table.code(v);
         }
+        List<String> seen = table.levels;
         List<String> sorted = new ArrayList<>(seen);
         sorted.sort(null);
+        if (sorted.equals(seen)) {
+            return new SensitiveFeature(name, sorted, codes);
+        }
         int[] remap = new int[seen.size()];
         for (int k = 0; k < sorted.size(); k++) {
-            remap[firstSeen.get(sorted.get(k))] = k;
+            remap[table.codeOf(sorted.get(k))] = k;
         }
         for (int i = 0; i < codes.length; i++) {
             codes[i] = remap[codes[i]];
         }
         return new SensitiveFeature(name, sorted, codes);
+    }
+
+    /**
+     * Codes of levels in first-seen order: an open-addressing table keyed by the strings' cached hash codes, tried
+     * by reference first (a column of a few levels usually repeats the same few instances), then by
+     * {@code equals}. Replaces a {@code HashMap<String, Integer>} lookup (a boxed value per row) on the build path.
+     */
+    private static final class LevelTable {
+        private String[] keys = new String[16];
+        private int[] values = new int[16];
+        final List<String> levels = new ArrayList<>();
+
+        int code(String v) {
+            int mask = keys.length - 1;
+            for (int slot = spread(v) & mask;; slot = (slot + 1) & mask) {
+                String k = keys[slot];
+                if (k == v) {
+                    return values[slot];
+                }
+                if (k == null) {
+                    return add(v);
+                }
+                if (k.equals(v)) {
+                    return values[slot];
+                }
+            }
+        }
+
+        int codeOf(String v) {
+            int mask = keys.length - 1;
+            for (int slot = spread(v) & mask;; slot = (slot + 1) & mask) {
+                if (keys[slot].equals(v)) {
+                    return values[slot];
+                }
+            }
+        }
+
+        private int add(String v) {
+            int c = levels.size();
+            levels.add(v);
+            if (2 * levels.size() > keys.length) {
+                keys = new String[keys.length * 2];
+                values = new int[keys.length];
+                for (int k = 0; k < levels.size(); k++) {
+                    put(levels.get(k), k);
+                }
+            } else {
+                put(v, c);
+            }
+            return c;
+        }
+
+        private static int spread(String v) {
+            int h = v.hashCode();
+            return h ^ (h >>> 16);
+        }
+
+        private void put(String v, int c) {
+            int mask = keys.length - 1;
+            int slot = spread(v) & mask;
+            while (keys[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = v;
+            values[slot] = c;
+        }
     }
 
     /**

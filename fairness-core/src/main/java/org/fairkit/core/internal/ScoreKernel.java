@@ -32,8 +32,6 @@ public final class ScoreKernel {
             idx[i] = i;
         }
         ScoreSort.sort(key, idx);
-        ScoreSummary overall = summarize(in, idx, 0, n);
-        double[] distinct = distinctAscending(scores, idx);
 
         int groupCount = in.groupCount();
         int[] groups = in.groups();
@@ -44,25 +42,67 @@ public final class ScoreKernel {
         for (int g = 0; g < groupCount; g++) {
             groupStart[g + 1] += groupStart[g];
         }
-        int[] next = Arrays.copyOf(groupStart, groupCount);
-        int[] order = new int[n];
+        // Each row's score (from the sort key: score + 0.0, -0.0 as 0.0, which changes no sum; see summarize),
+        // label, weight and log loss are laid out in decreasing score order, then copied into group order (the
+        // stable partition by group). Every summary is then a sequential pass over plain
+        // arrays, with no row lookups and one logarithm per row; each sees the additions of summarize in its order.
+        boolean weighted = in.isWeighted();
+        Columns all = new Columns(n, weighted);
         for (int i = 0; i < n; i++) {
             int row = idx[i];
-            order[next[groups[row]]++] = row;
+            double sj = ScoreSort.scoreOfDescending(key[i]);
+            int y = in.label(row);
+            all.score[i] = sj;
+            all.label[i] = (byte) y;
+            all.logLoss[i] = logLoss(sj, y);
+            if (weighted) {
+                all.weight[i] = in.weight(row);
+            }
         }
+        int[] next = Arrays.copyOf(groupStart, groupCount);
+        int[] order = new int[n];
+        Columns byGroupOrder = new Columns(n, weighted);
+        for (int i = 0; i < n; i++) {
+            int row = idx[i];
+            int at = next[groups[row]]++;
+            order[at] = row;
+            byGroupOrder.score[at] = all.score[i];
+            byGroupOrder.label[at] = all.label[i];
+            byGroupOrder.logLoss[at] = all.logLoss[i];
+            if (weighted) {
+                byGroupOrder.weight[at] = all.weight[i];
+            }
+        }
+        ScoreSummary overall = summarize(all, 0, n);
+        double[] ascending = distinctAscending(all.score);
         ScoreSummary[] byGroup = new ScoreSummary[groupCount];
         for (int g = 0; g < groupCount; g++) {
-            byGroup[g] = summarize(in, order, groupStart[g], groupStart[g + 1]);
+            byGroup[g] = summarize(byGroupOrder, groupStart[g], groupStart[g + 1]);
         }
-        return new SortedScores(in, order, groupStart, byGroup, overall, distinct);
+        return new SortedScores(in, order, groupStart, byGroup, overall, ascending);
     }
 
-    private static double[] distinctAscending(double[] scores, int[] descending) {
+    /** Rows laid out in one order: score, label, log loss and (when weighted) weight. */
+    private static final class Columns {
+        final double[] score;
+        final byte[] label;
+        final double[] logLoss;
+        final double[] weight;
+
+        Columns(int n, boolean weighted) {
+            score = new double[n];
+            label = new byte[n];
+            logLoss = new double[n];
+            weight = weighted ? new double[n] : null;
+        }
+    }
+
+    private static double[] distinctAscending(double[] descending) {
         int n = descending.length;
         double[] out = new double[n];
         int k = 0;
         for (int i = n - 1; i >= 0; i--) {
-            double s = scores[descending[i]] + 0.0;
+            double s = descending[i];
             if (k == 0 || s != out[k - 1]) {
                 out[k++] = s;
             }
@@ -70,7 +110,68 @@ public final class ScoreKernel {
         return Arrays.copyOf(out, k);
     }
 
-    /** The statistics of the rows {@code order[from..to)}, which are in decreasing score order. */
+    /** {@link #summarize(ScoreInput, int[], int, int)} over laid-out rows {@code [from, to)}: the same additions. */
+    private static ScoreSummary summarize(Columns c, int from, int to) {
+        double[] sc = c.score;
+        byte[] lab = c.label;
+        double[] lls = c.logLoss;
+        double[] wt = c.weight;
+        CompensatedSum weight = new CompensatedSum();
+        CompensatedSum positive = new CompensatedSum();
+        CompensatedSum negative = new CompensatedSum();
+        CompensatedSum scoreSum = new CompensatedSum();
+        CompensatedSum brier = new CompensatedSum();
+        CompensatedSum logLoss = new CompensatedSum();
+        CompensatedSum u = new CompensatedSum();
+        CompensatedSum precision = new CompensatedSum();
+        long positiveRows = 0;
+        double positiveAbove = 0;
+        double tp = 0;
+        double fp = 0;
+        int i = from;
+        while (i < to) {
+            double s = sc[i];
+            double blockPositive = 0;
+            double blockNegative = 0;
+            int j = i;
+            for (; j < to; j++) {
+                double sj = sc[j];
+                if (sj != s) {
+                    break;
+                }
+                double w = wt == null ? 1.0 : wt[j];
+                int y = lab[j];
+                weight.add(w);
+                scoreSum.add(w * sj);
+                double e = sj - y;
+                brier.add(w * (e * e));
+                logLoss.add(w * lls[j]);
+                if (y == 1) {
+                    blockPositive += w;
+                    positiveRows++;
+                } else {
+                    blockNegative += w;
+                }
+            }
+            u.add(blockNegative * (positiveAbove + blockPositive / 2));
+            tp += blockPositive;
+            fp += blockNegative;
+            if (blockPositive > 0) {
+                precision.add(blockPositive * (tp / (tp + fp)));
+            }
+            positive.add(blockPositive);
+            negative.add(blockNegative);
+            positiveAbove += blockPositive;
+            i = j;
+        }
+        return new ScoreSummary(to - from, positiveRows, weight.value(), positive.value(), negative.value(),
+                scoreSum.value(), brier.value(), logLoss.value(), u.value(), precision.value());
+    }
+
+    /**
+     * The statistics of the rows {@code order[from..to)}, which are in decreasing score order: the reference
+     * definition, which {@link #sort}'s walks reproduce bit for bit (tested).
+     */
     static ScoreSummary summarize(ScoreInput in, int[] order, int from, int to) {
         CompensatedSum weight = new CompensatedSum();
         CompensatedSum positive = new CompensatedSum();

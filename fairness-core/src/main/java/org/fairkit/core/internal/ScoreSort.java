@@ -33,6 +33,11 @@ public final class ScoreSort {
         return ~Double.doubleToRawLongBits(score + 0.0);
     }
 
+    /** @return the score whose {@link #descending} key this is ({@code -0.0} comes back as {@code 0.0}) */
+    public static double scoreOfDescending(long key) {
+        return Double.longBitsToDouble(~key);
+    }
+
     /** @return the rows {@code 0..keys.length-1} in the stable order of their keys, which are left unchanged */
     public static int[] order(long[] keys) {
         long[] k = keys.clone();

@@ -28,7 +28,34 @@ public final class SensitiveColumns {
      */
     public void add(String name, String[] values) {
         requireNew(name);
-        columns.put(name, values.clone());
+        // Encoded now, in one pass over the caller's array, instead of copying it for build(): the codes are the
+        // copy. A null level's error is kept and thrown by build(), after the checks that come before it there.
+        SensitiveFeature feature;
+        try {
+            feature = SensitiveFeature.of(name, values);
+        } catch (IllegalArgumentException e) {
+            columns.put(name, new Failed(values.length, e));
+            return;
+        }
+        columns.put(name, feature);
+    }
+
+    /** A string column whose encoding failed in {@link #add(String, String[])}: its length and the error. */
+    private static final class Failed {
+        final int length;
+        final IllegalArgumentException error;
+
+        Failed(int length, IllegalArgumentException error) {
+            this.length = length;
+            this.error = error;
+        }
+    }
+
+    private static int length(Object column) {
+        if (column instanceof int[]) {
+            return ((int[]) column).length;
+        }
+        return column instanceof Failed ? ((Failed) column).length : ((SensitiveFeature) column).rows();
     }
 
     /**
@@ -66,8 +93,7 @@ public final class SensitiveColumns {
      */
     public void requireRows(String firstColumn, int rows) {
         for (Map.Entry<String, Object> e : columns.entrySet()) {
-            int length = e.getValue() instanceof int[] ? ((int[]) e.getValue()).length
-                    : ((String[]) e.getValue()).length;
+            int length = length(e.getValue());
             if (length != rows) {
                 throw InputErrors.lengthMismatch(e.getKey(), length, firstColumn, rows);
             }
@@ -85,9 +111,13 @@ public final class SensitiveColumns {
         Map<String, SensitiveFeature> features = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : columns.entrySet()) {
             String name = e.getKey();
-            features.put(name, e.getValue() instanceof int[]
-                    ? SensitiveFeature.ofCodes(name, (int[]) e.getValue(), levels.get(name))
-                    : SensitiveFeature.of(name, (String[]) e.getValue()));
+            Object column = e.getValue();
+            if (column instanceof Failed) {
+                throw ((Failed) column).error;
+            }
+            features.put(name, column instanceof int[]
+                    ? SensitiveFeature.ofCodes(name, (int[]) column, levels.get(name))
+                    : (SensitiveFeature) column);
         }
         return new SensitiveFeatures(features);
     }

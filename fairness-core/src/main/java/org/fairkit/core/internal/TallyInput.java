@@ -53,9 +53,25 @@ public final class TallyInput {
         if (weights != null) {
             requireLength("weights", weights.length, n);
         }
+        char[] keys = groupCount <= MAX_PACKED_GROUPS ? new char[n] : null;
+        // One fused pass checks the labels, predictions and group codes (and packs the keys when they fit); only
+        // when it finds a problem do the column-by-column checks below run, to name the first bad row as before.
         int bits = 0;
-        for (int i = 0; i < n; i++) {
-            bits |= labels[i] | predictions[i];
+        boolean groupsOk = true;
+        if (keys != null) {
+            for (int i = 0; i < n; i++) {
+                int l = labels[i];
+                int p = predictions[i];
+                int g = groups[i];
+                bits |= l | p;
+                groupsOk &= Integer.compareUnsigned(g, groupCount) < 0;
+                keys[i] = (char) ((g << 2) | (l << 1) | p);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                bits |= labels[i] | predictions[i];
+                groupsOk &= Integer.compareUnsigned(groups[i], groupCount) < 0;
+            }
         }
         if ((bits & ~1) != 0) {
             for (int i = 0; i < n; i++) {
@@ -67,9 +83,11 @@ public final class TallyInput {
                 }
             }
         }
-        for (int i = 0; i < n; i++) {
-            if (groups[i] < 0 || groups[i] >= groupCount) {
-                throw bad("groups", i, groups[i], "a group code in [0, " + groupCount + ")");
+        if (!groupsOk) {
+            for (int i = 0; i < n; i++) {
+                if (groups[i] < 0 || groups[i] >= groupCount) {
+                    throw bad("groups", i, groups[i], "a group code in [0, " + groupCount + ")");
+                }
             }
         }
         if (weights != null) {
@@ -78,13 +96,6 @@ public final class TallyInput {
                 if (!(w >= 0) || Double.isInfinite(w)) {
                     throw bad("weights", i, w, "a finite weight >= 0");
                 }
-            }
-        }
-        char[] keys = null;
-        if (groupCount <= MAX_PACKED_GROUPS) {
-            keys = new char[n];
-            for (int i = 0; i < n; i++) {
-                keys[i] = (char) ((groups[i] << 2) | (labels[i] << 1) | predictions[i]);
             }
         }
         return new TallyInput(labels, predictions, groups, weights, groupCount, keys);

@@ -79,7 +79,12 @@ public final class ConfusionBootstrap {
      */
     public static BootstrapResult run(BootstrapSettings settings, IntervalRequest request) {
         FairnessData data = request.data();
-        boolean rowPath = settings.forceRows() || data.hasWeights();
+        if (!request.hasRows() && (settings.forceRows() || request.tally().isWeighted())) {
+            throw new IllegalArgumentException("a bootstrap of " + (settings.forceRows() ? "rows" : "weighted counts")
+                    + " resamples the rows, and these counts were computed without them (Fairness.fromCounts); "
+                    + "expected unweighted counts, or an estimator on the count path (Bayesian, closed form)");
+        }
+        boolean rowPath = settings.forceRows() || data != null && data.hasWeights();
         EvaluationSpec spec = resampleSpec(request.spec());
         Grouping grouping = request.grouping();
         Map<Estimand, MetricValue> points = request.estimates().values();
