@@ -444,6 +444,8 @@ final class ReduceCommand implements Callable<Integer> {
         m.put("oracle_calls", eg.oracleCalls());
         m.put("constant_oracle_calls", eg.constantOracleCalls());
         m.put("nu", eg.nu());
+        m.put("from_linear_program", eg.fromLinearProgram());
+        m.put("mixture_source", eg.mixtureSource());
         return m;
     }
 

@@ -236,6 +236,7 @@ public final class ExponentiatedGradient {
         List<Double> gapsEg = new ArrayList<>();
         List<Double> gaps = new ArrayList<>();
         List<double[]> qs = new ArrayList<>();
+        List<Boolean> fromLp = new ArrayList<>();
         List<double[]> lambdasEg = new ArrayList<>();
         Map<Integer, double[]> lambdasLp = new LinkedHashMap<>();
         double[] lambdaSum = new double[k];
@@ -288,9 +289,11 @@ public final class ExponentiatedGradient {
             if (gapEg < gapLp) {
                 qs.add(qEg);
                 gaps.add(gapEg);
+                fromLp.add(false);
             } else {
                 qs.add(qLp);
                 gaps.add(gapLp);
+                fromLp.add(true);
             }
             if (gaps.get(t) < nuUsed && t >= MIN_ITER) {
                 break;
@@ -317,7 +320,8 @@ public final class ExponentiatedGradient {
         double[] weights = Arrays.copyOf(qs.get(bestIter), lag.predictors.size());
         return new Fitted(this, moment.index, List.copyOf(lag.predictors), weights, copy(lag.lambdas),
                 copy(lambdasEg), lambdasLp, gaps.get(bestIter), bestIter, qs.size() - 1, lag.oracleCalls,
-                lag.dummyCalls, nuUsed, toArray(lag.errors), copy(lag.gammas));
+                lag.dummyCalls, nuUsed, toArray(lag.errors), copy(lag.gammas), fromLp.get(bestIter),
+                qs.get(bestIter).length);
     }
 
     private static double[] toArray(List<Double> v) {
@@ -382,11 +386,16 @@ public final class ExponentiatedGradient {
         private final double nu;
         private final double[] errors;
         private final List<double[]> gammas;
+        private final boolean fromLp;
+        private final int mixtureSource;
 
         Fitted(ExponentiatedGradient config, List<String> constraintIndex, List<Classifier> predictors,
                 double[] weights, List<double[]> predictorLambdas, List<double[]> lambdasEg,
                 Map<Integer, double[]> lambdasLp, double bestGap, int bestIteration, int lastIteration,
-                int oracleCalls, int constantCalls, double nu, double[] errors, List<double[]> gammas) {
+                int oracleCalls, int constantCalls, double nu, double[] errors, List<double[]> gammas, boolean fromLp,
+                int mixtureSource) {
+            this.fromLp = fromLp;
+            this.mixtureSource = mixtureSource;
             this.config = config;
             this.constraintIndex = List.copyOf(constraintIndex);
             this.mixture = Mixture.of(predictors, weights, config.seed());
@@ -450,6 +459,20 @@ public final class ExponentiatedGradient {
         /** @return the multipliers of the last predictor found (the last column of {@code lambda_vecs_}) */
         public double[] lastLambda() {
             return predictorLambdas.get(predictorLambdas.size() - 1).clone();
+        }
+
+        /**
+         * @return whether the returned mixture is the LP step's (else exponentiated gradient's running average); the
+         *     LP mixture is optimal for {@code err(Q) + B max(0, max gamma(Q) - bound)} over the mixtures of
+         *     predictors {@code 0 .. mixtureSource() - 1}
+         */
+        public boolean fromLinearProgram() {
+            return fromLp;
+        }
+
+        /** @return how many predictors were known when the returned mixture was formed (later ones weigh 0) */
+        public int mixtureSource() {
+            return mixtureSource;
         }
 
         /** @return the duality gap of the returned mixture ({@code best_gap_}) */

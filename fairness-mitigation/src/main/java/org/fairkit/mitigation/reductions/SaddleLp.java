@@ -56,7 +56,10 @@ final class SaddleLp {
         cons.add(new LinearConstraint(eq, Relationship.EQ, 1));
         PointValuePair primal = optimize(new LinearObjectiveFunction(c, 0), cons);
         double[] q = new double[m];
-        System.arraycopy(primal.getPoint(), 0, q, 0, m);
+        for (int j = 0; j < m; j++) {
+            // the simplex may leave a basic variable at -1e-17 or so; a mixture weight is never negative
+            q[j] = Math.max(0.0, primal.getPoint()[j]);
+        }
 
         // dual: variables lambda_0..lambda_{K-1}, mu+, mu-
         double[] dc = new double[k + 2];
@@ -79,7 +82,9 @@ final class SaddleLp {
         dcons.add(new LinearConstraint(zrow, Relationship.LEQ, b));
         PointValuePair dual = optimize(new LinearObjectiveFunction(dc, 0), dcons);
         double[] lambda = new double[k];
-        System.arraycopy(dual.getPoint(), 0, lambda, 0, k);
+        for (int r = 0; r < k; r++) {
+            lambda[r] = Math.max(0.0, dual.getPoint()[r]);
+        }
         return new Solution(q, lambda, primal.getValue());
     }
 
