@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = "Reweigh training rows, or post-process scores into group-fair decisions; write them to CSV.",
         subcommands = {MitigateCommand.Reweigh.class, MitigateCommand.Threshold.class,
                 CalibratedEoCommand.class,
-                RejectOptionCommand.class})
+                RejectOptionCommand.class,
+                ReduceCommand.class})
 final class MitigateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
