@@ -282,6 +282,16 @@ public final class DisparateImpactRemover implements FeatureMitigator<DisparateI
             return repair(feature).buckets();
         }
 
+        /** @return the number of distinct values of {@code feature} in each group's fitting rows, in group order */
+        public int[] distinctPerGroup(String feature) {
+            FeatureRepair r = repair(feature);
+            int[] out = new int[r.groupDistinct.length];
+            for (int g = 0; g < out.length; g++) {
+                out[g] = r.groupDistinct[g].length;
+            }
+            return out;
+        }
+
         /**
          * @return the target value of each bucket of {@code feature}, in bucket order (nondecreasing); {@code NaN}
          *     for a bucket no group has a value in
