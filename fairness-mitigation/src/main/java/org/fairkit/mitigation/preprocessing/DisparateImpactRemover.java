@@ -119,7 +119,7 @@ public final class DisparateImpactRemover implements FeatureMitigator<DisparateI
         }
         Map<String, FeatureRepair> repairs = new LinkedHashMap<>();
         for (String f : names) {
-            repairs.put(f, FeatureRepair.fit(table.column(f), codes, groups.size()));
+            repairs.put(f, FeatureRepair.fit(table.column(f), codes, groups.size(), level));
         }
         return new Fitted(level, groups, repairs);
     }
@@ -142,15 +142,34 @@ public final class DisparateImpactRemover implements FeatureMitigator<DisparateI
         final int[][] bucketOf;
         /** Per bucket: the index in D of its target, -1 when no group has a value in it. */
         final int[] target;
+        /** Per group, per index of D_g: the repaired value at the fitted level (one binary search per row). */
+        final double[][] repaired;
 
-        private FeatureRepair(double[] distinct, double[][] groupDistinct, int[][] bucketOf, int[] target) {
+        private FeatureRepair(double[] distinct, double[][] groupDistinct, int[][] bucketOf, int[] target,
+                double level) {
             this.distinct = distinct;
             this.groupDistinct = groupDistinct;
             this.bucketOf = bucketOf;
             this.target = target;
+            this.repaired = new double[groupDistinct.length][];
+            for (int g = 0; g < groupDistinct.length; g++) {
+                double[] gd = groupDistinct[g];
+                double[] out = new double[gd.length];
+                int i = 0;
+                for (int t = 0; t < gd.length; t++) {
+                    // D_g is a sorted subset of D: walk D along it
+                    while (distinct[i] != gd[t]) {
+                        i++;
+                    }
+                    int b = bucketOf[g][t];
+                    int j = b < 0 ? -1 : target[b];
+                    out[t] = j < 0 || level == 0 ? gd[t] : distinct[i + (int) Math.rint((j - i) * level)];
+                }
+                repaired[g] = out;
+            }
         }
 
-        static FeatureRepair fit(double[] column, int[] codes, int groupCount) {
+        static FeatureRepair fit(double[] column, int[] codes, int groupCount, double level) {
             double[] distinct = distinct(column.clone(), column.length);
             int[] sizes = new int[groupCount];
             for (int c : codes) {
@@ -197,7 +216,7 @@ public final class DisparateImpactRemover implements FeatureMitigator<DisparateI
                 Arrays.sort(medians, 0, m);
                 target[q] = Arrays.binarySearch(distinct, medians[(m - 1) / 2]);
             }
-            return new FeatureRepair(distinct, byGroup, bucketOf, target);
+            return new FeatureRepair(distinct, byGroup, bucketOf, target, level);
         }
 
         /** Sorts the first {@code n} values in place and returns the distinct ones. */
@@ -218,27 +237,16 @@ public final class DisparateImpactRemover implements FeatureMitigator<DisparateI
             }
             double[] gd = groupDistinct[group];
             int t = Arrays.binarySearch(gd, value);
-            int bucket;
-            int i;
             if (t >= 0) {
-                bucket = bucketOf[group][t];
-                if (bucket < 0) {
-                    return value;
-                }
-                i = Arrays.binarySearch(distinct, value);
-            } else {
-                int lower = Math.max(-t - 2, 0);
-                bucket = bucketOf[group][lower];
-                if (bucket < 0) {
-                    return value;
-                }
-                int ip = Arrays.binarySearch(distinct, value);
-                i = Math.max(-ip - 2, 0);
+                return repaired[group][t];
             }
-            int j = target[bucket];
+            // a value the group's fitting rows did not have: as its nearest lower fitted value of the group
+            int bucket = bucketOf[group][Math.max(-t - 2, 0)];
+            int j = bucket < 0 ? -1 : target[bucket];
             if (j < 0) {
                 return value;
             }
+            int i = Math.max(-Arrays.binarySearch(distinct, value) - 2, 0);
             return distinct[i + (int) Math.rint((j - i) * level)];
         }
 
