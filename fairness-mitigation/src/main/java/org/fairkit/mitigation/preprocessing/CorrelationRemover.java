@@ -50,7 +50,8 @@ import org.fairkit.mitigation.internal.Settings;
  * projection, is the same whichever group is left out). A grouped model refuses rows of a group it never saw.
  *
  * <p><b>Numerics.</b> The centres, the Gram matrix {@code (S - m)'(S - m)} and {@code (S - m)'Z} are Neumaier
- * compensated sums; {@code beta} solves the normal equations through the eigen-decomposition of the small
+ * compensated sums (for a grouping, computed in one pass from the group sizes and the per-group sums of each
+ * feature, so the cost does not grow with the number of groups); {@code beta} solves the normal equations through the eigen-decomposition of the small
  * {@code s x s} Gram matrix (commons-math3), treating eigenvalues below {@code 1e-12} of the largest as zero (the
  * minimum-norm least-squares solution, as {@code numpy.linalg.lstsq}). Squaring the condition number is harmless for
  * indicator columns; nearly collinear numeric sensitive columns lose precision.
@@ -160,7 +161,8 @@ public final class CorrelationRemover implements FeatureMitigator<CorrelationRem
         List<String> features = new ArrayList<>(table.numericNames());
         FittedGroups groups = null;
         List<String> sNames;
-        double[][] s;
+        double[][] s = null;
+        int[] codes = null;
         if (sensitiveColumns != null) {
             sNames = sensitiveColumns;
             s = new double[sNames.size()][];
@@ -171,22 +173,37 @@ public final class CorrelationRemover implements FeatureMitigator<CorrelationRem
         } else {
             groups = TableGroups.fit(table, TableGroups.features(groupBy, table));
             sNames = indicatorNames(groups);
-            s = indicators(groups, TableGroups.assign(groups, table));
+            codes = TableGroups.assign(groups, table);
         }
         if (features.isEmpty()) {
             throw new IllegalArgumentException("the table has no numeric feature besides the sensitive columns "
                     + sNames + "; expected at least one feature to decorrelate");
         }
         int n = table.rows();
-        int sc = s.length;
         int p = features.size();
         double[][] z = new double[p][];
         for (int j = 0; j < p; j++) {
             z[j] = table.column(features.get(j));
         }
-        double[] means = centres(s, n, centering);
+        int sc = sNames.size();
+        double[] means;
         double[][] gram = new double[sc][sc];
         double[][] cross = new double[sc][p];
+        if (s != null) {
+            means = centres(s, n, centering);
+            columnSums(s, means, z, gram, cross);
+        } else {
+            means = groupSums(codes, groups.size(), n, centering, z, gram, cross);
+        }
+        double[][] beta = solve(gram, cross);
+        return new Fitted(centering, a, List.copyOf(features), sNames, sensitiveColumns != null, groups, means, beta);
+    }
+
+    /** The Gram sums {@code (S - m)'(S - m)} and {@code (S - m)'Z} of numeric sensitive columns, one pass each. */
+    private static void columnSums(double[][] s, double[] means, double[][] z, double[][] gram, double[][] cross) {
+        int sc = s.length;
+        int p = z.length;
+        int n = sc == 0 ? 0 : s[0].length;
         for (int k = 0; k < sc; k++) {
             double[] sum = new double[sc + p];
             double[] comp = new double[sc + p];
@@ -209,8 +226,55 @@ public final class CorrelationRemover implements FeatureMitigator<CorrelationRem
                 cross[k][j] = sum[sc + j] + comp[sc + j];
             }
         }
-        double[][] beta = solve(gram, cross);
-        return new Fitted(centering, a, List.copyOf(features), sNames, sensitiveColumns != null, groups, means, beta);
+    }
+
+    /**
+     * The same sums for the indicators of groups 1..K-1, from the group sizes {@code n_g} and the per-group sums of
+     * each feature, in one pass whatever the number of groups: with centres {@code m_k},
+     * {@code sum (I_k - m_k)(I_l - m_l) = [k = l] n_k - m_l n_k - m_k n_l + n m_k m_l} and
+     * {@code sum (I_k - m_k) z = Z_k - m_k Z}.
+     *
+     * @return the centres
+     */
+    private static double[] groupSums(int[] codes, int groupCount, int n, Centering centering, double[][] z,
+            double[][] gram, double[][] cross) {
+        int p = z.length;
+        long[] size = new long[groupCount];
+        double[][] sum = new double[p][groupCount];
+        double[][] comp = new double[p][groupCount];
+        for (int i = 0; i < n; i++) {
+            int g = codes[i];
+            size[g]++;
+            for (int j = 0; j < p; j++) {
+                CompensatedSum.add(sum[j], comp[j], g, z[j][i]);
+            }
+        }
+        int sc = groupCount - 1;
+        double[] means = new double[sc];
+        long indicated = n - size[0];
+        for (int k = 0; k < sc; k++) {
+            means[k] = centering == Centering.PER_COLUMN_MEAN ? (double) size[k + 1] / n
+                    : (double) indicated / ((double) n * sc);
+        }
+        for (int k = 0; k < sc; k++) {
+            for (int l = 0; l < sc; l++) {
+                double nk = size[k + 1];
+                double nl = size[l + 1];
+                gram[k][l] = (k == l ? nk : 0) - means[l] * nk - means[k] * nl + n * means[k] * means[l];
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            CompensatedSum total = new CompensatedSum();
+            double[] byGroup = new double[groupCount];
+            for (int g = 0; g < groupCount; g++) {
+                byGroup[g] = sum[j][g] + comp[j][g];
+                total.add(byGroup[g]);
+            }
+            for (int k = 0; k < sc; k++) {
+                cross[k][j] = byGroup[k + 1] - means[k] * total.value();
+            }
+        }
+        return means;
     }
 
     private static double[] centres(double[][] s, int n, Centering centering) {
@@ -277,16 +341,6 @@ public final class CorrelationRemover implements FeatureMitigator<CorrelationRem
             out.add(feature + "=" + groups.group(g).label());
         }
         return List.copyOf(out);
-    }
-
-    private static double[][] indicators(FittedGroups groups, int[] codes) {
-        double[][] s = new double[groups.size() - 1][codes.length];
-        for (int i = 0; i < codes.length; i++) {
-            if (codes[i] > 0) {
-                s[codes[i] - 1][i] = 1.0;
-            }
-        }
-        return s;
     }
 
     /** @return e.g. {@code CorrelationRemover[PER_COLUMN_MEAN, alpha 1.0, by sex]} */
@@ -376,15 +430,32 @@ public final class CorrelationRemover implements FeatureMitigator<CorrelationRem
         public FeatureTable transform(FeatureTable table) {
             int n = table.rows();
             int sc = sensitive.size();
-            double[][] s = new double[sc][];
-            if (numericSensitive) {
-                for (int k = 0; k < sc; k++) {
-                    s[k] = table.column(sensitive.get(k));
-                }
-            } else {
-                s = indicators(groups, TableGroups.assign(groups, table));
-            }
             Map<String, double[]> out = new LinkedHashMap<>();
+            if (!numericSensitive) {
+                int[] codes = TableGroups.assign(groups, table);
+                for (int j = 0; j < features.size(); j++) {
+                    // (I - m) beta for a row of group g: beta[g - 1] (none for group 0) minus sum_k m_k beta[k]
+                    double centre = 0;
+                    for (int k = 0; k < sc; k++) {
+                        centre += means[k] * beta[k][j];
+                    }
+                    double[] proj = new double[groups.size()];
+                    for (int g = 0; g < proj.length; g++) {
+                        proj[g] = (g == 0 ? 0 : beta[g - 1][j]) - centre;
+                    }
+                    double[] z = table.column(features.get(j));
+                    double[] r = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        r[i] = alpha * (z[i] - proj[codes[i]]) + (1 - alpha) * z[i];
+                    }
+                    out.put(features.get(j), r);
+                }
+                return table.replacing(out);
+            }
+            double[][] s = new double[sc][];
+            for (int k = 0; k < sc; k++) {
+                s[k] = table.column(sensitive.get(k));
+            }
             for (int j = 0; j < features.size(); j++) {
                 double[] z = table.column(features.get(j));
                 double[] r = new double[n];

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,43 @@ class CorrelationRemoverPropertiesTest {
                 for (String f : c.features()) {
                     assertThat(covariance(out.column(f), s)).as("%s, %s", f, level)
                             .isCloseTo(0, within(TOL * norm(c.table().column(f)) * norm(s)));
+                }
+            }
+        });
+    }
+
+    @Test
+    void groupingEqualsTheSameIndicatorsGivenAsNumericColumnsInBothCentrings() {
+        qt().withExamples(EXAMPLES).forAll(FeatureCases.cases()).checkAssert(c -> {
+            List<String> levels = c.table().sensitive("group").levels();
+            FeatureTable.Builder b = FeatureTable.builder();
+            for (String f : c.features()) {
+                b.numeric(f, c.table().column(f));
+            }
+            String[] names = new String[levels.size() - 1];
+            for (int k = 1; k < levels.size(); k++) {
+                names[k - 1] = "is_" + levels.get(k);
+                b.numeric(names[k - 1], AdultFeatures.indicator(c.groups(), levels.get(k)));
+            }
+            FeatureTable numeric = b.sensitive("group", c.groups()).build();
+            for (boolean scalar : new boolean[] {false, true}) {
+                CorrelationRemover grouped = (scalar ? CorrelationRemover.fairlearnScalarMean()
+                        : CorrelationRemover.perColumnMean()).alpha(0.7).groupBy("group");
+                FeatureTable a = grouped.fit(c.table()).transform(c.table());
+                if (names.length == 0) {
+                    // one group: nothing to remove; alpha z + (1 - alpha) z is z up to rounding
+                    for (String f : c.features()) {
+                        close(a.column(f), c.table().column(f), c.table().column(f));
+                    }
+                    continue;
+                }
+                CorrelationRemover columns = (scalar ? CorrelationRemover.fairlearnScalarMean()
+                        : CorrelationRemover.perColumnMean()).alpha(0.7).sensitiveColumns(names);
+                FeatureTable e = columns.fit(numeric).transform(numeric);
+                assertThat(grouped.fit(c.table()).means()).containsExactly(columns.fit(numeric).means(),
+                        within(1e-15));
+                for (String f : c.features()) {
+                    close(a.column(f), e.column(f), c.table().column(f));
                 }
             }
         });
