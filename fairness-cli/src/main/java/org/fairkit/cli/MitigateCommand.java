@@ -35,11 +35,14 @@ import picocli.CommandLine.Spec;
  * evidence that it worked on the same rows.
  */
 @Command(name = "mitigate", mixinStandardHelpOptions = true,
-        description = "Reweigh training rows, or post-process scores into group-fair decisions; write them to CSV.",
+        description = "Reweigh rows, decorrelate or repair features, train under a fairness constraint, or post-process "
+                + "scores into group-fair decisions; write them to CSV.",
         subcommands = {MitigateCommand.Reweigh.class, MitigateCommand.Threshold.class,
                 CalibratedEoCommand.class,
                 RejectOptionCommand.class,
-                ReduceCommand.class})
+                ReduceCommand.class,
+                DecorrelateCommand.class,
+                RepairCommand.class})
 final class MitigateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

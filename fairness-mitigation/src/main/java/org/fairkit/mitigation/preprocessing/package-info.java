@@ -11,6 +11,18 @@
  * int[] rows = Resampling.uniform().seed(7).groupBy("race").fit(data).rows();
  * }</pre>
  *
+ * <p>The pre-processors that change the features themselves take a
+ * {@link org.fairkit.mitigation.preprocessing.FeatureTable} (numeric feature columns and group columns) and follow
+ * the same shape through {@link org.fairkit.mitigation.preprocessing.FeatureMitigator}:
+ * {@link org.fairkit.mitigation.preprocessing.CorrelationRemover#perColumnMean()} removes the features' linear
+ * dependence on the sensitive columns (Fairlearn's {@code CorrelationRemover});
+ * {@link org.fairkit.mitigation.preprocessing.DisparateImpactRemover#repairLevel(double)} repairs each feature's
+ * per-group quantiles toward the median distribution (Feldman et al. 2015, as AIF360):
+ * <pre>{@code
+ * FeatureTable decorrelated = CorrelationRemover.perColumnMean().groupBy("sex").fit(train).transform(test);
+ * FeatureTable repaired = DisparateImpactRemover.repairLevel(1.0).groupBy("sex").fit(train).transform(test);
+ * }</pre>
+ *
  * <p>Stability: public API, evolving before 1.0.
  */
 package org.fairkit.mitigation.preprocessing;

@@ -16,6 +16,8 @@ final class CsvErrors {
     static final String SCORE = "a number in [0, 1]";
     /** The domain of a weight cell (the same words as core's weight checks). */
     static final String WEIGHT = "a finite weight >= 0";
+    /** The domain of a numeric feature cell. */
+    static final String NUMBER = "a finite number";
     /** The domain of a sensitive cell. */
     static final String LEVEL = "a non-empty level";
 

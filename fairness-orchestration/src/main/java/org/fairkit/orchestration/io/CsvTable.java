@@ -310,6 +310,20 @@ public final class CsvTable {
         }
 
         /**
+         * A numeric feature cell (a decimal number as {@link Decimals} reads it).
+         *
+         * @return a finite number
+         * @throws IllegalArgumentException {@code expected a finite number} otherwise
+         */
+        public double number(int column) {
+            double v = number(column, CsvErrors.NUMBER);
+            if (!Double.isFinite(v)) {
+                throw bad(column, CsvErrors.NUMBER);
+            }
+            return v;
+        }
+
+        /**
          * A sensitive cell.
          *
          * @return the trimmed, non-empty group level

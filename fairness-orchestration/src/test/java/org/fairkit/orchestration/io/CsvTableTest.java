@@ -54,6 +54,7 @@ class CsvTableTest {
             assertThat(r.score(s)).isEqualTo(0.25);
             assertThat(r.weight(w)).isEqualTo(2.0);
             assertThat(r.level(g)).isEqualTo("F");
+            assertThat(r.number(s)).isEqualTo(0.25);
             assertThat(r.cellsWith("x", "z")).containsExactly("yes", "0.25", " 2 ", " F ", "x", "z");
         });
     }
@@ -67,6 +68,7 @@ class CsvTableTest {
                 case "label" -> r.binary(c, BinaryValues.ZERO_ONE);
                 case "score" -> r.score(c);
                 case "weight" -> r.weight(c);
+                case "feature" -> r.number(c);
                 default -> r.level(c);
             }
         })).isInstanceOf(IllegalArgumentException.class).hasMessage(message.replace("FILE", f.toString()));
@@ -85,6 +87,10 @@ class CsvTableTest {
         cellFails("w,g\n1e308,a\n1e308,b\n", "w", "weight",
                 "file 'FILE', line 3 (data row 2), column 'w': the weights sum past the largest number ("
                         + Double.MAX_VALUE + "); expected weights with a finite total (scale them down)");
+        cellFails("x,g\n-1.5e3,a\n1e999,b\n", "x", "feature",
+                "file 'FILE', line 3 (data row 2), column 'x': got '1e999'; expected a finite number");
+        cellFails("x,g\n-1.5e3,a\nNaN,b\n", "x", "feature",
+                "file 'FILE', line 3 (data row 2), column 'x': got 'NaN'; expected a finite number");
         cellFails("w,g\n1,a\n2,\n", "g", "sensitive",
                 "file 'FILE', line 3 (data row 2), column 'g': got ''; expected a non-empty level");
     }
