@@ -29,6 +29,8 @@ import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.ReferenceComparison;
 import org.fairkit.core.scores.ScoreMetric;
+import org.fairkit.core.tally.Cell;
+import org.fairkit.core.tally.CellCounts;
 
 /**
  * FairKit's one JSON encoder: a Jackson module with a serializer for each value type FairKit writes, so each is
@@ -228,6 +230,7 @@ public final class FairKitJsonModule extends SimpleModule {
     /** The {@code fairkit.report/1} document; {@link ReportJson} documents its shape. */
     private static final class ReportSerializer extends StdSerializer<FairnessReport> {
         private static final long serialVersionUID = 1L;
+        private static final Cell[] CELL_ORDER = {Cell.TN, Cell.FP, Cell.FN, Cell.TP};
 
         ReportSerializer() {
             super(FairnessReport.class);
@@ -271,6 +274,7 @@ public final class FairKitJsonModule extends SimpleModule {
                     value(gen, provider, m.id(), report.value(m, row.group()), Optional.empty());
                 }
                 gen.writeEndObject();
+                cells(gen, provider, report.results().counts(row.group()));
                 gen.writeEndObject();
             }
             gen.writeEndArray();
@@ -286,6 +290,7 @@ public final class FairKitJsonModule extends SimpleModule {
                 value(gen, provider, m.id(), report.overall(m), Optional.empty());
             }
             gen.writeEndObject();
+            cells(gen, provider, report.results().overallCounts());
             gen.writeEndObject();
 
             gen.writeObjectFieldStart("aggregates");
@@ -349,6 +354,21 @@ public final class FairKitJsonModule extends SimpleModule {
             gen.writeEndArray();
             provider.defaultSerializeField("provenance", report.provenance(), gen);
             gen.writeEndObject();
+        }
+
+        private static void cells(JsonGenerator gen, SerializerProvider provider, CellCounts c) throws IOException {
+            gen.writeObjectFieldStart("cells");
+            for (Cell cell : CELL_ORDER) {
+                gen.writeNumberField(cell.name().toLowerCase(java.util.Locale.ROOT), c.rows(cell));
+            }
+            gen.writeEndObject();
+            if (c.isWeighted()) {
+                gen.writeObjectFieldStart("cell_weights");
+                for (Cell cell : CELL_ORDER) {
+                    writeNumber(gen, provider, cell.name().toLowerCase(java.util.Locale.ROOT), c.mass(cell));
+                }
+                gen.writeEndObject();
+            }
         }
 
         private static void strings(JsonGenerator gen, String field, List<String> values) throws IOException {

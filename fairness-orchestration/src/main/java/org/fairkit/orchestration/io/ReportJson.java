@@ -25,8 +25,10 @@ import org.fairkit.core.group.GroupKey;
  *   "score_metrics": ["roc_auc", ...],          // only when score metrics were requested
  *   "groups": [ { "label": "African-American", "levels": {"race": "African-American"}, "count": 3175,
  *                 "small": false,
- *                 "metrics": { "selection_rate": VALUE, ... } } ],
- *   "overall": { "count": 6172, "metrics": { "selection_rate": VALUE, ... } },
+ *                 "metrics": { "selection_rate": VALUE, ... },
+ *                 "cells": { "tn": 1200, "fp": 400, "fn": 500, "tp": 1075 },   // confusion row counts
+ *                 "cell_weights": { "tn": .., "fp": .., "fn": .., "tp": .. } } ],  // only for weighted data
+ *   "overall": { "count": 6172, "metrics": { "selection_rate": VALUE, ... }, "cells": {..}, "cell_weights": {..} },
  *   "aggregates": { "selection_rate": { "difference": DISPARITY, "ratio": DISPARITY,
  *                                       "difference_to_overall": DISPARITY, "ratio_to_overall": DISPARITY } },
  *   "to_reference": { "selection_rate": [ { "group": "African-American", "difference": VALUE, "ratio": VALUE } ] },
@@ -51,7 +53,10 @@ import org.fairkit.core.group.GroupKey;
  * overall {@code metrics}, in {@code aggregates} and in {@code to_reference}; they never carry intervals. Without
  * them the document has no {@code score_metrics} member, so it is unchanged.
  *
- * <p>Every value type is written by {@link FairKitJsonModule}, which the CLI's documents use too.
+ * <p>Every value type is written by {@link FairKitJsonModule}, which the CLI's documents use too. A document reads
+ * back with {@link #read(String)} into a {@link StoredReport}, which writes back byte for byte ({@link #write(
+ * StoredReport)}); the per-group {@code cells} (added within version 1; documents written before have none) are the
+ * sufficient statistics from which a comparison recomputes intervals.
  *
  * <p>Numbers are JSON doubles as Java prints them (shortest repr that round-trips); the non-finite values a defined
  * value may take (an infinite ratio) are the strings {@code "Infinity"} and {@code "-Infinity"}. {@code to_reference}
@@ -90,6 +95,20 @@ public final class ReportJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Parses a {@code fairkit.report/1} document.
+     *
+     * @throws IllegalArgumentException if the text is not such a document, naming the member that is wrong
+     */
+    public static StoredReport read(String json) {
+        return StoredReport.parse(json);
+    }
+
+    /** @return the document of a report read back, byte for byte what {@link #toJson} wrote for the original */
+    public static String write(StoredReport report) {
+        return write(report.toTree());
     }
 
     /** Writes any tree of this module's outputs with the same formatting as {@link #toJson}. */
