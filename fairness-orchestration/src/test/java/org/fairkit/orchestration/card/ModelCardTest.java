@@ -228,4 +228,20 @@ class ModelCardTest {
         assertThat(two.reports()).hasSize(2);
         assertThat(two.caveats()).doesNotHaveDuplicates();
     }
+    @Test
+    void aReportReadBackFromJsonGivesTheSameCard() {
+        FairnessReport r = fixedTime(Fairness.of(SyntheticLending.generate(2500, 8))
+                .groupBy(SyntheticLending.ETHNICITY).metrics(Metrics.SELECTION_RATE, Metrics.TRUE_POSITIVE_RATE)
+                .fairnessMetrics(FairnessMetric.DEMOGRAPHIC_PARITY_RATIO, FairnessMetric.EQUALIZED_ODDS_DIFFERENCE)
+                .reference("Group A").intervals(Bootstrap.percentile(100).seed(4)).evaluate());
+        FairnessReport back = org.fairkit.orchestration.io.StoredReports.toReport(
+                org.fairkit.orchestration.io.ReportJson.read(org.fairkit.orchestration.io.ReportJson.toJson(r)));
+
+        ModelCard live = ModelCard.builder(r).model("m", "1").build();
+        ModelCard read = ModelCard.builder(back).model("m", "1").build();
+
+        assertThat(read.toJson()).isEqualTo(live.toJson());
+        assertThat(read.toMarkdown()).isEqualTo(live.toMarkdown());
+        assertThat(read.mlflow().toJson()).isEqualTo(live.mlflow().toJson());
+    }
 }
