@@ -15,12 +15,17 @@ import org.fairkit.core.metrics.Metrics;
  *       {@code <group metric>.difference}, {@code .ratio}, {@code .difference_to_overall} or
  *       {@code .ratio_to_overall}, e.g. {@code true_positive_rate.difference};</li>
  *   <li>a group metric alone, which every group must satisfy: {@code accuracy};</li>
- *   <li>{@code min_group_size}: the rows of the smallest group.</li>
+ *   <li>{@code min_group_size}: the rows of the smallest group;</li>
+ *   <li>{@code max_regression <fairness metric>}: how much farther from parity the metric moved against a baseline
+ *       run ({@link Regression}).</li>
  * </ul>
  * Group metrics are the {@link Metrics} ids (aliases such as {@code tpr} are accepted and stored as the id).
  */
 public sealed interface Measure permits Measure.Fairness, Measure.Aggregate, Measure.EveryGroup,
-        Measure.MinGroupSize {
+        Measure.MinGroupSize, Measure.Regression {
+
+    /** The keyword of a regression rule: {@code max_regression demographic_parity_ratio 0.02}. */
+    String MAX_REGRESSION = "max_regression";
 
     /** The id of the minimum group size measure. */
     String MIN_GROUP_SIZE = "min_group_size";
@@ -185,6 +190,28 @@ public sealed interface Measure permits Measure.Fairness, Measure.Aggregate, Mea
         @Override
         public String id() {
             return MIN_GROUP_SIZE;
+        }
+    }
+
+    /**
+     * The worsening of a named fairness metric against a baseline run: the change of its distance from parity
+     * ({@code |x|} for metrics whose parity is 0, {@code |1 − x|} for ratios), positive when the candidate is less
+     * fair, with the MOVER interval of {@code org.fairkit.stats.FairnessComparison} (the two runs are independent
+     * samples; the interval comes from their counts). The rule {@code max_regression demographic_parity_ratio 0.02}
+     * reads "may not fall by more than 0.02" and is the threshold {@code <= 0.02} on the worsening, judged by the
+     * rule's evidence mode like every other rule.
+     *
+     * @param metric the fairness metric
+     */
+    record Regression(FairnessMetric metric) implements Measure {
+        /** Validates that the metric is present. */
+        public Regression {
+            Objects.requireNonNull(metric, "metric");
+        }
+
+        @Override
+        public String id() {
+            return MAX_REGRESSION + " " + metric.id();
         }
     }
 }

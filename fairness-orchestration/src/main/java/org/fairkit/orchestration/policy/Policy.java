@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.GroupResults;
 
 /**
  * Policy-as-code: named fairness rules with the evidence each needs, read from YAML and judged against
@@ -42,7 +43,8 @@ import org.fairkit.core.FairnessReport;
  * Each rule is judged on every report whose grouping has exactly the rule's features (any order), or on every
  * report when the rule names none; a rule that no report matches is {@link Outcome#INCONCLUSIVE}. Values,
  * intervals and the groups responsible come from the report (the {@code Disparity} of a fairness metric or
- * aggregate, the group table of every-group rules and {@code min_group_size}).
+ * aggregate, the group table of every-group rules and {@code min_group_size}). A {@code max_regression} rule
+ * (see {@link Measure.Regression}) compares with a baseline run given to {@link #evaluate(List, List)}.
  *
  * @param name the policy's name
  * @param description what it is for (may be empty)
@@ -121,6 +123,19 @@ public record Policy(String name, String description, EvidenceMode evidence, Lis
      * @throws IllegalArgumentException if there is no report
      */
     public PolicyResult evaluate(List<FairnessReport> reports) {
+        return evaluate(reports, List.of());
+    }
+
+    /**
+     * Judges several reports of the same audit against baseline runs: a {@code max_regression} rule compares each
+     * report with the baseline of the same grouping (features in the same order), read for example from the
+     * history or a report file ({@code StoredReport.results()}); without one its verdict is inconclusive.
+     *
+     * @param reports the candidate run's reports
+     * @param baselines the baseline run's results, one per grouping (may be empty)
+     * @throws IllegalArgumentException if there is no report
+     */
+    public PolicyResult evaluate(List<FairnessReport> reports, List<GroupResults> baselines) {
         if (reports.isEmpty()) {
             throw new IllegalArgumentException(PolicyErrors.noReports());
         }
@@ -135,7 +150,9 @@ public record Policy(String name, String description, EvidenceMode evidence, Lis
             for (int i = 0; i < reports.size(); i++) {
                 if (rule.grouping().isEmpty() || Set.copyOf(rule.grouping()).equals(Set.copyOf(groupings.get(i)))
                         && rule.grouping().size() == groupings.get(i).size()) {
-                    verdicts.add(RuleEvaluator.evaluate(rule, mode, reports.get(i)));
+                    List<String> g = groupings.get(i);
+                    verdicts.add(RuleEvaluator.evaluate(rule, mode, reports.get(i), baselines.stream()
+                            .filter(b -> b.spec().groupBy().equals(g)).findFirst()));
                     matched = true;
                 }
             }

@@ -24,6 +24,17 @@ final class PolicyErrors {
                 + "<=, < (e.g. 'demographic_parity_ratio >= 0.8 for race')";
     }
 
+    static String badRegression(String text) {
+        return "rule '" + text + "' is not 'max_regression <fairness metric> <limit> [for <feature>, ...]' with a limit"
+                + " >= 0 (e.g. 'max_regression demographic_parity_ratio 0.02 for race': may not move farther from "
+                + "parity than 0.02 against the baseline run)";
+    }
+
+    static String noBaseline(String rule) {
+        return "rule '" + rule + "' compares with a baseline run, and none was given: pass one (fairkit check "
+                + "--baseline RUN|FILE, or Policy.evaluate(reports, baselines))";
+    }
+
     static String duplicateName(String name) {
         return "rule names must be unique in a policy; '" + name + "' appears twice";
     }

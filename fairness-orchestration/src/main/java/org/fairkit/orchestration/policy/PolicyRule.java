@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fairkit.core.Severity;
 import org.fairkit.core.Threshold;
+import org.fairkit.core.metrics.FairnessMetric;
 
 /**
  * One rule of a {@link Policy}: a measure, a comparison with a threshold, optionally the grouping it is about,
@@ -39,6 +40,11 @@ public record PolicyRule(String name, Measure measure, Threshold threshold, List
     private static final Pattern RULE = Pattern.compile(
             "\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*(>=|<=|>|<)\\s*"
                     + "([-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)"
+                    + "\\s*(?:\\s(?i:for)\\s+(.+?))?\\s*");
+
+    private static final Pattern REGRESSION = Pattern.compile(
+            "\\s*max_regression\\s+([A-Za-z][A-Za-z0-9_]*)\\s+(?:<=\\s*)?"
+                    + "(\\+?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)"
                     + "\\s*(?:\\s(?i:for)\\s+(.+?))?\\s*");
 
     /** Validates every part and copies the grouping. */
@@ -76,6 +82,9 @@ public record PolicyRule(String name, Measure measure, Threshold threshold, List
      * @throws IllegalArgumentException saying what was expected, or listing the valid measures
      */
     public static PolicyRule parse(String text) {
+        if (text != null && text.strip().startsWith(Measure.MAX_REGRESSION)) {
+            return parseRegression(text);
+        }
         Matcher m = RULE.matcher(text == null ? "" : text);
         if (!m.matches()) {
             throw new IllegalArgumentException(PolicyErrors.badRule(text));
@@ -90,6 +99,32 @@ public record PolicyRule(String name, Measure measure, Threshold threshold, List
         }
         return new PolicyRule(null, measure, threshold, grouping, Optional.empty(),
                 Severity.CRITICAL);
+    }
+
+    /**
+     * A regression rule: {@code max_regression <fairness metric> [<=] <limit> [for <feature>, ...]}, e.g.
+     * {@code max_regression demographic_parity_ratio 0.02 for race}: the metric may not move farther from parity
+     * than {@code limit} against the baseline run ({@link Measure.Regression}).
+     */
+    private static PolicyRule parseRegression(String text) {
+        Matcher m = REGRESSION.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(PolicyErrors.badRegression(text));
+        }
+        FairnessMetric f;
+        try {
+            f = FairnessMetric.byId(m.group(1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rule '" + text.strip() + "': " + e.getMessage(), e);
+        }
+        List<String> grouping = new ArrayList<>();
+        if (m.group(3) != null) {
+            for (String feature : m.group(3).split("[,&]")) {
+                grouping.add(feature.strip());
+            }
+        }
+        return new PolicyRule(null, new Measure.Regression(f), Threshold.atMost(Double.parseDouble(m.group(2))),
+                grouping, Optional.empty(), Severity.CRITICAL);
     }
 
     /** @return this rule about the report grouped by these features */
@@ -149,6 +184,10 @@ public record PolicyRule(String name, Measure measure, Threshold threshold, List
     }
 
     private static String expression(Measure measure, Threshold threshold, List<String> grouping) {
+        if (measure instanceof Measure.Regression) {
+            return measure.id() + " " + number(threshold.limit())
+                    + (grouping.isEmpty() ? "" : " for " + String.join(", ", grouping));
+        }
         return measure.id() + " " + requirement(threshold)
                 + (grouping.isEmpty() ? "" : " for " + String.join(", ", grouping));
     }

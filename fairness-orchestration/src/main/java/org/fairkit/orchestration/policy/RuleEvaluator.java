@@ -6,12 +6,15 @@ import java.util.Locale;
 import java.util.Optional;
 import org.fairkit.core.Estimand;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.GroupResults;
 import org.fairkit.core.GroupRow;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.Exclusion;
+import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.stats.FairnessComparison;
 
 /** Judges one rule on one report; the rules are in {@link EvidenceMode} and {@link Policy}. */
 final class RuleEvaluator {
@@ -23,8 +26,16 @@ final class RuleEvaluator {
     }
 
     static RuleVerdict evaluate(PolicyRule rule, EvidenceMode mode, FairnessReport report) {
+        return evaluate(rule, mode, report, Optional.empty());
+    }
+
+    static RuleVerdict evaluate(PolicyRule rule, EvidenceMode mode, FairnessReport report,
+            Optional<GroupResults> baseline) {
         List<String> grouping = report.results().spec().groupBy();
         Measure m = rule.measure();
+        if (m instanceof Measure.Regression r) {
+            return regression(rule, mode, grouping, report.results(), baseline, r.metric());
+        }
         if (m instanceof Measure.Fairness f) {
             List<Disparity> family = report.fairnessByGroup(f.metric());
             return family.isEmpty() ? scalar(rule, mode, grouping, report.fairness(f.metric()))
@@ -88,6 +99,32 @@ final class RuleEvaluator {
                 + ": violation demonstrated")
                 : new Decision(Outcome.PASS, head + (lo && hi ? " lies entirely " + req : " straddles " + req
                         + ": violation not demonstrated"));
+    }
+
+    /** The worsening of a fairness metric against the baseline run, judged on its interval like any value. */
+    private static RuleVerdict regression(PolicyRule rule, EvidenceMode mode, List<String> grouping,
+            GroupResults candidate, Optional<GroupResults> baseline, FairnessMetric metric) {
+        if (baseline.isEmpty()) {
+            String why = PolicyErrors.noBaseline(rule.expression());
+            return new RuleVerdict(rule, mode, grouping, Outcome.INCONCLUSIVE, MetricValue.undefined("no baseline"),
+                    Optional.empty(), List.of(), why);
+        }
+        GroupResults base = baseline.get();
+        String missing = !base.fairnessMetrics().containsKey(metric) ? "the baseline"
+                : !candidate.fairnessMetrics().containsKey(metric) ? "this run" : null;
+        if (missing != null) {
+            String why = missing + " did not compute " + metric.id() + ": add it to the evaluated fairness metrics";
+            return new RuleVerdict(rule, mode, grouping, Outcome.INCONCLUSIVE, MetricValue.undefined(why),
+                    Optional.empty(), List.of(), rule.measure().id() + ": " + why);
+        }
+        FairnessComparison.Change c = FairnessComparison.of(base, candidate).fairness(metric).orElseThrow();
+        Decision decision = decide(rule, mode, c.worsening(), c.worseningInterval());
+        String from = c.baseline().isDefined() ? fmt(c.baseline().value()) : "undefined";
+        String to = c.candidate().isDefined() ? fmt(c.candidate().value()) : "undefined";
+        String msg = rule.measure().id() + ": " + metric.id() + " moved from " + from + " (baseline) to " + to
+                + "; worsening (distance from parity, positive = less fair) = " + decision.why();
+        return new RuleVerdict(rule, mode, grouping, decision.outcome(), c.worsening(), c.worseningInterval(),
+                candidate.fairness(metric).groups(), msg);
     }
 
     private static RuleVerdict scalar(PolicyRule rule, EvidenceMode mode, List<String> grouping, Disparity d) {

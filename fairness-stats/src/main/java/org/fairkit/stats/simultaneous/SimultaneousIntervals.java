@@ -166,6 +166,19 @@ public final class SimultaneousIntervals {
         return new SimultaneousIntervals(results, level, NO_DRAWS, 0, false).all();
     }
 
+    /**
+     * The simultaneous intervals (Šidák-adjusted families, as {@link #estimate}) from the counts alone: closed forms
+     * only, so quantities without one (weighted data with fractional weights, metrics without a fixed numerator and
+     * denominator) are omitted with the reason. What a comparison of two stored reports uses, which has no rows to
+     * draw from.
+     */
+    public static Result closedForm(GroupResults results, double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("level must be in (0, 1), got " + level);
+        }
+        return new SimultaneousIntervals(results, level, NO_DRAWS, 0, true).all();
+    }
+
     private Result all() {
         Map<Estimand, Interval> intervals = new LinkedHashMap<>();
         Map<Estimand, String> omitted = new LinkedHashMap<>();
