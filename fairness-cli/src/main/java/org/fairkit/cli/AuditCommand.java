@@ -1,12 +1,18 @@
 package org.fairkit.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.orchestration.history.History;
+import org.fairkit.orchestration.history.HistoryEntry;
+import org.fairkit.orchestration.history.RunHistory;
 import org.fairkit.orchestration.io.CsvColumns;
 import org.fairkit.orchestration.policy.Policy;
 import org.fairkit.orchestration.policy.PolicyResult;
@@ -27,7 +33,8 @@ import picocli.CommandLine.Spec;
  * <p>Without intervals or score metrics the file is streamed (memory grows with the groups, not the rows); the
  * report's input fingerprint is the same either way (the rows' values, see {@code Fingerprint}), and the report
  * also carries the file's SHA-256 as {@code input_file_sha256}. The exit code is 0 whatever the report says: use
- * {@code fairkit check} to gate on it.
+ * {@code fairkit check} to gate on it. With {@code --history DB} every report is also recorded in the run history
+ * (with {@code --out}, under the run's id and with its audit-trail entry), labelled by {@code --model-version}.
  */
 @Command(name = "audit", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Print the fairness report of a CSV file of decisions (and write its outputs with --out).")
@@ -63,6 +70,9 @@ final class AuditCommand implements Callable<Integer> {
     Path policyFile;
 
     @Mixin
+    HistoryOptions history;
+
+    @Mixin
     ProgressOption progress;
 
     @Override
@@ -71,6 +81,7 @@ final class AuditCommand implements Callable<Integer> {
         CsvColumns columns = data.columns();
         MetricSelection metrics = evaluation.metrics(data.hasScores());
         Optional<Policy> policy = Optional.ofNullable(policyFile).map(p -> Plans.policy("--policy", p));
+        Optional<History> store = history.open();
         if (outputs != null && out == null) {
             throw CliException.badInput(CliErrors.outputsWithoutOut());
         }
@@ -96,12 +107,19 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         Optional<PolicyResult> verdict = policy.map(p -> p.evaluate(reports));
+        String runId = run.map(r -> r.result().record().runId()).orElseGet(() -> UUID.randomUUID().toString());
+        List<HistoryEntry> recorded = history.record(store, "audit", runId, reports,
+                run.map(r -> RunHistory.trailReference(r.trail(), r.entry())),
+                Map.of("source", file.toString()));
 
         PrintWriter w = spec.commandLine().getOut();
         if (format == Format.JSON) {
-            w.print(CliJson.write(CliJson.audit(file, reports, verdict, run)));
+            ObjectNode doc = CliJson.audit(file, reports, verdict, run);
+            CliJson.history(doc, store, runId, recorded);
+            w.print(CliJson.write(doc));
         } else {
             printTable(w, reports, verdict, run);
+            CliJson.historyLine(w, store, runId, recorded);
         }
         w.flush();
         return ExitCode.OK;

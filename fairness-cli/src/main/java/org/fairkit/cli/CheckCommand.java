@@ -1,17 +1,25 @@
 package org.fairkit.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.GroupResults;
+import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
-import org.fairkit.orchestration.policy.Measure;
+import org.fairkit.orchestration.history.History;
+import org.fairkit.orchestration.history.HistoryEntry;
 import org.fairkit.orchestration.io.CsvColumns;
+import org.fairkit.orchestration.policy.Measure;
 import org.fairkit.orchestration.policy.Outcome;
 import org.fairkit.orchestration.policy.Policy;
 import org.fairkit.orchestration.policy.PolicyResult;
@@ -37,6 +45,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>The reports evaluated are those of {@code audit} (each sensitive column, the intersection with
  * {@code --intersect}) plus one per grouping a rule names with {@code for}, whose columns must be sensitive columns.
+ *
+ * <p>{@code --baseline RUN|FILE} gives {@code max_regression} rules the run to compare with (a report file or a run
+ * of {@code --history}); without it they are inconclusive. With {@code --history DB} the checked reports are recorded
+ * in the run history, labelled by {@code --model-version}.
  */
 @Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Judge a CSV file of decisions by a policy: exit 0 pass, 1 violation, 2 bad input.")
@@ -60,12 +72,25 @@ final class CheckCommand implements Callable<Integer> {
             description = "table (default) or json: one document, schema fairkit.cli.check/1.")
     Format format;
 
+    @Option(names = "--baseline", paramLabel = "RUN|FILE",
+            description = "The baseline run that max_regression rules compare with: a fairkit.report/1 or "
+                    + "fairkit.cli.audit/1 file, or a run of --history (entry id, run id, latest, latest:LABEL).")
+    String baseline;
+
+    @Mixin
+    HistoryOptions history;
+
     @Mixin
     ProgressOption progress;
 
     @Override
     public Integer call() throws Exception {
         Policy policy = Plans.policy("--policy", policyFile);
+        Optional<History> store = history.open();
+        Optional<ReportRefs.Resolved> base = Optional.ofNullable(baseline)
+                .map(b -> ReportRefs.resolve("--baseline", b, store));
+        List<GroupResults> baselines = base.map(b -> CompareCommand.results("--baseline", b.reports()))
+                .orElse(List.of());
         Path file = data.file();
         CsvColumns columns = data.columns();
         List<String> sensitive = data.sensitive();
@@ -79,16 +104,27 @@ final class CheckCommand implements Callable<Integer> {
         try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
             reports = Audits.evaluate(plan, p, parent.clock(), evaluation.maxGroups());
         }
-        PolicyResult result = policy.evaluate(reports);
+        PolicyResult result = policy.evaluate(reports, baselines);
         int code = result.outcome() == Outcome.PASS ? ExitCode.OK : ExitCode.FINDING;
+        String runId = UUID.randomUUID().toString();
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("source", file.toString());
+        settings.put("policy", policyFile.toString());
+        settings.put("policy_outcome", result.outcome().name());
+        base.ifPresent(b -> settings.put("baseline", b.description()));
+        List<HistoryEntry> recorded = history.record(store, "check", runId, reports, Optional.empty(), settings);
 
         PrintWriter w = spec.commandLine().getOut();
         if (format == Format.JSON) {
-            w.print(CliJson.write(CliJson.check(result, code)));
+            ObjectNode doc = CliJson.check(result, code);
+            base.ifPresent(b -> doc.put("baseline", b.description()));
+            CliJson.history(doc, store, runId, recorded);
+            w.print(CliJson.write(doc));
         } else {
             w.println(result);
             w.println();
             w.println(verdictLine(result, code));
+            CliJson.historyLine(w, store, runId, recorded);
         }
         w.flush();
         if (intervals.isEmpty() && policy.rules().stream().anyMatch(r -> r.evidenceOr(policy.evidence())
@@ -114,14 +150,21 @@ final class CheckCommand implements Callable<Integer> {
     /** The selection plus every group metric a rule aggregates or requires of every group. */
     static MetricSelection withPolicyMetrics(MetricSelection selection, Policy policy) {
         Set<GroupMetric> metrics = new LinkedHashSet<>(selection.groupMetrics());
+        Optional<List<FairnessMetric>> named = selection.fairnessMetrics();
         for (PolicyRule rule : policy.rules()) {
+            if (rule.measure() instanceof Measure.Regression r && named.isPresent()
+                    && !named.get().contains(r.metric())) {
+                List<FairnessMetric> more = new ArrayList<>(named.get());
+                more.add(r.metric());
+                named = Optional.of(more);
+            }
             if (rule.measure() instanceof Measure.Aggregate a) {
                 metrics.add(a.metric());
             } else if (rule.measure() instanceof Measure.EveryGroup e) {
                 metrics.add(e.metric());
             }
         }
-        return new MetricSelection(List.copyOf(metrics), selection.scoreMetrics(), selection.fairnessMetrics());
+        return new MetricSelection(List.copyOf(metrics), selection.scoreMetrics(), named);
     }
 
     /** The audit's groupings plus one per rule grouping that is not among them. */

@@ -11,6 +11,8 @@ import org.fairkit.core.FairnessReport;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.orchestration.history.History;
+import org.fairkit.orchestration.history.HistoryEntry;
 import org.fairkit.orchestration.io.EstimatedValue;
 import org.fairkit.orchestration.io.FairKitJsonModule;
 import org.fairkit.orchestration.io.ReportJson;
@@ -84,6 +86,32 @@ final class CliJson {
         o.put("trail_entries", r.entry().seq());
         o.put("trail_head", r.entry().hash());
         return o;
+    }
+
+    /**
+     * Adds {@code "history": { "url", "run_id", "entries": [ids] }} to a document when the run was recorded.
+     */
+    static void history(ObjectNode doc, Optional<History> store, String runId, List<HistoryEntry> recorded) {
+        if (store.isEmpty()) {
+            return;
+        }
+        ObjectNode h = doc.putObject("history");
+        h.put("url", store.get().url());
+        h.put("run_id", runId);
+        ArrayNode ids = h.putArray("entries");
+        recorded.forEach(e -> ids.add(e.id()));
+    }
+
+    /** The table form of {@link #history}: one line naming the run and the entries. */
+    static void historyLine(java.io.PrintWriter w, Optional<History> store, String runId,
+            List<HistoryEntry> recorded) {
+        if (store.isEmpty()) {
+            return;
+        }
+        w.println();
+        w.printf(java.util.Locale.ROOT, "Recorded run %s in the history %s (%s %s)%n", runId, store.get().url(),
+                recorded.size() == 1 ? "entry" : "entries",
+                String.join(", ", recorded.stream().map(e -> Long.toString(e.id())).toList()));
     }
 
     /** The {@code check} document. */

@@ -15,6 +15,7 @@ import org.fairkit.core.Estimand;
 import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.GroupResults;
 import org.fairkit.core.Provenance;
 import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.GroupKey;
@@ -24,8 +25,12 @@ import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.Metrics;
+import org.fairkit.orchestration.history.History;
 import org.fairkit.orchestration.io.GroupTally;
+import org.fairkit.orchestration.io.ReportJson;
 import org.fairkit.orchestration.io.SpecConfiguration;
+import org.fairkit.stats.FairnessComparison;
+import org.fairkit.stats.correction.MultipleTesting;
 import org.fairkit.stats.drift.DistributionDrift;
 import org.fairkit.stats.drift.PsiSmoothing;
 import org.slf4j.Logger;
@@ -60,6 +65,14 @@ import org.slf4j.LoggerFactory;
  * <p><b>Baseline</b> of the drift tests: {@link Builder#baseline(FairnessData)} when given, otherwise the first
  * emitted window (which then has no drift results).
  *
+ * <p><b>Window comparisons</b> ({@link Builder#compareWindows(double)}): each window against the previous one and
+ * against a fixed reference window ("this week vs last week, this week vs the reference"), from their counts
+ * ({@link FairnessComparison}). Score drift uses the score histograms the windows keep (PSI and chi-squared against
+ * the baseline); a two-sample Kolmogorov-Smirnov test needs the raw scores, which windows do not keep, so it is not
+ * run here ({@code DistributionDrift.kolmogorovSmirnov} on a batch's scores does it where they are at hand).
+ *
+ * <p><b>History</b> ({@link Builder#history}): every window's report is recorded as it is emitted.
+ *
  * <p><b>Reference group</b>: when the configured reference group has no rows in a window, that window's report is
  * derived without reference (comparisons to the reference are then undefined) and a note says so.
  *
@@ -84,6 +97,13 @@ public final class Monitor {
     private final Deduplication.State dedup;
     private final int retain;
     private final Clock clock;
+    private final Double comparisonLevel;
+    private final int referenceWindow;
+    private final History history;
+    private final Optional<String> modelVersion;
+    private final String monitorId = java.util.UUID.randomUUID().toString();
+    private GroupResults previousResults;
+    private GroupResults referenceResults;
 
     private Boolean weighted;
     private GroupTally baseline;
@@ -119,6 +139,10 @@ public final class Monitor {
         this.dedup = new Deduplication.State(b.dedup == null ? Deduplication.untilCleared() : b.dedup);
         this.retain = b.retain == null ? 1000 : b.retain;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+        this.comparisonLevel = b.comparisonLevel;
+        this.referenceWindow = b.referenceWindow == null ? 0 : b.referenceWindow;
+        this.history = b.history;
+        this.modelVersion = Optional.ofNullable(b.modelVersion);
         if (b.baseline != null) {
             this.weighted = b.baseline.hasWeights();
             this.baseline = tally(b.baseline, "baseline");
@@ -330,8 +354,31 @@ public final class Monitor {
                 drift = drift(merged);
             }
         }
+        Optional<FairnessComparison> sincePrevious = Optional.empty();
+        Optional<FairnessComparison> sinceReference = Optional.empty();
+        if (comparisonLevel != null) {
+            GroupResults now = report.results();
+            if (previousResults != null) {
+                sincePrevious = Optional.of(FairnessComparison.of(previousResults, now, comparisonLevel,
+                        MultipleTesting.HOLM));
+            }
+            if (referenceResults != null) {
+                sinceReference = Optional.of(FairnessComparison.of(referenceResults, now, comparisonLevel,
+                        MultipleTesting.HOLM));
+            } else if (index == referenceWindow) {
+                referenceResults = now;
+                notes.add("this window is the reference of the window comparisons");
+            }
+            previousResults = now;
+        }
         WindowResult w = new WindowResult(index, firstBatch, lastBatch, start, end, merged.rows(), report, drift,
-                List.of(), List.of(), notes);
+                List.of(), List.of(), notes, sincePrevious, sinceReference);
+        if (history != null) {
+            History.Recording rec = History.Recording.of(monitorId + "/window-" + index, "monitor",
+                    ReportJson.toJson(report)).withSettings(Map.of("windowing", windowing.toString(),
+                            "window", Long.toString(index)));
+            history.record(modelVersion.isPresent() ? rec.withModelVersion(modelVersion.get()) : rec);
+        }
         List<WindowFinding> findings = new ArrayList<>();
         WindowContext ctx = new WindowContext(w, List.copyOf(windows));
         for (WindowCheck c : checks) {
@@ -470,8 +517,49 @@ public final class Monitor {
         private Deduplication dedup;
         private Integer retain;
         private Clock clock;
+        private Double comparisonLevel;
+        private Integer referenceWindow;
+        private History history;
+        private String modelVersion;
 
         private Builder() {
+        }
+
+        /**
+         * Compares every window with the previous window and with a fixed reference window
+         * ({@link WindowResult#sincePrevious()}, {@link WindowResult#sinceReference()}): every group metric and named
+         * fairness metric's change with its interval at {@code level}, beyond chance or not after Holm's correction
+         * ({@link FairnessComparison}; windows are taken as independent samples, which sliding windows sharing panes
+         * are not: compare tumbling windows for a valid test). Default: no comparisons.
+         */
+        public Builder compareWindows(double level) {
+            InputErrors.requireUnset(comparisonLevel, "compareWindows");
+            if (!(level > 0 && level < 1)) {
+                throw InputErrors.badSetting("compareWindows level", level, "in (0, 1)");
+            }
+            comparisonLevel = level;
+            return this;
+        }
+
+        /** The index of the window every later window is compared with (default 0: the first emitted window). */
+        public Builder referenceWindow(int index) {
+            InputErrors.requireUnset(referenceWindow, "referenceWindow");
+            if (index < 0) {
+                throw InputErrors.badSetting("referenceWindow", index, ">= 0");
+            }
+            referenceWindow = index;
+            return this;
+        }
+
+        /**
+         * Records every window's report in a run history (kind {@code monitor}, run id {@code MONITOR-ID/window-N}),
+         * labelled with a model version when not null.
+         */
+        public Builder history(History h, String modelVersionLabel) {
+            InputErrors.requireUnset(history, "history");
+            history = Objects.requireNonNull(h, "history");
+            modelVersion = modelVersionLabel;
+            return this;
         }
 
         /** The sensitive features to group by (required). */
@@ -576,6 +664,10 @@ public final class Monitor {
             EvaluationSpec spec = settings.build();
             if (windowing == null) {
                 throw InputErrors.missingSetting("windowing", "a monitor evaluates windows of batches");
+            }
+            if (referenceWindow != null && comparisonLevel == null) {
+                throw new IllegalArgumentException("a reference window is only used by window comparisons; set "
+                        + "compareWindows(level)");
             }
             if (baseline != null && scoreBins == null) {
                 throw new IllegalArgumentException("a baseline is only used by drift tests; set scoreBins(...)");

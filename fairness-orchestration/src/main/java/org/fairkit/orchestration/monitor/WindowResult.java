@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.stats.FairnessComparison;
 
 /**
  * Everything a {@link Monitor} computed for one window.
@@ -21,10 +22,14 @@ import org.fairkit.core.FairnessReport;
  * @param findings what the checks found
  * @param alerts the alert events after de-duplication
  * @param notes anything the reader must know (e.g. the reference group was absent)
+ * @param sincePrevious the comparison with the previous window (with {@code compareWindows}; empty for the first)
+ * @param sinceReference the comparison with the reference window (with {@code compareWindows}; empty up to and
+ *     including the reference window)
  */
 public record WindowResult(long index, long firstBatch, long lastBatch, Optional<Instant> start,
         Optional<Instant> end, long rows, FairnessReport report, List<DriftResult> drift, List<WindowFinding> findings,
-        List<Alert> alerts, List<String> notes) {
+        List<Alert> alerts, List<String> notes, Optional<FairnessComparison> sincePrevious,
+        Optional<FairnessComparison> sinceReference) {
 
     /** Validates and copies. */
     public WindowResult {
@@ -35,11 +40,14 @@ public record WindowResult(long index, long firstBatch, long lastBatch, Optional
         findings = List.copyOf(findings);
         alerts = List.copyOf(alerts);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(sincePrevious, "sincePrevious");
+        Objects.requireNonNull(sinceReference, "sinceReference");
     }
 
     /** @return this result with the checks' findings and the resulting alerts */
     WindowResult with(List<WindowFinding> f, List<Alert> a) {
-        return new WindowResult(index, firstBatch, lastBatch, start, end, rows, report, drift, f, a, notes);
+        return new WindowResult(index, firstBatch, lastBatch, start, end, rows, report, drift, f, a, notes,
+                sincePrevious, sinceReference);
     }
 
     @Override
