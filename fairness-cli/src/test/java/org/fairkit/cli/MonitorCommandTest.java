@@ -222,4 +222,24 @@ class MonitorCommandTest {
         Path e = dir.resolve("err.txt");
         return Files.exists(e) ? Files.readString(e) : "";
     }
+    @Test
+    void theReadmesMonitorYmlIsValid() throws IOException {
+        Path root = Path.of(System.getProperty("fairkit.root", ".."));
+        List<String> yaml = org.fairkit.testkit.Markdown.read(root.resolve("fairness-cli/README.md"))
+                .section("## monitor\n").blocks("yaml");
+        assertThat(yaml).hasSize(1);
+        Path c = dir.resolve("monitor.yml");
+        Files.writeString(c, yaml.get(0));
+
+        MonitorConfig m = MonitorConfig.read(c);
+
+        assertThat(m.name()).isEqualTo("credit-monitor");
+        assertThat(m.every()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(m.groupings()).containsExactly(List.of("ethnicity"), List.of("ethnicity", "sex"));
+        assertThat(m.checks()).hasSize(2);
+        assertThat(m.prometheus().orElseThrow()).isEqualTo(new MonitorConfig.Prometheus("127.0.0.1", 9464, 50));
+        assertThat(m.webhooks()).singleElement().satisfies(w -> assertThat(w.maxAttempts()).isEqualTo(5));
+        assertThat(m.deadLetters()).isEqualTo(dir.resolve("monitor-dead-letters.jsonl"));
+        assertThat(m.history()).isEqualTo(dir.resolve("fairkit-history.db").toString());
+    }
 }
