@@ -242,4 +242,57 @@ class MonitorCommandTest {
         assertThat(m.deadLetters()).isEqualTo(dir.resolve("monitor-dead-letters.jsonl"));
         assertThat(m.history()).isEqualTo(dir.resolve("fairkit-history.db").toString());
     }
+    @Test
+    void everyConfigMistakeIsNamed() throws IOException {
+        String base = "every: 1h\nsource: {glob: '*.csv', label: y, prediction: p}\ngroupings: [[g]]\n"
+                + "fairness_metrics: [demographic_parity_ratio]\n";
+        String[][] cases = {
+            {"every: 1h\n", "source: missing; expected a mapping with glob, label and prediction"},
+            {"every: 0s\nsource: {}\n", "every: got PT0S; expected a positive period"},
+            {base.replace("groupings: [[g]]", "groupings: []"),
+                "groupings: got []; expected a list of groupings, e.g. [[race], [race, sex]]"},
+            {base + "metrics: [nope]\n", "metrics: unknown group metric id 'nope'; valid ids: count, "},
+            {base + "min_group_size: 0\n", "min_group_size: got 0; expected an integer in 1..2147483647"},
+            {base + "checks: 3\n", "checks: got 3; expected a list of {metric, below|above: {warning, critical}}"},
+            {base + "checks:\n  - metric: demographic_parity_ratio\n", "checks[0]: expected exactly one of below "
+                + "(for ratios) or above (for differences)"},
+            {base + "checks:\n  - metric: demographic_parity_difference\n    above: {warning: 0.1, critical: 0.2}\n",
+                "checks[0].metric: 'demographic_parity_difference' is not in fairness_metrics "
+                    + "[demographic_parity_ratio]; add it there"},
+            {base + "checks:\n  - metric: demographic_parity_ratio\n    above: {warning: 0.3, critical: 0.2}\n",
+                "checks[0].above: expected 0 <= warning <= critical, got warning 0.3 and critical 0.2"},
+            {base + "checks:\n  - metric: demographic_parity_ratio\n    below: {warning: x, critical: 0.2}\n",
+                "checks[0].below.warning: got \"x\"; expected a number"},
+            {base + "deduplication: sometimes\n",
+                "deduplication: got \"sometimes\"; expected until_cleared or a number of windows >= 1"},
+            {base + "webhooks: x\n", "webhooks: got \"x\"; expected a list of {url, format, timeout, max_attempts}"},
+            {base + "webhooks:\n  - url: http://h/x\n    format: teams\n",
+                "webhooks[0].format: unknown webhook format 'teams'; valid: generic, slack"},
+            {base + "prometheus: {port: 70000}\n", "prometheus.port: got 70000; expected an integer in 0..65535"},
+            {"- a\n", "expected a mapping of settings (name, every, source, ...)"},
+        };
+        Path c = dir.resolve("m.yml");
+        for (String[] k : cases) {
+            Files.writeString(c, k[0]);
+            Cli.Result r = Cli.run("monitor", "--config", c.toString(), "--once");
+            assertThat(r.code()).as(k[0]).isEqualTo(2);
+            assertThat(r.err()).as(k[0]).startsWith("fairkit monitor: error: monitor.yml: " + k[1]);
+        }
+        Files.writeString(c, base + "deduplication: 3\nprometheus: {host: 127.0.0.1, port: 0}\n");
+        MonitorConfig m = MonitorConfig.read(c);
+        assertThat(m.deduplication()).isEqualTo(org.fairkit.orchestration.monitor.Deduplication.withinWindows(3));
+        assertThat(m.prometheus().orElseThrow().port()).isZero();
+        assertThat(m.deadLetters()).isEqualTo(dir.resolve("fairkit-monitor-dead-letters.jsonl"));
+    }
+
+    @Test
+    void anUnreadableFileIsReportedAndSkipped() throws IOException {
+        Files.createDirectories(dir.resolve("incoming"));
+        Files.writeString(dir.resolve("incoming").resolve("bad.csv"), "repaid,approved,ethnicity,sex\n2,1,A,M\n");
+        Cli.Result r = Cli.run("monitor", "--config", config("").toString(), "--once");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("fairkit monitor: skipped " + dir.resolve("incoming").resolve("bad.csv")
+                + ": ");
+    }
 }
