@@ -91,7 +91,7 @@ final class AuditCommand implements Callable<Integer> {
         if (outputs != null && out == null) {
             throw CliException.badInput(CliErrors.outputsWithoutOut());
         }
-        Outputs available = Outputs.with(policy);
+        Outputs available = Outputs.with(policy).withHistory(store);
         List<String> selected = out == null ? List.of(org.fairkit.orchestration.run.StandardOutputs.DETAILED_REPORT)
                 : available.select(outputs);
         var intervals = evaluation.intervals();

@@ -15,6 +15,9 @@ import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.Severity;
 import org.fairkit.core.group.GroupKey;
+import org.fairkit.orchestration.history.History;
+import org.fairkit.orchestration.history.HistoryEntry;
+import org.fairkit.orchestration.io.StoredReports;
 import org.fairkit.orchestration.load.OutputKind;
 import org.fairkit.orchestration.policy.Policy;
 import org.fairkit.orchestration.policy.PolicyResult;
@@ -30,6 +33,7 @@ import org.fairkit.reports.ExecutiveSlides;
 import org.fairkit.reports.PolicyVerdictView;
 import org.fairkit.reports.ReportContent;
 import org.fairkit.reports.ReportDocument;
+import org.fairkit.reports.TrendRun;
 import org.fairkit.stats.GroupComparisons;
 
 /**
@@ -47,17 +51,31 @@ import org.fairkit.stats.GroupComparisons;
  * runner writes them before the run's trail entry exists; the entry holds their SHA-256 instead.
  */
 final class DocumentOutputs {
+    /** How many earlier runs the trend section shows at most. */
+    static final int TREND_RUNS = 12;
+
     private final Optional<Policy> policy;
+    private final Optional<History> history;
     private String cachedRun;
     private Materials cached;
 
-    private DocumentOutputs(Optional<Policy> policy) {
+    private DocumentOutputs(Optional<Policy> policy, Optional<History> history) {
         this.policy = policy;
+        this.history = history;
     }
 
     /** @return the four document outputs, sharing what they derive from a run */
     static List<AuditOutput> all(Optional<Policy> policy) {
-        DocumentOutputs shared = new DocumentOutputs(policy);
+        return all(policy, Optional.empty());
+    }
+
+    /**
+     * The four document outputs; with a history, each document gains the trend section and the "since last run"
+     * changes from the last {@value #TREND_RUNS} earlier runs of the same grouping recorded there (entries without
+     * per-group counts, written before they existed, are left out).
+     */
+    static List<AuditOutput> all(Optional<Policy> policy, Optional<History> history) {
+        DocumentOutputs shared = new DocumentOutputs(policy, history);
         return List.of(
                 shared.output(OutputKind.DASHBOARD_EXPORT, DashboardHtml::of),
                 shared.output(OutputKind.FAIRNESS_AUDIT_PDF, AuditPdf::of),
@@ -89,6 +107,10 @@ final class DocumentOutputs {
             }
             data.ifPresent(d -> b.calibration(CalibrationSeries.uniformBins(d, 10, features.toArray(new String[0]))));
             verdicts.ifPresent(v -> b.verdicts(views(v, features)));
+            List<TrendRun> earlier = history.map(h -> trend(h, features)).orElse(List.of());
+            if (!earlier.isEmpty()) {
+                b.history(earlier);
+            }
             contents.add(b.build());
         }
         cachedRun = context.runId();
@@ -177,5 +199,24 @@ final class DocumentOutputs {
         }
         levels.forEach((f, l) -> b.sensitive(f, l.toArray(new String[0])));
         return b.build();
+    }
+
+    /** The earlier runs of a grouping in the history, oldest first, at most {@value #TREND_RUNS}. */
+    static List<TrendRun> trend(History h, List<String> features) {
+        String grouping = String.join(",", features);
+        List<TrendRun> runs = new ArrayList<>();
+        for (HistoryEntry e : h.list()) {
+            if (!e.grouping().equals(grouping)) {
+                continue;
+            }
+            try {
+                runs.add(new TrendRun(e.recordedAt(), e.modelVersion().orElse("run " + e.id()),
+                        StoredReports.toReport(e.report())));
+            } catch (IllegalStateException | IllegalArgumentException ex) {
+                // an entry without per-group counts cannot be re-derived; the trend shows the others
+            }
+        }
+        runs.sort(java.util.Comparator.comparing(TrendRun::time));
+        return runs.size() <= TREND_RUNS ? runs : List.copyOf(runs.subList(runs.size() - TREND_RUNS, runs.size()));
     }
 }

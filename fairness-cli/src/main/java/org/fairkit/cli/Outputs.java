@@ -29,10 +29,22 @@ import org.fairkit.orchestration.run.StandardOutputs;
 final class Outputs {
     private final Optional<Policy> policy;
     private final Optional<DecisionChange> change;
+    private final Optional<org.fairkit.orchestration.history.History> history;
 
     private Outputs(Optional<Policy> policy, Optional<DecisionChange> change) {
+        this(policy, change, Optional.empty());
+    }
+
+    private Outputs(Optional<Policy> policy, Optional<DecisionChange> change,
+            Optional<org.fairkit.orchestration.history.History> history) {
         this.policy = policy;
         this.change = change;
+        this.history = history;
+    }
+
+    /** These outputs, with the documents' trend section drawn from the earlier runs in {@code store}. */
+    Outputs withHistory(Optional<org.fairkit.orchestration.history.History> store) {
+        return new Outputs(policy, change, store);
     }
 
     /** The outputs available with this policy (or none). */
@@ -42,14 +54,14 @@ final class Outputs {
 
     /** These outputs, with the flagged cases also flagging the rows whose decision {@code change} would change. */
     Outputs withDecisionChange(DecisionChange c) {
-        return new Outputs(policy, Optional.of(c));
+        return new Outputs(policy, Optional.of(c), history);
     }
 
     private List<AuditOutput> writers() {
         List<AuditOutput> w = new ArrayList<>(List.of(StandardOutputs.metricsExport(), StandardOutputs.flaggedCases(0, change),
                 StandardOutputs.detailedReport()));
         policy.ifPresent(p -> w.add(StandardOutputs.alertConfiguration(PolicyAlerts.renderer(p))));
-        w.addAll(DocumentOutputs.all(policy));
+        w.addAll(DocumentOutputs.all(policy, history));
         return w;
     }
 

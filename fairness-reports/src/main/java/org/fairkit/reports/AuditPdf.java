@@ -55,6 +55,8 @@ public final class AuditPdf implements ReportDocument {
 
         pdf.heading("1. Summary");
         PdfSections.findings(pdf, content, 3);
+        content.trend().filter(t -> !t.sinceLastRun().isEmpty())
+                .ifPresent(t -> pdf.paragraph(TrendPdf.sinceLastRun(t)));
 
         pdf.heading("2. Methods");
         methods(pdf, r);
@@ -78,6 +80,10 @@ public final class AuditPdf implements ReportDocument {
         PdfSections.fourFifths(pdf, content);
 
         int n = 6;
+        if (content.trend().isPresent() && !content.thresholds().isEmpty()) {
+            pdf.heading(n++ + ". Trend over runs");
+            TrendPdf.section(pdf, content.trend().get());
+        }
         if (content.comparisons().isPresent()) {
             pdf.heading(n++ + ". Significance against the reference group");
             PdfSections.comparisons(pdf, content.comparisons().get());

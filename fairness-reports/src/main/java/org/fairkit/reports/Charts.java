@@ -20,6 +20,7 @@ import org.fairkit.reports.svg.CalibrationChart;
 import org.fairkit.reports.svg.GroupBarChart;
 import org.fairkit.reports.svg.Palette;
 import org.fairkit.reports.svg.ThresholdChart;
+import org.fairkit.reports.svg.TrendChart;
 
 /** Builds the charts of a {@link ReportContent}; shared by the dashboard and the slides. */
 final class Charts {
@@ -155,5 +156,16 @@ final class Charts {
     /** @return the group metrics worth a bar chart: every requested metric but the count */
     static List<GroupMetric> chartedMetrics(FairnessReport r) {
         return r.metrics().stream().filter(m -> m != Metrics.COUNT).toList();
+    }
+
+    /** The trend chart of one named fairness metric over the runs, against its threshold. */
+    static String trend(Trend t, FairnessMetric f, String id, double width) {
+        DisparityThreshold th = t.thresholds().get(f);
+        List<TrendChart.Point> points = new ArrayList<>();
+        for (Trend.Point p : t.series().get(f)) {
+            points.add(new TrendChart.Point(p.label(), p.value(), p.interval()));
+        }
+        return TrendChart.of(id, f.info().name() + " over " + points.size() + " runs", width, points, th.parity(),
+                th.low(), th.high(), th.describe()).toSvg();
     }
 }

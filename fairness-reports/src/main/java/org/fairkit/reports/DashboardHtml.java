@@ -79,6 +79,7 @@ public final class DashboardHtml implements ReportDocument {
         concerns(b);
         metrics(b, r);
         disparities(b);
+        trend(b);
         fourFifths(b);
         calibration(b);
         sizes(b);
@@ -120,6 +121,8 @@ public final class DashboardHtml implements ReportDocument {
             tile(b, failed + " of " + content.verdicts().size(), "policy rules failed", failed == 0 ? "ok" : "bad");
         }
         tile(b, Long.toString(small), small == 1 ? "small group" : "small groups", small == 0 ? "ok" : "warn");
+        content.trend().ifPresent(t -> tile(b, t.worse() + " of " + t.sinceLastRun().size(),
+                "metrics worse since last run", t.worse() == 0 ? "ok" : "bad"));
         b.append("</section>\n");
     }
 
@@ -203,6 +206,30 @@ public final class DashboardHtml implements ReportDocument {
             b.append("<p class=\"muted\">How the intervals were computed:</p>\n<ul class=\"muted\">\n");
             methods.forEach(m -> b.append("<li>").append(Html.esc(m)).append("</li>\n"));
             b.append("</ul>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    private void trend(StringBuilder b) {
+        if (content.trend().isEmpty() || content.thresholds().isEmpty()) {
+            return;
+        }
+        Trend t = content.trend().get();
+        b.append("<section class=\"card\" id=\"trend\">\n<h2>Trend over runs</h2>\n<p class=\"muted\">Each named "
+                + "fairness metric over the last ").append(t.runs()).append(" runs, this one last, with its intervals "
+                + "and its acceptable band. Worse means further from parity relative to the threshold.</p>\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (Trend.Delta d : t.sinceLastRun().values()) {
+            rows.add(List.of(d.metric().info().name(), d.previousLabel(), Fmt.value(d.previous()),
+                    Fmt.value(d.current()), d.change().isDefined() ? String.format(java.util.Locale.ROOT, "%+.3f",
+                            d.change().value()) : Fmt.value(d.change()),
+                    d.direction().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        b.append("<h3>Since last run</h3>\n");
+        Html.table(b, "data", List.of("metric", "last run", "then", "now", "change", "direction"), rows, "twnnnt");
+        int i = 0;
+        for (FairnessMetric f : t.series().keySet()) {
+            b.append("<figure>").append(Charts.trend(t, f, "trend-" + i++, 1000)).append("</figure>\n");
         }
         b.append("</section>\n");
     }

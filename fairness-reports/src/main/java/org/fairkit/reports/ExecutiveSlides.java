@@ -141,6 +141,15 @@ public final class ExecutiveSlides implements ReportDocument {
         if (!content.calibration().isEmpty()) {
             checks.add("calibration by group");
         }
+        content.trend().filter(t -> !t.sinceLastRun().isEmpty()).ifPresent(t -> {
+            b.append("<p class=\"note since\">Since last run (").append(esc(t.sinceLastRun().values().iterator().next()
+                    .previousLabel())).append("): ");
+            List<String> parts = new ArrayList<>();
+            for (Trend.Delta d : t.sinceLastRun().values()) {
+                parts.add(d.metric().info().name() + " " + d.describe());
+            }
+            b.append(esc(String.join("; ", parts))).append(".</p>\n");
+        });
         b.append("<p class=\"checks\">Checks run: ").append(esc(String.join("; ", checks))).append('.')
                 .append(" Ranked: broken policy rules, then groups below four-fifths, then the largest gaps; "
                         + "gaps that chance does not explain first.")

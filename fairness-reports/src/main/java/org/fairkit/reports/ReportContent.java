@@ -36,6 +36,7 @@ public final class ReportContent {
     private final Map<FairnessMetric, DisparityThreshold> thresholds;
     private final AdverseImpact adverseImpact;
     private final List<Concern> concerns;
+    private final Optional<Trend> trend;
 
     private ReportContent(Builder b) {
         this.report = b.report;
@@ -55,6 +56,7 @@ public final class ReportContent {
         AdverseImpact.Basis basis = b.basis != null ? b.basis : AdverseImpact.Basis.HIGHEST_RATE;
         this.adverseImpact = AdverseImpact.of(report, basis);
         this.concerns = Concerns.rank(this);
+        this.trend = b.history.isEmpty() ? Optional.empty() : Optional.of(Trend.of(b.history, report, thresholds));
     }
 
     /** Starts content for a report and its context. */
@@ -111,6 +113,14 @@ public final class ReportContent {
         return concerns;
     }
 
+    /**
+     * @return each named fairness metric over the earlier runs and this one, with the change since the last run;
+     *     empty without {@link Builder#history(List) history}
+     */
+    public Optional<Trend> trend() {
+        return trend;
+    }
+
     /** @return the first {@code n} concerns */
     public List<Concern> topConcerns(int n) {
         if (n < 0) {
@@ -141,6 +151,7 @@ public final class ReportContent {
         private List<MitigationSummary> mitigations = List.of();
         private final Map<FairnessMetric, DisparityThreshold> thresholds = new LinkedHashMap<>();
         private AdverseImpact.Basis basis;
+        private List<TrendRun> history = List.of();
         private final List<String> set = new ArrayList<>();
 
         private Builder(FairnessReport report, AuditContext context) {
@@ -195,6 +206,29 @@ public final class ReportContent {
                     throw new IllegalArgumentException("thresholds: " + t.metric().id() + " appears twice");
                 }
             }
+            return this;
+        }
+
+        /**
+         * Earlier runs of the same audit, for the trend section of the dashboard and the audit PDF and the "since
+         * last run" changes of the summaries.
+         *
+         * @param runs the earlier runs, at least one, in time order (oldest first)
+         * @throws IllegalArgumentException when empty or not in time order
+         */
+        public Builder history(List<TrendRun> runs) {
+            once("history");
+            if (runs.isEmpty()) {
+                throw new IllegalArgumentException("history: expected at least one earlier run, got none");
+            }
+            for (int i = 1; i < runs.size(); i++) {
+                if (runs.get(i).time().isBefore(runs.get(i - 1).time())) {
+                    throw new IllegalArgumentException("history: runs must be oldest first; run " + i + " ("
+                            + runs.get(i).label() + ", " + runs.get(i).time() + ") is before run " + (i - 1) + " ("
+                            + runs.get(i - 1).label() + ", " + runs.get(i - 1).time() + ")");
+                }
+            }
+            history = List.copyOf(runs);
             return this;
         }
 

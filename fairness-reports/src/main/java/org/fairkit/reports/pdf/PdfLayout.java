@@ -245,6 +245,61 @@ public final class PdfLayout {
     }
 
     /**
+     * Draws on a region the width of the text column and {@code height} points tall, starting a new page first
+     * unless it fits. The canvas's coordinates are in points from the region's top-left corner, {@code y} down.
+     */
+    public void drawing(float height, java.util.function.Consumer<Canvas> draw) {
+        flush(height);
+        ensure(height);
+        float top = y;
+        draw.accept(new Canvas(top));
+        y = top - height;
+        y -= 5;
+    }
+
+    /** What {@link #drawing} draws with: filled boxes, lines and one-line labels (sanitized and hashed as text). */
+    public final class Canvas {
+        private final float top;
+
+        private Canvas(float top) {
+            this.top = top;
+        }
+
+        /** @return the region's width */
+        public float width() {
+            return RIGHT - LEFT;
+        }
+
+        /** A filled rectangle from {@code (x, y)} (top-left), {@code w} wide and {@code h} tall. */
+        public void box(Color color, float x, float yTop, float w, float h) {
+            fill(color, LEFT + x, top - yTop - h, w, h);
+        }
+
+        /** A straight line. */
+        public void line(Color color, float x1, float y1, float x2, float y2, float width) {
+            rule(color, LEFT + x1, top - y1, LEFT + x2, top - y2, width);
+        }
+
+        /** A dashed straight line (3 points on, 2 off). */
+        public void dashed(Color color, float x1, float y1, float x2, float y2, float width) {
+            try {
+                cs.setLineDashPattern(new float[] {3, 2}, 0);
+                rule(color, LEFT + x1, top - y1, LEFT + x2, top - y2, width);
+                cs.setLineDashPattern(new float[] {}, 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** A one-line label whose baseline starts at {@code (x, baseline)}; centred on x when {@code centre}. */
+        public void label(String text, float x, float baseline, float size, Color color, boolean centre) {
+            String t = regularText.sanitize(text);
+            float w = centre ? regularText.width(t, size) : 0;
+            show(regular, size, color, LEFT + x - w / 2, top - baseline, t);
+        }
+    }
+
+    /**
      * The cover band at the top of the first page: a kicker line, the title and a few lines of context.
      */
     public void cover(String kicker, String heading, List<String> lines) {
