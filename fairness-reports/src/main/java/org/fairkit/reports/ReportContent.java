@@ -36,6 +36,7 @@ public final class ReportContent {
     private final Map<FairnessMetric, DisparityThreshold> thresholds;
     private final AdverseImpact adverseImpact;
     private final List<Concern> concerns;
+    private final Optional<TradeOffView> tradeOff;
 
     private ReportContent(Builder b) {
         this.report = b.report;
@@ -55,6 +56,7 @@ public final class ReportContent {
         AdverseImpact.Basis basis = b.basis != null ? b.basis : AdverseImpact.Basis.HIGHEST_RATE;
         this.adverseImpact = AdverseImpact.of(report, basis);
         this.concerns = Concerns.rank(this);
+        this.tradeOff = Optional.ofNullable(b.tradeOff);
     }
 
     /** Starts content for a report and its context. */
@@ -101,6 +103,11 @@ public final class ReportContent {
         return thresholds;
     }
 
+    /** @return the fairness–accuracy trade-off frontier of a mitigator's knob, if one was supplied */
+    public Optional<TradeOffView> tradeOff() {
+        return tradeOff;
+    }
+
     /** @return the four-fifths analysis */
     public AdverseImpact adverseImpact() {
         return adverseImpact;
@@ -141,6 +148,7 @@ public final class ReportContent {
         private List<MitigationSummary> mitigations = List.of();
         private final Map<FairnessMetric, DisparityThreshold> thresholds = new LinkedHashMap<>();
         private AdverseImpact.Basis basis;
+        private TradeOffView tradeOff;
         private final List<String> set = new ArrayList<>();
 
         private Builder(FairnessReport report, AuditContext context) {
@@ -195,6 +203,13 @@ public final class ReportContent {
                     throw new IllegalArgumentException("thresholds: " + t.metric().id() + " appears twice");
                 }
             }
+            return this;
+        }
+
+        /** A fairness–accuracy trade-off frontier: documents gain a trade-off section with its chart. */
+        public Builder tradeOff(TradeOffView value) {
+            once("tradeOff");
+            tradeOff = Objects.requireNonNull(value, "tradeOff");
             return this;
         }
 
