@@ -72,7 +72,7 @@ public final class Frontier {
             recommended = OptionalInt.of(best);
             long others = points.stream().filter(TradeOffPoint::pareto).filter(this::acceptable).count() - 1;
             reason = String.format(Locale.ROOT, "%s = %s has the best %s (%s) of the Pareto-optimal points whose %s "
-                    + "is shown within %s of parity: the upper end of its %s distance from parity is %s <= %s%s; all "
+                    + "is shown within %s of parity: over its %s interval the distance from parity is at most %s <= %s%s; all "
                     + "%d points are listed", knob, num(points.get(best).knob()), metric.info().id(),
                     num(points.get(best).metric().value()), disparity.id(), num(bound), level(points.get(best)),
                     num(points.get(best).distanceUpper()), num(bound),

@@ -268,7 +268,7 @@ public final class TradeOff {
                             + "row %d is %s; expected a probability in [0, 1]", knob, v, i, p[i]));
                 }
                 randomized |= p[i] > 0 && p[i] < 1;
-                realized[i] = uniform(seed(), i) < p[i] ? 1 : 0;
+                realized[i] = draw(seed(), i, p[i]);
             }
             FairnessData.Builder b = FairnessData.builder().labels(labels).predictions(realized)
                     .sensitive("group", groups);
@@ -343,6 +343,26 @@ public final class TradeOff {
 
     private static double clamp(double v, double lo, double hi) {
         return Math.max(lo, Math.min(hi, v));
+    }
+
+    /**
+     * The realized decisions of a point: row {@code i} decides 1 when its draw {@code u_i} (below) is under
+     * {@code p[i]}; the decisions {@link #evaluate} runs the interval estimator on.
+     *
+     * @param p {@code P(yhat = 1)} per row, in [0, 1]
+     * @param seed the seed ({@link #seed(long)})
+     * @return 0/1 per row
+     */
+    public static int[] realize(double[] p, long seed) {
+        int[] out = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = draw(seed, i, p[i]);
+        }
+        return out;
+    }
+
+    private static int draw(long seed, int i, double p) {
+        return uniform(seed, i) < p ? 1 : 0;
     }
 
     /**
