@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "mitigate", mixinStandardHelpOptions = true,
         description = "Reweigh training rows, or post-process scores into group-fair decisions; write them to CSV.",
-        subcommands = {MitigateCommand.Reweigh.class, MitigateCommand.Threshold.class})
+        subcommands = {MitigateCommand.Reweigh.class, MitigateCommand.Threshold.class,
+                ReduceCommand.class})
 final class MitigateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
