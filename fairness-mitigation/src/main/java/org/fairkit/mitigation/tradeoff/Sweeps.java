@@ -1,11 +1,17 @@
 package org.fairkit.mitigation.tradeoff;
 
+import java.util.Locale;
 import java.util.Objects;
 import org.fairkit.mitigation.postprocessing.ThresholdOptimizer;
+import org.fairkit.mitigation.reductions.ExponentiatedGradient;
+import org.fairkit.mitigation.reductions.FeatureMatrix;
+import org.fairkit.mitigation.reductions.GridSearch;
 
 /**
  * The {@link Sweep}s of FairKit's mitigators: each fits the mitigator on the fitting rows at a knob value and returns
- * the held-out rows' {@code P(yhat = 1)}.
+ * the held-out rows' {@code P(yhat = 1)}: the threshold optimizer's tolerance
+ * ({@link #thresholdTolerance}), exponentiated gradient's {@code eps} ({@link #exponentiatedGradientEps}) and grid
+ * search's grid points ({@link #gridSearchPoints}).
  */
 public final class Sweeps {
     private Sweeps() {
@@ -33,5 +39,55 @@ public final class Sweeps {
         Objects.requireNonNull(groups, "groups");
         return t -> optimizer.tolerance(t).fit(fitScores, fitLabels, fitGroups, fitWeights)
                 .probabilityOfPositive(scores, groups);
+    }
+
+    /**
+     * Exponentiated gradient's {@code eps} (the multipliers' L1 bound is {@code 1/eps}, and the returned mixture is
+     * an {@code eps}-approximate saddle point): a smaller {@code eps} enforces the constraint more tightly on the
+     * fitting rows, at more oracle calls. The held-out rows get the mixture's expected decision
+     * ({@link ExponentiatedGradient.Fitted#probabilityOfPositive}).
+     *
+     * @param reduction the configuration, without {@code eps} (each knob value sets it)
+     * @param fitX the fitting rows' features
+     * @param fitLabels their 0/1 labels
+     * @param fitGroups their groups
+     * @param fitWeights their weights, or {@code null}
+     * @param x the held-out rows' features
+     * @return the sweep; fitting errors (an {@code eps} that is not positive, a configuration with {@code eps}
+     *     already set) surface when it runs
+     */
+    public static Sweep exponentiatedGradientEps(ExponentiatedGradient reduction, FeatureMatrix fitX,
+            int[] fitLabels, String[] fitGroups, double[] fitWeights, FeatureMatrix x) {
+        Objects.requireNonNull(reduction, "reduction");
+        Objects.requireNonNull(x, "x");
+        return eps -> reduction.eps(eps).fit(fitX, fitLabels, fitGroups, fitWeights).probabilityOfPositive(x);
+    }
+
+    /**
+     * The points of a fitted grid search: knob value {@code k} (an integer, {@code 0 <= k < grid size}) is grid point
+     * {@code k}, whose Lagrange multipliers are {@code fitted.grid().get(k)}; the held-out rows get that point's
+     * (deterministic) predictor's decisions. Fitting happens once, before the sweep.
+     *
+     * @param fitted the fitted grid search
+     * @param x the held-out rows' features
+     * @return the sweep
+     * @throws IllegalArgumentException when run with a knob value that is not a grid index
+     */
+    public static Sweep gridSearchPoints(GridSearch.Fitted fitted, FeatureMatrix x) {
+        Objects.requireNonNull(fitted, "fitted");
+        Objects.requireNonNull(x, "x");
+        int size = fitted.grid().size();
+        return k -> {
+            if (k != Math.rint(k) || k < 0 || k >= size) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "grid point: expected an index in "
+                        + "0..%d, got %s", size - 1, k));
+            }
+            int[] d = fitted.predictors().get((int) k).predict(x);
+            double[] p = new double[d.length];
+            for (int i = 0; i < d.length; i++) {
+                p[i] = d[i];
+            }
+            return p;
+        };
     }
 }
