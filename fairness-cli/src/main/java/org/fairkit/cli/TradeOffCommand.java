@@ -20,6 +20,11 @@ import org.fairkit.core.metrics.Metrics;
 import org.fairkit.mitigation.postprocessing.Constraint;
 import org.fairkit.mitigation.postprocessing.Objective;
 import org.fairkit.mitigation.postprocessing.ThresholdOptimizer;
+import org.fairkit.mitigation.reductions.ExponentiatedGradient;
+import org.fairkit.mitigation.reductions.FeatureMatrix;
+import org.fairkit.mitigation.reductions.GridSearch;
+import org.fairkit.mitigation.reductions.LogisticRegression;
+import org.fairkit.mitigation.reductions.ParityConstraint;
 import org.fairkit.mitigation.tradeoff.Frontier;
 import org.fairkit.mitigation.tradeoff.Sweep;
 import org.fairkit.mitigation.tradeoff.Sweeps;
@@ -42,7 +47,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fairkit tradeoff}: the fairness–accuracy trade-off of one mitigator's knob (fairness-mitigation's
- * {@link TradeOff}): fits the mitigator at each value on the {@code --fit-where} rows and measures the performance
+ * {@link TradeOff}): the threshold optimizer's tolerance ({@code --method threshold}), exponentiated gradient's
+ * {@code eps} ({@code exponentiated_gradient}) or grid search's grid points ({@code grid_search}, fitted once; each
+ * point's JSON gains its {@code lambda}). It fits the mitigator at each value on the {@code --fit-where} rows and measures the performance
  * metric and the disparity, with intervals, on the other rows; marks the Pareto-optimal points and recommends one
  * with the reason. {@code --format json} prints {@code fairkit.cli.tradeoff/1}:
  *
@@ -51,7 +58,7 @@ import picocli.CommandLine.Spec;
  *   "bound", "seed", "fit_rows", "evaluate_rows", "intervals": "how they were computed",
  *   "points": [ { "index", "knob", "metric": VALUE, "disparity": VALUE, "distance_from_parity",
  *                 "distance_upper", "realized_metric": VALUE, "realized_disparity": VALUE, "randomized",
- *                 "pareto" } ],
+ *                 "pareto", "lambda": [...] (grid_search only) } ],
  *   "pareto": [indices], "recommended": index | null, "reason": "..." }
  * </pre>
  * VALUE as in {@code fairkit.report/1} ({@code {"value": x, "interval": {...}}} or {@code {"value": null,
@@ -64,6 +71,8 @@ import picocli.CommandLine.Spec;
 final class TradeOffCommand implements Callable<Integer> {
     /** The threshold optimizer's tolerances swept without {@code --values}. */
     static final double[] THRESHOLD_VALUES = {0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3};
+    /** Exponentiated gradient's eps values swept without {@code --values}. */
+    static final double[] EPS_VALUES = {0.002, 0.005, 0.01, 0.02, 0.05, 0.1};
 
     @Spec
     CommandSpec spec;
@@ -82,16 +91,49 @@ final class TradeOffCommand implements Callable<Integer> {
     List<String> sensitive;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "threshold",
-            description = "threshold (the threshold optimizer's tolerance; default).")
+            description = "threshold (the threshold optimizer's tolerance; default), exponentiated_gradient (its "
+                    + "eps) or grid_search (its grid points).")
     String method;
 
     @Option(names = "--score", paramLabel = "COLUMN", description = "The score's column, in [0, 1] (threshold).")
     String score;
 
+    @Option(names = "--features", split = ",", paramLabel = "COLUMN",
+            description = "The numeric feature columns of the classifier (exponentiated_gradient, grid_search).")
+    List<String> features;
+
     @Option(names = "--constraint", paramLabel = "ID", defaultValue = "demographic_parity",
-            description = "demographic_parity (default), equalized_odds, true_positive_rate_parity or "
-                    + "false_positive_rate_parity.")
+            description = "demographic_parity (default), equalized_odds, true_positive_rate_parity, "
+                    + "false_positive_rate_parity (or, for the reductions, error_rate_parity).")
     String constraint;
+
+    @Option(names = "--difference-bound", paramLabel = "B",
+            description = "Reductions: the constraint's difference bound (default 0.01).")
+    Double differenceBound;
+
+    @Option(names = "--max-iter", paramLabel = "N", defaultValue = "50",
+            description = "Exponentiated gradient: most iterations (default ${DEFAULT-VALUE}).")
+    int maxIter;
+
+    @Option(names = "--eta0", paramLabel = "ETA", defaultValue = "2.0",
+            description = "Exponentiated gradient: initial learning rate (default ${DEFAULT-VALUE}).")
+    double eta0;
+
+    @Option(names = "--grid-size", paramLabel = "N", defaultValue = "11",
+            description = "Grid search: number of grid points (default ${DEFAULT-VALUE}).")
+    int gridSize;
+
+    @Option(names = "--grid-limit", paramLabel = "L", defaultValue = "2.0",
+            description = "Grid search: largest L1 norm of a multiplier vector (default ${DEFAULT-VALUE}).")
+    double gridLimit;
+
+    @Option(names = "--C", paramLabel = "C", defaultValue = "1.0",
+            description = "Logistic regression: inverse L2 strength, scikit-learn's C (default ${DEFAULT-VALUE}).")
+    double c;
+
+    @Option(names = "--no-standardize",
+            description = "Do not standardize the features (default: mean and population std of the fitting rows).")
+    boolean noStandardize;
 
     @Option(names = "--objective", paramLabel = "ID", defaultValue = "accuracy",
             description = "What the threshold optimizer maximizes: accuracy (default) or balanced_accuracy.")
@@ -101,7 +143,8 @@ final class TradeOffCommand implements Callable<Integer> {
     FitWhere fitWhere;
 
     @Option(names = "--values", split = ",", paramLabel = "V",
-            description = "The knob values (default for threshold: 0,0.01,0.02,0.05,0.1,0.15,0.2,0.3).")
+            description = "The knob values (defaults: threshold 0,0.01,0.02,0.05,0.1,0.15,0.2,0.3; "
+                    + "exponentiated_gradient 0.002,0.005,0.01,0.02,0.05,0.1; grid_search every grid point).")
     List<Double> values;
 
     @Option(names = "--metric", paramLabel = "ID", defaultValue = "accuracy",
@@ -154,11 +197,11 @@ final class TradeOffCommand implements Callable<Integer> {
     ProgressOption progress;
 
     /** What a method sweeps: the knob's name, its default values, a title and the sweep itself. */
-    record Plan(String knob, double[] defaults, String title, Sweep sweep) {
+    record Plan(String knob, double[] defaults, String title, Sweep sweep, List<double[]> lambdas) {
     }
 
-    /** Fitting and evaluation rows, split by {@code --fit-where}. */
-    record Split(LabeledRows fit, LabeledRows evaluate) {
+    /** Fitting and evaluation rows, split by {@code --fit-where}, with their features when a method needs them. */
+    record Split(LabeledRows fit, LabeledRows evaluate, FeatureMatrix fitX, FeatureMatrix evaluateX) {
     }
 
     @Override
@@ -168,9 +211,17 @@ final class TradeOffCommand implements Callable<Integer> {
             throw CliException.badInput("--level: expected a number in (0, 1), got " + level);
         }
         String m = method.strip().toLowerCase(Locale.ROOT);
-        Constraint c = Constraint.byId(constraint.strip().toLowerCase(Locale.ROOT));
+        boolean threshold = needsScore(m);
+        if (!threshold && !m.equals("exponentiated_gradient") && !m.equals("grid_search")) {
+            throw CliException.badInput("--method: unknown method '" + method + "'; valid: threshold, "
+                    + "exponentiated_gradient, grid_search");
+        }
+        if (!threshold && (features == null || features.isEmpty())) {
+            throw CliException.badInput("--method " + m + " needs --features COLUMN,... (the classifier's inputs)");
+        }
+        String constraintId = constraint.strip().toLowerCase(Locale.ROOT);
         GroupMetric performance = Metrics.byId(metric.strip().toLowerCase(Locale.ROOT));
-        FairnessMetric fairness = disparity == null ? defaultDisparity(c)
+        FairnessMetric fairness = disparity == null ? defaultDisparity(constraintId)
                 : FairnessMetric.byId(disparity.strip().toLowerCase(Locale.ROOT));
         CsvTable table = Inputs.table("--data", data);
         List<String> groupsBy = sensitive.stream().map(String::strip).toList();
@@ -181,10 +232,17 @@ final class TradeOffCommand implements Callable<Integer> {
         Plan plan;
         try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
             boolean[] fitRows = fitWhere.fitRows(table);
-            LabeledRows all = LabeledRows.read(table, label, labels, needsScore(m) ? requireScore(m) : score,
+            LabeledRows all = LabeledRows.read(table, label, labels, threshold ? requireScore(m) : null,
                     groupsBy, weight, p);
-            split = new Split(subset(all, fitRows, true), fitWhere.present() ? subset(all, fitRows, false) : all);
-            plan = plan(m, c, split);
+            FeatureMatrix x = threshold ? null : ReduceCommand.features(table, features);
+            boolean[] evalRows = new boolean[fitRows.length];
+            for (int i = 0; i < evalRows.length; i++) {
+                evalRows[i] = !fitWhere.present() || !fitRows[i];
+            }
+            split = new Split(subset(all, fitRows, true), subset(all, evalRows, true),
+                    x == null ? null : x.select(fitRows), x == null ? null : x.select(evalRows));
+            p.phase("fitting (" + m + ")");
+            plan = plan(m, constraintId, split);
             TradeOff t = TradeOff.sweep(plan.knob(), plan.sweep())
                     .values(values == null ? plan.defaults() : values.stream().mapToDouble(Double::doubleValue)
                             .toArray())
@@ -203,7 +261,7 @@ final class TradeOffCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         if (format == Format.JSON) {
-            w.print(CliJson.write(json(frontier, plan, c, split)));
+            w.print(CliJson.write(json(frontier, plan, constraintId, split)));
         } else {
             w.printf(Locale.ROOT, "%s on %s: fitted on %d rows%s, evaluated on %d%n", plan.title(), data,
                     split.fit().rows(), fitWhere.present() ? " (--fit-where " + fitWhere.condition + ")"
@@ -232,30 +290,66 @@ final class TradeOffCommand implements Callable<Integer> {
         return score;
     }
 
-    /** The disparity a constraint bounds: its named fairness metric. */
-    static FairnessMetric defaultDisparity(Constraint c) {
-        return switch (c) {
-            case DEMOGRAPHIC_PARITY -> FairnessMetric.DEMOGRAPHIC_PARITY_DIFFERENCE;
-            case TRUE_POSITIVE_RATE_PARITY -> FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE;
-            case FALSE_POSITIVE_RATE_PARITY, EQUALIZED_ODDS -> FairnessMetric.EQUALIZED_ODDS_DIFFERENCE;
+    /**
+     * The disparity a constraint bounds: its between-groups fairness metric (false positive rate parity: equalized
+     * odds difference, whose larger part it bounds).
+     */
+    static FairnessMetric defaultDisparity(String constraintId) {
+        return switch (constraintId) {
+            case "demographic_parity" -> FairnessMetric.DEMOGRAPHIC_PARITY_DIFFERENCE;
+            case "true_positive_rate_parity" -> FairnessMetric.EQUAL_OPPORTUNITY_DIFFERENCE;
+            case "false_positive_rate_parity", "equalized_odds" -> FairnessMetric.EQUALIZED_ODDS_DIFFERENCE;
+            case "error_rate_parity" -> throw CliException.badInput("--constraint error_rate_parity: the catalog has "
+                    + "no between-groups error rate metric; pass --disparity ID (e.g. equalized_odds_difference)");
+            default -> throw CliException.badInput("--constraint: unknown constraint '" + constraintId
+                    + "'; expected one of demographic_parity, equalized_odds, true_positive_rate_parity, "
+                    + "false_positive_rate_parity, error_rate_parity");
         };
     }
 
-    private Plan plan(String m, Constraint c, Split s) {
+    private Plan plan(String m, String constraintId, Split s) {
         switch (m) {
             case "threshold":
             case "threshold_optimizer": {
+                Constraint c = Constraint.byId(constraintId);
                 Objective o = Objective.byId(objective.strip().toLowerCase(Locale.ROOT));
                 ThresholdOptimizer to = ThresholdOptimizer.constraint(c).objective(o).seed(seed);
                 LabeledRows f = s.fit();
                 LabeledRows e = s.evaluate();
                 return new Plan("tolerance", THRESHOLD_VALUES, "threshold optimizer (" + c.id() + ", maximizing "
                         + o + ")", Sweeps.thresholdTolerance(to, f.scores().orElseThrow(), f.labels(),
-                                f.groups(), f.weights().orElse(null), e.scores().orElseThrow(), e.groups()));
+                                f.groups(), f.weights().orElse(null), e.scores().orElseThrow(), e.groups()), null);
             }
-            default:
-                throw CliException.badInput("--method: unknown method '" + method + "'; valid: threshold");
+            case "exponentiated_gradient": {
+                ParityConstraint pc = parityConstraint(constraintId);
+                ExponentiatedGradient eg = ExponentiatedGradient.constraint(pc).learner(learner()).maxIter(maxIter)
+                        .eta0(eta0).seed(seed);
+                return new Plan("eps", EPS_VALUES, "exponentiated gradient (" + pc + ")",
+                        Sweeps.exponentiatedGradientEps(eg, s.fitX(), s.fit().labels(), s.fit().groups(),
+                                s.fit().weights().orElse(null), s.evaluateX()), null);
+            }
+            default: {
+                ParityConstraint pc = parityConstraint(constraintId);
+                GridSearch.Fitted gs = GridSearch.constraint(pc).learner(learner()).gridSize(gridSize)
+                        .gridLimit(gridLimit).fit(s.fitX(), s.fit().labels(), s.fit().groups(),
+                                s.fit().weights().orElse(null));
+                double[] points = new double[gs.grid().size()];
+                for (int i = 0; i < points.length; i++) {
+                    points[i] = i;
+                }
+                return new Plan("grid_point", points, "grid search (" + pc + ", " + points.length + " points)",
+                        Sweeps.gridSearchPoints(gs, s.evaluateX()), gs.grid());
+            }
         }
+    }
+
+    private LogisticRegression learner() {
+        return LogisticRegression.l2(c).standardize(!noStandardize);
+    }
+
+    private ParityConstraint parityConstraint(String id) {
+        ParityConstraint pc = ParityConstraint.of(ParityConstraint.Kind.byId(id));
+        return differenceBound == null ? pc : pc.differenceBound(differenceBound);
     }
 
     /** The rows whose flag equals {@code want}. */
@@ -278,13 +372,13 @@ final class TradeOffCommand implements Callable<Integer> {
                 rows.weights().map(a -> Arrays.stream(idx).mapToDouble(i -> a[i]).toArray()));
     }
 
-    private ObjectNode json(Frontier f, Plan plan, Constraint c, Split s) {
+    private ObjectNode json(Frontier f, Plan plan, String constraintId, Split s) {
         JsonNodeFactory nf = JsonNodeFactory.instance;
         ObjectNode root = nf.objectNode();
         root.put("schema", "fairkit.cli.tradeoff/1");
         root.put("source", data.toString());
         root.put("method", method.strip().toLowerCase(Locale.ROOT));
-        root.put("constraint", c.id());
+        root.put("constraint", constraintId);
         root.put("knob", f.knob());
         root.put("metric", f.metric().info().id());
         root.put("disparity", f.disparity().id());
@@ -308,6 +402,12 @@ final class TradeOffCommand implements Callable<Integer> {
             o.set("realized_disparity", CliJson.value(p.realizedDisparity(), Optional.empty()));
             o.put("randomized", p.randomized());
             o.put("pareto", p.pareto());
+            if (plan.lambdas() != null) {
+                ArrayNode lambda = o.putArray("lambda");
+                for (double v : plan.lambdas().get((int) p.knob())) {
+                    lambda.add(v);
+                }
+            }
             if (p.pareto()) {
                 pareto.add(i);
             }

@@ -55,12 +55,12 @@ class TradeOffCommandTest {
         assertThat(lines.stream().filter(l -> l.startsWith(">*"))).hasSize(1);
         // on 1,200 held-out rows no interval lies within 0.05 of parity: the least-disparity Pareto point is picked
         assertThat(r.out()).contains("* Pareto-optimal; > recommended: no Pareto-optimal point's "
-                + "demographic_parity_difference interval lies within 0.0500 of parity; tolerance = 0.0000 has the "
+                + "demographic_parity_difference interval lies within 0.0500 of parity; tolerance = 0 has the "
                 + "least disparity", "all 8 points are listed");
         assertThat(lines.get(3)).startsWith(">*     0.0000");
         // with a looser bound every point qualifies: the most accurate wins, ties going to the smaller tolerance
         Cli.Result loose = Cli.run(args(lending(3000, 1), "--bound", "0.2").toArray(new String[0]));
-        assertThat(loose.out()).contains("> recommended: tolerance = 0.1000 has the best accuracy");
+        assertThat(loose.out()).contains("> recommended: tolerance = 0.1 has the best accuracy");
         assertThat(loose.out().lines().filter(l -> l.startsWith(">*"))).containsExactly(
                 ">*     0.1000      0.6967  [0.6699, 0.7234]          0.0742  [0.0000, 0.1516]    ");
     }
@@ -109,7 +109,8 @@ class TradeOffCommandTest {
         Path f = lending(500, 4);
         Cli.Result unknown = Cli.run(args(f, "--method", "boosting").toArray(new String[0]));
         assertThat(unknown.code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(unknown.err()).contains("--method: unknown method 'boosting'; valid: threshold");
+        assertThat(unknown.err()).contains("--method: unknown method 'boosting'; valid: threshold, "
+                + "exponentiated_gradient, grid_search");
         List<String> noScore = new ArrayList<>(args(f));
         int i = noScore.indexOf("--score");
         noScore.remove(i);
@@ -154,5 +155,71 @@ class TradeOffCommandTest {
         assertThat(a2).isGreaterThan(a0);
         assertThat(j.path("points").get(0).path("disparity").path("value").asDouble())
                 .isLessThan(j.path("points").get(2).path("disparity").path("value").asDouble());
+    }
+
+    /** Rows with two numeric features, a group that shifts the first, labels from a logistic model, a split. */
+    private Path featureRows(int rows, long seed) throws IOException {
+        java.util.Random r = new java.util.Random(seed);
+        StringBuilder b = new StringBuilder("f1,f2,group,y,split\n");
+        for (int i = 0; i < rows; i++) {
+            boolean minority = r.nextDouble() < 0.4;
+            double a = r.nextGaussian() - (minority ? 0.8 : 0);
+            double c = r.nextGaussian();
+            int y = r.nextDouble() < 1 / (1 + Math.exp(-(1.5 * a + 0.7 * c + 0.2))) ? 1 : 0;
+            b.append(String.format(Locale.ROOT, "%.6f,%.6f,%s,%d,%s%n", a, c, minority ? "b" : "a", y,
+                    i < rows * 6 / 10 ? "train" : "test"));
+        }
+        Path f = dir.resolve("features.csv");
+        Files.writeString(f, b.toString(), StandardCharsets.UTF_8);
+        return f;
+    }
+
+    @Test
+    void exponentiatedGradientSweepsEpsOnHeldOutRows() throws IOException {
+        Path f = featureRows(1500, 7);
+        Cli.Result r = Cli.run("tradeoff", "--data", f.toString(), "--label", "y", "--sensitive", "group",
+                "--features", "f1,f2", "--method", "exponentiated_gradient", "--fit-where", "split=train",
+                "--values", "0.01,0.05", "--resamples", "200", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("knob").asText()).isEqualTo("eps");
+        assertThat(j.path("method").asText()).isEqualTo("exponentiated_gradient");
+        assertThat(j.path("evaluate_rows").asInt()).isEqualTo(600);
+        assertThat(j.path("points")).hasSize(2);
+        assertThat(j.path("points").get(0).has("lambda")).isFalse();
+        assertThat(j.path("points").get(0).path("randomized").isBoolean()).isTrue();
+    }
+
+    @Test
+    void gridSearchSweepsItsGridPointsWithTheirMultipliers() throws IOException {
+        Path f = featureRows(1500, 8);
+        Cli.Result r = Cli.run("tradeoff", "--data", f.toString(), "--label", "y", "--sensitive", "group",
+                "--features", "f1,f2", "--method", "grid_search", "--grid-size", "5", "--fit-where", "split=train",
+                "--resamples", "200", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("knob").asText()).isEqualTo("grid_point");
+        assertThat(j.path("points")).hasSize(5);
+        for (JsonNode p : j.path("points")) {
+            // demographic parity, two groups: the multipliers of (+, all, a), (+, all, b), (-, all, a), (-, all, b)
+            assertThat(p.path("lambda").size()).isEqualTo(4);
+            assertThat(p.path("randomized").asBoolean()).isFalse();
+        }
+        Cli.Result table = Cli.run("tradeoff", "--data", f.toString(), "--label", "y", "--sensitive", "group",
+                "--features", "f1,f2", "--method", "grid_search", "--grid-size", "5", "--fit-where", "split=train",
+                "--resamples", "200");
+        assertThat(table.out()).startsWith("grid search (demographic_parity");
+        Cli.Result noFeatures = Cli.run("tradeoff", "--data", f.toString(), "--label", "y", "--sensitive", "group",
+                "--method", "grid_search");
+        assertThat(noFeatures.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(noFeatures.err()).contains("--method grid_search needs --features COLUMN,...");
+        Cli.Result badPoint = Cli.run("tradeoff", "--data", f.toString(), "--label", "y", "--sensitive", "group",
+                "--features", "f1,f2", "--method", "grid_search", "--grid-size", "5", "--values", "9");
+        assertThat(badPoint.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(badPoint.err()).contains("grid point: expected an index in 0..4, got 9.0");
+        Cli.Result errorRate = Cli.run("tradeoff", "--data", f.toString(), "--label", "y", "--sensitive", "group",
+                "--features", "f1,f2", "--method", "grid_search", "--constraint", "error_rate_parity");
+        assertThat(errorRate.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(errorRate.err()).contains("pass --disparity ID");
     }
 }

@@ -73,10 +73,10 @@ public final class Frontier {
             long others = points.stream().filter(TradeOffPoint::pareto).filter(this::acceptable).count() - 1;
             reason = String.format(Locale.ROOT, "%s = %s has the best %s (%s) of the Pareto-optimal points whose %s "
                     + "is shown within %s of parity: over its %s interval the distance from parity is at most %s <= %s%s; all "
-                    + "%d points are listed", knob, num(points.get(best).knob()), metric.info().id(),
+                    + "%d points are listed", knob, plain(points.get(best).knob()), metric.info().id(),
                     num(points.get(best).metric().value()), disparity.id(), num(bound), level(points.get(best)),
                     num(points.get(best).distanceUpper()), num(bound),
-                    others == 0 ? "" : " (" + others + " other such point" + (others == 1 ? "" : "s") + " trade "
+                    others == 0 ? "" : " (" + others + " other such point" + (others == 1 ? " trades " : "s trade ")
                             + metric.info().id() + " for less disparity)", n);
         } else {
             for (int i = 0; i < n; i++) {
@@ -88,7 +88,7 @@ public final class Frontier {
                 recommended = OptionalInt.of(best);
                 reason = String.format(Locale.ROOT, "no Pareto-optimal point's %s interval lies within %s of parity; "
                         + "%s = %s has the least disparity (%s = %s, %s %s); all %d points are listed",
-                        disparity.id(), num(bound), knob, num(points.get(best).knob()), disparity.id(),
+                        disparity.id(), num(bound), knob, plain(points.get(best).knob()), disparity.id(),
                         num(points.get(best).disparity().asDouble()), metric.info().id(),
                         num(points.get(best).metric().value()), n);
             } else {
@@ -226,6 +226,11 @@ public final class Frontier {
         }
         String s = String.format(Locale.ROOT, "%.4f", v);
         return s.equals("-0.0000") ? "0.0000" : s;
+    }
+
+    /** A knob value as typed: no trailing zeros ({@code 0.05}, {@code 3}). */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String interval(Optional<Interval> i) {
