@@ -207,4 +207,34 @@ class ParetoPropertiesTest {
         assertThat(Frontier.distanceUpper(ratio, new Interval(0.7, 1.1, 0.95, "t", 0, 0)))
                 .isEqualTo(Arrays.stream(new double[] {1 - 0.7, 1 - 1 / 1.1}).max().orElseThrow());
     }
+
+    @Test
+    void toStringIsAFixedWidthTableWithTheMarksAndTheReason() {
+        Interval mi = new Interval(0.78, 0.82, 0.95, "m", 0, 0);
+        List<TradeOffPoint> pts = List.of(
+                new TradeOffPoint(0, MetricValue.of(0.8), Optional.of(mi), Disparity.of("demographic_parity_difference",
+                        MetricValue.of(0.01), List.of(), List.of()).withInterval(new Interval(0, 0.03, 0.95, "d", 0, 0)),
+                        0.01, 0.03, MetricValue.of(0.8), MetricValue.of(0.01), false, false),
+                new TradeOffPoint(0.1, MetricValue.of(0.85), Optional.empty(), Disparity.of(
+                        "demographic_parity_difference", MetricValue.of(0.08), List.of(), List.of()), 0.08, Double.NaN,
+                        MetricValue.of(0.85), MetricValue.of(0.08), true, false),
+                new TradeOffPoint(0.2, MetricValue.of(0.79), Optional.empty(), Disparity.of(
+                        "demographic_parity_difference", MetricValue.undefined("no rows"), List.of(), List.of()),
+                        Double.NaN, Double.NaN, MetricValue.of(0.79), MetricValue.undefined("no rows"), false, false));
+        Frontier f = new Frontier("tolerance", Metrics.ACCURACY, FairnessMetric.DEMOGRAPHIC_PARITY_DIFFERENCE, 0.05,
+                1000, "test intervals", pts);
+        assertThat(f.toString()).isEqualTo("""
+                Trade-off over tolerance on 1000 held-out rows: accuracy against demographic_parity_difference
+                    tolerance    accuracy  interval               disparity  interval            \n\
+                >*     0.0000      0.8000  [0.7800, 0.8200]          0.0100  [0.0000, 0.0300]    \n\
+                 *     0.1000      0.8500  -                         0.0800  -                   \n\
+                       0.2000      0.7900  -                      undefined  -                   \n\
+                * Pareto-optimal; > recommended: tolerance = 0 has the best accuracy (0.8000) of the Pareto-optimal \
+                points whose demographic_parity_difference is shown within 0.0500 of parity: over its 95% interval the \
+                distance from parity is at most 0.0300 <= 0.0500; all 3 points are listed
+                Intervals: test intervals
+                """);
+        assertThat(f.pareto()).extracting(TradeOffPoint::knob).containsExactly(0.0, 0.1);
+        assertThat(f.recommendedIndex()).hasValue(0);
+    }
 }
