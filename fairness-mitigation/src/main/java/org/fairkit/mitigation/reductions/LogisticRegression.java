@@ -190,6 +190,8 @@ public final class LogisticRegression implements Learner {
         private final double[] f;
         private final double[] h;
         private final double[] r;
+        private final double[] e;
+        private final double[] hc;
         double objective;
         double gradientMaxAbs;
         int steps;
@@ -205,9 +207,12 @@ public final class LogisticRegression implements Learner {
             this.f = new double[n];
             this.h = new double[n];
             this.r = new double[n];
+            this.e = new double[n];
+            this.hc = new double[n];
         }
 
         private double objectiveAt(double[] b) {
+            // one pass: decision values f, e = exp(-|f|) (kept for the derivatives), and the objective
             Arrays.fill(f, b[d]);
             for (int j = 0; j < d; j++) {
                 double bj = b[j];
@@ -219,7 +224,10 @@ public final class LogisticRegression implements Learner {
             double loss = 0;
             for (int i = 0; i < n; i++) {
                 double fi = f[i];
-                double l = (fi > 0 ? fi + Math.log1p(Math.exp(-fi)) : Math.log1p(Math.exp(fi))) - y[i] * fi;
+                double ei = Math.exp(-Math.abs(fi));
+                e[i] = ei;
+                // log(1 + exp(f)) = max(f, 0) + log(1 + exp(-|f|))
+                double l = Math.log(1 + ei) + (fi > 0 ? fi : 0) - y[i] * fi;
                 loss += s == null ? l : s[i] * l;
             }
             double pen = 0;
@@ -241,13 +249,12 @@ public final class LogisticRegression implements Learner {
             double previousStep = Double.POSITIVE_INFINITY;
             double[] trial = new double[p];
             for (steps = 0; steps < MAX_STEPS; steps++) {
-                derivatives(grad, hess);
+                derivatives(grad, hess, true);
                 for (int k = 0; k < p; k++) {
                     rhs.set(k, 0, grad[k]);
                 }
                 DMatrixRMaj a = hess.copy();
-                boolean ok = chol.setA(a);
-                if (ok) {
+                if (chol.setA(a)) {
                     chol.solve(rhs, step);
                 } else {
                     a = hess.copy();
@@ -274,6 +281,7 @@ public final class LogisticRegression implements Learner {
                     }
                     t *= 0.5;
                 }
+                // f and e now hold the values at the accepted trial point
                 System.arraycopy(trial, 0, beta, 0, p);
                 objective = next;
                 double moved = t * stepMax;
@@ -284,9 +292,7 @@ public final class LogisticRegression implements Learner {
                 }
                 previousStep = moved;
             }
-            // final gradient at the solution (f is current from the last objective evaluation)
-            objective = objectiveAt(beta);
-            derivatives(grad, hess);
+            derivatives(grad, hess, false);
             double gmax = 0;
             for (double g : grad) {
                 gmax = Math.max(gmax, Math.abs(g));
@@ -294,14 +300,13 @@ public final class LogisticRegression implements Learner {
             gradientMaxAbs = gmax;
         }
 
-        /** Gradient and Hessian at beta; f must hold the decision values at beta. */
-        private void derivatives(double[] grad, DMatrixRMaj hess) {
-            objectiveAt(beta);
+        /** Gradient (and Hessian when asked) at beta, from f and e, which must hold the values at beta. */
+        private void derivatives(double[] grad, DMatrixRMaj hess, boolean withHessian) {
             double gb = 0;
             double hb = 0;
             for (int i = 0; i < n; i++) {
-                double fi = f[i];
-                double pi = fi >= 0 ? 1.0 / (1.0 + Math.exp(-fi)) : Math.exp(fi) / (1.0 + Math.exp(fi));
+                double ei = e[i];
+                double pi = f[i] >= 0 ? 1.0 / (1.0 + ei) : ei / (1.0 + ei);
                 double si = s == null ? 1.0 : s[i];
                 r[i] = si * (pi - y[i]);
                 h[i] = si * pi * (1 - pi);
@@ -309,23 +314,32 @@ public final class LogisticRegression implements Learner {
                 hb += h[i];
             }
             grad[d] = gb;
-            hess.set(d, d, hb);
+            if (withHessian) {
+                hess.set(d, d, hb);
+            }
             for (int j = 0; j < d; j++) {
                 double[] cj = z[j];
                 double gj = 0;
-                double hjb = 0;
                 for (int i = 0; i < n; i++) {
                     gj += r[i] * cj[i];
-                    hjb += h[i] * cj[i];
                 }
                 grad[j] = gj + invC * beta[j];
+                if (!withHessian) {
+                    continue;
+                }
+                double hjb = 0;
+                for (int i = 0; i < n; i++) {
+                    double v = h[i] * cj[i];
+                    hc[i] = v;
+                    hjb += v;
+                }
                 hess.set(j, d, hjb);
                 hess.set(d, j, hjb);
                 for (int k = j; k < d; k++) {
                     double[] ck = z[k];
                     double acc = 0;
                     for (int i = 0; i < n; i++) {
-                        acc += h[i] * cj[i] * ck[i];
+                        acc += hc[i] * ck[i];
                     }
                     if (k == j) {
                         acc += invC;

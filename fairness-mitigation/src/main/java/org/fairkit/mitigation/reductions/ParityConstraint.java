@@ -27,7 +27,7 @@ import org.fairkit.core.internal.InputErrors;
  * </pre>
  * with {@code r = 1} for a difference bound and {@code r = ratio_bound} for a ratio bound; the constraint is
  * {@code gamma <= bound} for every entry (the difference bound, or the ratio bound's slack). Entries exist only
- * for (event, group) cells with rows. The {@link #disparity disparity} Fairlearn and FairKit report is
+ * for (event, group) cells with rows. The disparity Fairlearn and FairKit report ({@link ConstraintEvaluation}) is
  * {@code max gamma}.
  */
 public final class ParityConstraint {
