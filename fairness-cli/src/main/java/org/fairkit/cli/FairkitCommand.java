@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
  * fairkit plan     --sensitive-count N --days N --outputs ID,... [--time-limit 5m --strict-sla]
  * fairkit mitigate reweigh|threshold --data FILE.csv --label COL --sensitive COL --write OUT.csv [...]
  * fairkit calibrate --data FILE.csv --label COL --score COL --sensitive COL [--method isotonic]
+ * fairkit tradeoff --data FILE.csv --label COL --score COL --sensitive COL [--fit-where COL=VALUE] [...]
  * fairkit trail verify DIR/audit-trail.jsonl
  * fairkit demo     [--out DIR]
  * </pre>
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
         description = "Measure, gate on and fix the fairness of a model's decisions.",
         subcommands = {AuditCommand.class, CheckCommand.class, PlanCommand.class, CalibrateCommand.class,
             MitigateCommand.class, TrailCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
-            CompareCommand.class, HistoryCommand.class, ModelCardCommand.class, MonitorCommand.class},
+            CompareCommand.class, HistoryCommand.class, ModelCardCommand.class, MonitorCommand.class,
+            TradeOffCommand.class},
         footer = {"", "Exit codes: 0 done (check: passed; plan: feasible; trail verify: intact), 1 a negative verdict "
                 + "(check: violated or inconclusive; plan: not feasible; trail: not intact), 2 bad input, 70 a bug."})
 public final class FairkitCommand implements Callable<Integer> {

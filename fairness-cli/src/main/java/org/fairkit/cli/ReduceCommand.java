@@ -162,7 +162,7 @@ final class ReduceCommand implements Callable<Integer> {
             rows = LabeledRows.read(table, label, labelValues, null, sensitive.stream().map(String::strip).toList(),
                     weight, p);
         }
-        FeatureMatrix x = features(table);
+        FeatureMatrix x = features(table, features);
         boolean[] fit = fitWhere.fitRows(table);
         boolean[] eval = new boolean[fit.length];
         for (int i = 0; i < fit.length; i++) {
@@ -275,8 +275,9 @@ final class ReduceCommand implements Callable<Integer> {
         return ratioBound == null ? pc : pc.ratioBound(ratioBound, 0.0);
     }
 
-    private FeatureMatrix features(CsvTable table) throws IOException {
-        List<String> names = features.stream().map(String::strip).toList();
+    /** The numeric feature columns of every row (also read by {@code fairkit tradeoff}). */
+    static FeatureMatrix features(CsvTable table, List<String> columns) throws IOException {
+        List<String> names = columns.stream().map(String::strip).toList();
         int[] idx = new int[names.size()];
         for (int j = 0; j < idx.length; j++) {
             idx[j] = table.column(names.get(j), "feature");

@@ -17,7 +17,8 @@ import org.fairkit.reports.pdf.Table;
  * <p>Sections: summary (the ranked findings), methods (data, grouping, metric definitions, intervals, thresholds,
  * tests), results per group (one table per metric with intervals and the comparison with the reference group),
  * fairness metrics against their thresholds, the four-fifths analysis with its caveats, significance tests,
- * calibration, policy verdicts, mitigation results (the last four when given), warnings, provenance with the
+ * calibration, policy verdicts, mitigation results, the fairness-accuracy trade-off frontier of a swept
+ * mitigator knob ({@link TradeOffView}: chart and table; the last five when given), warnings, provenance with the
  * input fingerprint and the audit-trail hash, and an appendix. The summary speaks plainly (no metric ids); the
  * appendix states every finding in technical terms.
  *
@@ -99,6 +100,10 @@ public final class AuditPdf implements ReportDocument {
         if (!content.mitigations().isEmpty()) {
             pdf.heading(n++ + ". Mitigation results");
             PdfSections.mitigation(pdf, content);
+        }
+        if (content.tradeOff().isPresent()) {
+            pdf.heading(n++ + ". Fairness-accuracy trade-off");
+            PdfTradeOff.section(pdf, content.tradeOff().get());
         }
         pdf.heading(n++ + ". Warnings");
         PdfSections.warnings(pdf, r);

@@ -37,6 +37,7 @@ public final class ReportContent {
     private final AdverseImpact adverseImpact;
     private final List<Concern> concerns;
     private final Optional<Trend> trend;
+    private final Optional<TradeOffView> tradeOff;
 
     private ReportContent(Builder b) {
         this.report = b.report;
@@ -57,6 +58,7 @@ public final class ReportContent {
         this.adverseImpact = AdverseImpact.of(report, basis);
         this.concerns = Concerns.rank(this);
         this.trend = b.history.isEmpty() ? Optional.empty() : Optional.of(Trend.of(b.history, report, thresholds));
+        this.tradeOff = Optional.ofNullable(b.tradeOff);
     }
 
     /** Starts content for a report and its context. */
@@ -101,6 +103,11 @@ public final class ReportContent {
      */
     public Map<FairnessMetric, DisparityThreshold> thresholds() {
         return thresholds;
+    }
+
+    /** @return the fairness–accuracy trade-off frontier of a mitigator's knob, if one was supplied */
+    public Optional<TradeOffView> tradeOff() {
+        return tradeOff;
     }
 
     /** @return the four-fifths analysis */
@@ -152,6 +159,7 @@ public final class ReportContent {
         private final Map<FairnessMetric, DisparityThreshold> thresholds = new LinkedHashMap<>();
         private AdverseImpact.Basis basis;
         private List<TrendRun> history = List.of();
+        private TradeOffView tradeOff;
         private final List<String> set = new ArrayList<>();
 
         private Builder(FairnessReport report, AuditContext context) {
@@ -229,6 +237,13 @@ public final class ReportContent {
                 }
             }
             history = List.copyOf(runs);
+            return this;
+        }
+
+        /** A fairness–accuracy trade-off frontier: documents gain a trade-off section with its chart. */
+        public Builder tradeOff(TradeOffView value) {
+            once("tradeOff");
+            tradeOff = Objects.requireNonNull(value, "tradeOff");
             return this;
         }
 

@@ -111,4 +111,27 @@ class DashboardHtmlTest {
         }
         return out;
     }
+
+    @Test
+    void theDashboardGainsATradeOffSectionWithEveryPointOnlyWhenAFrontierIsSupplied() {
+        String page = DashboardHtml.of(TestContents.withTradeOff()).render();
+        Document doc = TestContents.xml(page);
+        NodeList sections = doc.getElementsByTagName("section");
+        Element section = null;
+        for (int i = 0; i < sections.getLength(); i++) {
+            Element e = (Element) sections.item(i);
+            if (e.getAttribute("id").equals("trade-off")) {
+                section = e;
+            }
+        }
+        assertThat(section).isNotNull();
+        assertThat(section.getElementsByTagName("svg").getLength()).isEqualTo(1);
+        // every point in the table (six), five drawn (one has an undefined disparity)
+        assertThat(((Element) section.getElementsByTagName("tbody").item(0)).getElementsByTagName("tr").getLength())
+                .isEqualTo(6);
+        assertThat(section.getTextContent()).contains("Recommended:", "tolerance = 0.05 has the best accuracy",
+                "undefined: group B has no rows", "recommended, Pareto-optimal", "dominated");
+        assertThat(page.split("class=\"fk-point ", -1)).hasSize(6);
+        assertThat(DashboardHtml.of(TestContents.demo()).render()).doesNotContain("id=\"trade-off\"");
+    }
 }

@@ -174,4 +174,27 @@ class PdfDocumentsTest {
                 "undefined: no positives (TP + FN = 0)").doesNotContain("????");
         assertThat(text(ComplianceReportPdf.of(TestContents.hostile()).toBytes())).contains("Audit of <b>bold</b>");
     }
+
+    /** @return the first 1-based page whose text contains {@code needle} */
+    static int pageContaining(byte[] pdf, String needle) throws IOException {
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            PDFTextStripper s = new PDFTextStripper();
+            for (int p = 1; p <= d.getNumberOfPages(); p++) {
+                s.setStartPage(p);
+                s.setEndPage(p);
+                if (s.getText(d).contains(needle)) {
+                    return p;
+                }
+            }
+        }
+        throw new AssertionError("no page contains '" + needle + "'");
+    }
+
+    @Test
+    void theAuditGainsATradeOffSectionOnlyWhenAFrontierIsSupplied() throws IOException {
+        String with = text(AuditPdf.of(TestContents.withTradeOff()).toBytes());
+        assertThat(with).contains("Fairness-accuracy trade-off", "Recommended: tolerance = 0.05 has the best accuracy",
+                "recommended: tolerance = 0.05", "undefined: group B has no rows", "Pareto-optimal", "dominated");
+        assertThat(text(AuditPdf.of(TestContents.demo()).toBytes())).doesNotContain("trade-off");
+    }
 }

@@ -70,4 +70,32 @@ class RenderInBrowserTest {
             looksLikeADocument(png, 496);
         }
     }
+
+    @Test
+    void theTradeOffChartRendersInHeadlessChromium() throws Exception {
+        Path chromium = chromiumOrSkip();
+        Path html = dir.resolve("trade-off.html");
+        String svg = TestContents.tradeOff().chart("trade-off-chart").orElseThrow().toSvg();
+        Files.writeString(html, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"/></head><body style=\"margin:0\">"
+                + svg + "</body></html>");
+        Path png = Browser.screenshot(chromium, html, dir.resolve("trade-off.png"), 900, 420, dir);
+        Browser.ImageFacts f = Browser.facts(png);
+        assertThat(f.width()).isBetween(898, 902);
+        assertThat(f.distinctColours()).as("distinct colours of the chart").isGreaterThan(20);
+        assertThat(f.nonWhiteShare()).as("share of non-white pixels of the chart").isBetween(0.01, 0.6);
+        Path page = dir.resolve("fairness-dashboard.html");
+        DashboardHtml.of(TestContents.withTradeOff()).writeTo(page);
+        looksLikeADocument(Browser.screenshot(chromium, page, dir.resolve("dashboard-trade-off.png"), 1280, 2000, dir),
+                1280);
+    }
+
+    @Test
+    void theTradeOffPageOfTheAuditPdfRendersWithPdftoppm() throws Exception {
+        Path pdftoppm = pdftoppmOrSkip();
+        Path pdf = dir.resolve("fairness-audit.pdf");
+        AuditPdf.of(TestContents.withTradeOff()).writeTo(pdf);
+        int page = PdfDocumentsTest.pageContaining(Files.readAllBytes(pdf), "recommended: tolerance = 0.05");
+        Path png = Browser.pdfPage(pdftoppm, pdf, page, 60, dir.resolve("trade-off-page"));
+        looksLikeADocument(png, 496);
+    }
 }

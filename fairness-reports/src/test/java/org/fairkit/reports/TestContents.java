@@ -140,4 +140,38 @@ final class TestContents {
         return page.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
                 .replace("<meta http-equiv=\"Content-Security-Policy\"", "<meta");
     }
+
+    /**
+     * A trade-off of six tolerances: a Pareto front of four, one dominated point, one with an undefined disparity;
+     * the third recommended. Intervals as a sweep gives them, one ratio-like infinite end included.
+     */
+    static TradeOffView tradeOff() {
+        java.util.List<TradeOffView.Point> pts = java.util.List.of(
+                point(0.0, 0.80, 0.78, 0.82, 0.01, 0.0, 0.04, true),
+                point(0.02, 0.83, 0.81, 0.85, 0.03, 0.0, 0.06, true),
+                point(0.05, 0.85, 0.83, 0.87, 0.04, 0.01, 0.07, true),
+                point(0.1, 0.84, 0.82, 0.86, 0.09, 0.05, 0.13, false),
+                point(0.2, 0.87, 0.85, 0.89, 0.15, 0.1, 0.2, true),
+                new TradeOffView.Point(0.3, org.fairkit.core.metrics.MetricValue.of(0.88), java.util.Optional.empty(),
+                        org.fairkit.core.metrics.MetricValue.undefined("group B has no rows"),
+                        java.util.Optional.empty(), false));
+        return new TradeOffView("threshold optimizer (demographic_parity)", "tolerance", "accuracy",
+                "demographic_parity_difference", 0, 0.08, 2500, "bootstrap percentile, 1000 resamples",
+                pts, java.util.OptionalInt.of(2), "tolerance = 0.05 has the best accuracy (0.8500) of the Pareto-optimal "
+                        + "points whose demographic_parity_difference is shown within 0.0800 of parity");
+    }
+
+    private static TradeOffView.Point point(double knob, double m, double ml, double mh, double d, double dl,
+            double dh, boolean pareto) {
+        return new TradeOffView.Point(knob, org.fairkit.core.metrics.MetricValue.of(m), java.util.Optional.of(
+                new org.fairkit.core.metrics.Interval(ml, mh, 0.95, "test", 1000, 0)),
+                org.fairkit.core.metrics.MetricValue.of(d), java.util.Optional.of(
+                        new org.fairkit.core.metrics.Interval(dl, dh, 0.95, "test", 1000, 0)), pareto);
+    }
+
+    /** The demo content with a trade-off frontier. */
+    static ReportContent withTradeOff() {
+        ReportContent d = demo();
+        return ReportContent.builder(d.report(), d.context()).tradeOff(tradeOff()).build();
+    }
 }

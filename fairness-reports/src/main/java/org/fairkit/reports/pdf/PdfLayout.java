@@ -379,6 +379,104 @@ public final class PdfLayout {
         }
     }
 
+    /**
+     * Vector drawing in a figure's own coordinates: origin at the figure's bottom left, x to the right up to
+     * {@code RIGHT - LEFT}, y up to the figure's height, in points.
+     */
+    public interface Canvas {
+        /** A straight line. */
+        void line(float x1, float y1, float x2, float y2, Color color, float width);
+
+        /** A dashed straight line. */
+        void dashed(float x1, float y1, float x2, float y2, Color color, float width);
+
+        /** A filled disc. */
+        void disc(float cx, float cy, float r, Color color);
+
+        /** A circle's outline. */
+        void ring(float cx, float cy, float r, Color color, float width);
+
+        /** One line of text starting at {@code x} with its baseline at {@code y} (regular font). */
+        void text(float x, float y, String text, float size, Color color);
+
+        /** One line of text ending at {@code x} with its baseline at {@code y} (regular font). */
+        void textEndingAt(float x, float y, String text, float size, Color color);
+    }
+
+    /**
+     * A figure of {@code height} points across the text width, drawn by {@code drawing}; starts a new page unless it
+     * fits. Its text is part of the document's digest, as every other text.
+     */
+    public void figure(float height, java.util.function.Consumer<Canvas> drawing) {
+        flush(height);
+        ensure(height);
+        float x0 = LEFT;
+        float y0 = y - height;
+        drawing.accept(new Canvas() {
+            @Override
+            public void line(float x1, float y1, float x2, float y2, Color color, float width) {
+                rule(color, x0 + x1, y0 + y1, x0 + x2, y0 + y2, width);
+            }
+
+            @Override
+            public void dashed(float x1, float y1, float x2, float y2, Color color, float width) {
+                try {
+                    cs.setLineDashPattern(new float[] {4, 3}, 0);
+                    rule(color, x0 + x1, y0 + y1, x0 + x2, y0 + y2, width);
+                    cs.setLineDashPattern(new float[0], 0);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void disc(float cx, float cy, float r, Color color) {
+                try {
+                    cs.setNonStrokingColor(color);
+                    circlePath(x0 + cx, y0 + cy, r);
+                    cs.fill();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void ring(float cx, float cy, float r, Color color, float width) {
+                try {
+                    cs.setStrokingColor(color);
+                    cs.setLineWidth(width);
+                    circlePath(x0 + cx, y0 + cy, r);
+                    cs.stroke();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void text(float x, float y, String text, float size, Color color) {
+                show(regular, size, color, x0 + x, y0 + y, regularText.sanitize(text));
+            }
+
+            @Override
+            public void textEndingAt(float x, float y, String text, float size, Color color) {
+                String t = regularText.sanitize(text);
+                show(regular, size, color, x0 + x - regularText.width(t, size), y0 + y, t);
+            }
+        });
+        y = y0 - 6;
+    }
+
+    /** A circle as four Bézier arcs (kappa = 0.5523). */
+    private void circlePath(float cx, float cy, float r) throws IOException {
+        float k = 0.5523f * r;
+        cs.moveTo(cx + r, cy);
+        cs.curveTo(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+        cs.curveTo(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+        cs.curveTo(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+        cs.curveTo(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+        cs.closePath();
+    }
+
     /** A wrapped paragraph of body text. */
     public void paragraph(String text) {
         paragraph(text, Style.BODY);
