@@ -60,7 +60,7 @@ final class PdfTradeOff {
                 DashboardHtml.tradeOffRows(t), new float[] {1, 2.2f, 2.2f, 2}, "rrrl"));
     }
 
-    private static void draw(PdfLayout.Canvas c, TradeOffView t, List<TradeOffChart.Point> points, int rec) {
+    private static void draw(PdfLayout.FigureCanvas c, TradeOffView t, List<TradeOffChart.Point> points, int rec) {
         float width = PdfLayout.RIGHT - PdfLayout.LEFT;
         float w = width - PLOT_LEFT - PLOT_RIGHT;
         float h = HEIGHT - PLOT_BOTTOM - PLOT_TOP;

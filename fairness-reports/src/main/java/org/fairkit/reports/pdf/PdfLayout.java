@@ -380,10 +380,11 @@ public final class PdfLayout {
     }
 
     /**
-     * Vector drawing in a figure's own coordinates: origin at the figure's bottom left, x to the right up to
+     * What {@link #figure} draws with (the trade-off chart; {@link #drawing} is the y-down canvas of the trend chart):
+     * vector drawing in a figure's own coordinates: origin at the figure's bottom left, x to the right up to
      * {@code RIGHT - LEFT}, y up to the figure's height, in points.
      */
-    public interface Canvas {
+    public interface FigureCanvas {
         /** A straight line. */
         void line(float x1, float y1, float x2, float y2, Color color, float width);
 
@@ -407,12 +408,12 @@ public final class PdfLayout {
      * A figure of {@code height} points across the text width, drawn by {@code drawing}; starts a new page unless it
      * fits. Its text is part of the document's digest, as every other text.
      */
-    public void figure(float height, java.util.function.Consumer<Canvas> drawing) {
+    public void figure(float height, java.util.function.Consumer<FigureCanvas> drawing) {
         flush(height);
         ensure(height);
         float x0 = LEFT;
         float y0 = y - height;
-        drawing.accept(new Canvas() {
+        drawing.accept(new FigureCanvas() {
             @Override
             public void line(float x1, float y1, float x2, float y2, Color color, float width) {
                 rule(color, x0 + x1, y0 + y1, x0 + x2, y0 + y2, width);
