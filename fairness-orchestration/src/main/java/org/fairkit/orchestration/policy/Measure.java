@@ -3,6 +3,7 @@ package org.fairkit.orchestration.policy;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.Metrics;
@@ -16,11 +17,14 @@ import org.fairkit.core.metrics.Metrics;
  *       {@code .ratio_to_overall}, e.g. {@code true_positive_rate.difference};</li>
  *   <li>a group metric alone, which every group must satisfy: {@code accuracy};</li>
  *   <li>{@code min_group_size}: the rows of the smallest group.</li>
+ *   <li>a data-quality measure ({@link DataMeasure}): {@code max_missing_rate[.COLUMN]},
+ *       {@code max_proxy_strength[.COLUMN]}, {@code representation_ratio}, judged on the data by
+ *       {@link Policy#evaluateData}.</li>
  * </ul>
  * Group metrics are the {@link Metrics} ids (aliases such as {@code tpr} are accepted and stored as the id).
  */
 public sealed interface Measure permits Measure.Fairness, Measure.Aggregate, Measure.EveryGroup,
-        Measure.MinGroupSize {
+        Measure.MinGroupSize, DataMeasure {
 
     /** The id of the minimum group size measure. */
     String MIN_GROUP_SIZE = "min_group_size";
@@ -72,6 +76,10 @@ public sealed interface Measure permits Measure.Fairness, Measure.Aggregate, Mea
         String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
         if (key.equals(MIN_GROUP_SIZE)) {
             return minGroupSize();
+        }
+        Optional<DataMeasure> data = DataMeasure.parse(id);
+        if (data.isPresent()) {
+            return data.get();
         }
         for (FairnessMetric f : FairnessMetric.values()) {
             if (f.id().equals(key)) {
