@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.metrics.GroupMetric;
+import org.fairkit.orchestration.policy.DataMeasure;
 import org.fairkit.orchestration.policy.Measure;
 import org.fairkit.orchestration.io.CsvColumns;
 import org.fairkit.orchestration.policy.Outcome;
@@ -91,6 +92,13 @@ final class CheckCommand implements Callable<Integer> {
             w.println(verdictLine(result, code));
         }
         w.flush();
+        long dataRules = policy.rules().stream().filter(r -> r.measure() instanceof DataMeasure).count();
+        if (dataRules > 0) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("fairkit check: note: " + dataRules + " data " + (dataRules == 1 ? "rule is" : "rules are")
+                    + " judged by 'fairkit check-data', not here");
+            err.flush();
+        }
         if (intervals.isEmpty() && policy.rules().stream().anyMatch(r -> r.evidenceOr(policy.evidence())
                 .needsInterval())) {
             PrintWriter err = spec.commandLine().getErr();

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "fairkit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Measure, gate on and fix the fairness of a model's decisions.",
         subcommands = {AuditCommand.class, CheckCommand.class, PlanCommand.class, CalibrateCommand.class,
-            MitigateCommand.class, TrailCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            MitigateCommand.class, TrailCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
+            CheckDataCommand.class},
         footer = {"", "Exit codes: 0 done (check: passed; plan: feasible; trail verify: intact), 1 a negative verdict "
                 + "(check: violated or inconclusive; plan: not feasible; trail: not intact), 2 bad input, 70 a bug."})
 public final class FairkitCommand implements Callable<Integer> {
