@@ -133,4 +133,27 @@ class CheckDataCommandTest {
         assertThat(missing.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(missing.err()).contains("ethnicity");
     }
+
+    @Test
+    void theSamplePolicyHoldsADataGateThatTheDemoDataPassesWhileTheModelGateStillFails() {
+        Path lint = Path.of(System.getProperty("fairkit.root", "..")).resolve(".fairness-lint.yml");
+        Path lending = Cli.lending(dir, 3000, 3);
+        Cli.Result data = Cli.run("check-data", "--data", lending.toString(), "--sensitive", "ethnicity,sex",
+                "--features", "score", "--policy", lint.toString());
+        assertThat(data.code()).as(data.toString()).isEqualTo(ExitCode.OK);
+        assertThat(data.out()).contains("PASS     error     max_missing_rate <= 0.05")
+                .contains("PASS     error     max_proxy_strength <= 0.5")
+                .contains("PASS     error     representation_ratio >= 0.15 for ethnicity")
+                .doesNotContain("disparate_impact")
+                .endsWith("Data gate: Policy lending-fairness: PASS (exit 0)" + System.lineSeparator());
+        Cli.Result model = Cli.run("check", "--policy", lint.toString(), "--data", lending.toString(), "--label",
+                "repaid", "--prediction", "approved", "--sensitive", "ethnicity,sex", "--reference",
+                "ethnicity=Group A");
+        assertThat(model.code()).isEqualTo(ExitCode.FINDING);
+        assertThat(model.out()).contains("FAIL disparate_impact >= 0.8 for ethnicity")
+                .doesNotContain("max_missing_rate").endsWith("Policy lending-fairness: FAIL (exit 1): 2 failed and 0 "
+                        + "inconclusive verdicts of severity error" + System.lineSeparator());
+        assertThat(model.err()).isEqualTo("fairkit check: note: 3 data rules are judged by 'fairkit check-data', not "
+                + "here" + System.lineSeparator());
+    }
 }
