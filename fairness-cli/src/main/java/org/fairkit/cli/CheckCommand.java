@@ -18,6 +18,7 @@ import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.orchestration.history.History;
 import org.fairkit.orchestration.history.HistoryEntry;
+import org.fairkit.orchestration.policy.DataMeasure;
 import org.fairkit.orchestration.io.CsvColumns;
 import org.fairkit.orchestration.policy.Measure;
 import org.fairkit.orchestration.policy.Outcome;
@@ -136,6 +137,13 @@ final class CheckCommand implements Callable<Integer> {
             CliJson.historyLine(w, store, runId, recorded);
         }
         w.flush();
+        long dataRules = policy.rules().stream().filter(r -> r.measure() instanceof DataMeasure).count();
+        if (dataRules > 0) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("fairkit check: note: " + dataRules + " data " + (dataRules == 1 ? "rule is" : "rules are")
+                    + " judged by 'fairkit check-data', not here");
+            err.flush();
+        }
         if (intervals.isEmpty() && policy.rules().stream().anyMatch(r -> r.evidenceOr(policy.evidence())
                 .needsInterval())) {
             PrintWriter err = spec.commandLine().getErr();

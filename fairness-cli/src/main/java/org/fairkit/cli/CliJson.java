@@ -44,6 +44,7 @@ import org.fairkit.orchestration.trail.TrailVerification;
  * fairkit.cli.trail/1  { "schema", "file", "intact", "entries", "head", "problem": null |
  *                        { "line", "byte_offset", "kind", "message" } }
  * VALUE                { "value": x } | { "value": null, "undefined": reason }, plus "interval" when estimated
+ fairkit.cli.check-data/1  written by {@link CheckDataCommand} (its fields: the CLI README), with "task": "data"
  * </pre>
  */
 final class CliJson {

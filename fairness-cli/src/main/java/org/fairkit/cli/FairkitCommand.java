@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         subcommands = {AuditCommand.class, CheckCommand.class, PlanCommand.class, CalibrateCommand.class,
             MitigateCommand.class, TrailCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
             CompareCommand.class, HistoryCommand.class, ModelCardCommand.class, MonitorCommand.class,
-            TradeOffCommand.class},
+            TradeOffCommand.class, CheckDataCommand.class},
         footer = {"", "Exit codes: 0 done (check: passed; plan: feasible; trail verify: intact), 1 a negative verdict "
                 + "(check: violated or inconclusive; plan: not feasible; trail: not intact), 2 bad input, 70 a bug."})
 public final class FairkitCommand implements Callable<Integer> {

@@ -125,6 +125,19 @@ public final class MissingProfile {
         return (double) missing[f][g] / size[g];
     }
 
+    /**
+     * @return the number of group {@code g}'s rows whose {@code feature} is missing (the numerator of
+     *     {@link #missingRate(String, int)})
+     * @throws IllegalArgumentException if the feature is unknown
+     */
+    public long missingCount(String feature, int g) {
+        int f = features.indexOf(feature);
+        if (f < 0) {
+            throw new IllegalArgumentException("no feature named '" + feature + "'; the table has " + features);
+        }
+        return missing[f][g];
+    }
+
     /** @return the share of group {@code g}'s rows with at least one missing value */
     public double incompleteRate(int g) {
         return (double) incomplete[g] / size[g];

@@ -3,6 +3,7 @@ package org.fairkit.orchestration.policy;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.Metrics;
@@ -17,12 +18,15 @@ import org.fairkit.core.metrics.Metrics;
  *   <li>a group metric alone, which every group must satisfy: {@code accuracy};</li>
  *   <li>{@code min_group_size}: the rows of the smallest group;</li>
  *   <li>{@code max_regression <fairness metric>}: how much farther from parity the metric moved against a baseline
- *       run ({@link Regression}).</li>
+ *       run ({@link Regression});</li>
+ *   <li>a data-quality measure ({@link DataMeasure}): {@code max_missing_rate[.COLUMN]},
+ *       {@code max_proxy_strength[.COLUMN]}, {@code representation_ratio}, judged on the data by
+ *       {@link Policy#evaluateData}.</li>
  * </ul>
  * Group metrics are the {@link Metrics} ids (aliases such as {@code tpr} are accepted and stored as the id).
  */
 public sealed interface Measure permits Measure.Fairness, Measure.Aggregate, Measure.EveryGroup,
-        Measure.MinGroupSize, Measure.Regression {
+        Measure.MinGroupSize, Measure.Regression, DataMeasure {
 
     /** The keyword of a regression rule: {@code max_regression demographic_parity_ratio 0.02}. */
     String MAX_REGRESSION = "max_regression";
@@ -77,6 +81,10 @@ public sealed interface Measure permits Measure.Fairness, Measure.Aggregate, Mea
         String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
         if (key.equals(MIN_GROUP_SIZE)) {
             return minGroupSize();
+        }
+        Optional<DataMeasure> data = DataMeasure.parse(id);
+        if (data.isPresent()) {
+            return data.get();
         }
         for (FairnessMetric f : FairnessMetric.values()) {
             if (f.id().equals(key)) {

@@ -40,7 +40,9 @@ import org.fairkit.core.GroupResults;
  * metrics and malformed rules are errors that name the line and column and list what is valid.
  *
  * <h2>Evaluation</h2>
- * Each rule is judged on every report whose grouping has exactly the rule's features (any order), or on every
+ * Rules on the data ({@link DataMeasure}: missing rates, proxies, representation) are judged by
+ * {@link #evaluateData(List)} on data quality reports, and left out by {@link #evaluate(List)};
+ * {@code min_group_size} is judged by both. Each rule is judged on every report whose grouping has exactly the rule's features (any order), or on every
  * report when the rule names none; a rule that no report matches is {@link Outcome#INCONCLUSIVE}. Values,
  * intervals and the groups responsible come from the report (the {@code Disparity} of a fairness metric or
  * aggregate, the group table of every-group rules and {@code min_group_size}). A {@code max_regression} rule
@@ -145,6 +147,9 @@ public record Policy(String name, String description, EvidenceMode evidence, Lis
         }
         List<RuleVerdict> verdicts = new ArrayList<>();
         for (PolicyRule rule : rules) {
+            if (rule.measure() instanceof DataMeasure) {
+                continue; // judged on the data by evaluateData
+            }
             EvidenceMode mode = rule.evidenceOr(evidence);
             boolean matched = false;
             for (int i = 0; i < reports.size(); i++) {
@@ -153,6 +158,47 @@ public record Policy(String name, String description, EvidenceMode evidence, Lis
                     List<String> g = groupings.get(i);
                     verdicts.add(RuleEvaluator.evaluate(rule, mode, reports.get(i), baselines.stream()
                             .filter(b -> b.spec().groupBy().equals(g)).findFirst()));
+                    matched = true;
+                }
+            }
+            if (!matched) {
+                verdicts.add(RuleEvaluator.noMatchingReport(rule, mode, groupings));
+            }
+        }
+        return new PolicyResult(name, verdicts);
+    }
+
+    /** @return the rules judged on the data ({@link DataMeasure}s and {@code min_group_size}), in policy order */
+    public List<PolicyRule> dataRules() {
+        return rules.stream().filter(r -> r.measure() instanceof DataMeasure
+                || r.measure() instanceof Measure.MinGroupSize).toList();
+    }
+
+    /**
+     * The data gate: judges the data rules ({@link #dataRules()}) on data quality reports (fairness-core's
+     * {@code DataQuality.check}), one per grouping, matched to rules as {@link #evaluate(List)} matches reports; the
+     * fairness-metric rules are left out (they need decisions: {@link #evaluate(List)}). How each data measure is
+     * computed and on which interval it is judged: {@link DataMeasure}. {@code min_group_size} counts rows exactly.
+     * A policy without data rules passes with no verdict.
+     *
+     * @throws IllegalArgumentException if there is no report
+     */
+    public PolicyResult evaluateData(List<org.fairkit.core.checks.DataQualityReport> reports) {
+        if (reports.isEmpty()) {
+            throw new IllegalArgumentException(PolicyErrors.noReports());
+        }
+        List<List<String>> groupings = new ArrayList<>();
+        for (org.fairkit.core.checks.DataQualityReport r : reports) {
+            groupings.add(DataRuleEvaluator.grouping(r));
+        }
+        List<RuleVerdict> verdicts = new ArrayList<>();
+        for (PolicyRule rule : dataRules()) {
+            EvidenceMode mode = rule.evidenceOr(evidence);
+            boolean matched = false;
+            for (int i = 0; i < reports.size(); i++) {
+                if (rule.grouping().isEmpty() || Set.copyOf(rule.grouping()).equals(Set.copyOf(groupings.get(i)))
+                        && rule.grouping().size() == groupings.get(i).size()) {
+                    verdicts.add(DataRuleEvaluator.evaluate(rule, mode, reports.get(i)));
                     matched = true;
                 }
             }

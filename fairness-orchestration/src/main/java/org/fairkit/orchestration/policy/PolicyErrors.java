@@ -16,7 +16,8 @@ final class PolicyErrors {
                 + Arrays.stream(FairnessMetric.values()).map(FairnessMetric::id).collect(Collectors.joining(", "))
                 + "; a group metric that every group must satisfy: "
                 + Arrays.stream(Metrics.values()).map(m -> m.info().id()).collect(Collectors.joining(", "))
-                + "; or a group metric with " + Measure.Aggregation.ids() + " (e.g. selection_rate.ratio)";
+                + "; or a group metric with " + Measure.Aggregation.ids() + " (e.g. selection_rate.ratio)"
+                + "; a data rule: " + DataMeasure.ids();
     }
 
     static String badRule(String text) {

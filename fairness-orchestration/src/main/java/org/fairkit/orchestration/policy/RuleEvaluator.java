@@ -22,7 +22,7 @@ final class RuleEvaluator {
     }
 
     /** One decision with its explanation. */
-    private record Decision(Outcome outcome, String why) {
+    record Decision(Outcome outcome, String why) {
     }
 
     static RuleVerdict evaluate(PolicyRule rule, EvidenceMode mode, FairnessReport report) {
@@ -71,7 +71,7 @@ final class RuleEvaluator {
     }
 
     /** The core of every evidence mode: one value, maybe with an interval, against the rule. */
-    private static Decision decide(PolicyRule rule, EvidenceMode mode, MetricValue value, Optional<Interval> ci) {
+    static Decision decide(PolicyRule rule, EvidenceMode mode, MetricValue value, Optional<Interval> ci) {
         String req = PolicyRule.requirement(rule.threshold());
         if (!value.isDefined()) {
             return new Decision(Outcome.INCONCLUSIVE, "undefined (" + value.reason().orElseThrow() + ")");
@@ -296,7 +296,7 @@ final class RuleEvaluator {
         return String.join(sep, groups.stream().map(GroupKey::label).toList());
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 

@@ -83,7 +83,8 @@ class PolicyParseTest {
                 + "false_negative_rate, true_negative_rate, positive_predictive_value, negative_predictive_value, "
                 + "false_discovery_rate, false_omission_rate, accuracy, error_rate, balanced_accuracy, f1_score, "
                 + "predicted_positive_share; or a group metric with .difference, .ratio, .difference_to_overall, "
-                + ".ratio_to_overall (e.g. selection_rate.ratio)");
+                + ".ratio_to_overall (e.g. selection_rate.ratio); a data rule: max_missing_rate[.COLUMN], "
+                + "max_proxy_strength[.COLUMN], representation_ratio");
         assertThatThrownBy(() -> Measure.byId("selection_rate.spread")).hasMessageStartingWith("unknown metric "
                 + "'selection_rate.spread'; valid: ");
     }
