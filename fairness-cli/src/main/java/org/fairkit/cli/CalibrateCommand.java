@@ -53,13 +53,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--weight", paramLabel = "COLUMN", description = "A row weight's column.")
     String weight;
 
-    @Option(names = "--positive-label", split = ",", paramLabel = "VALUE",
-            description = "Label cells that mean 1 (default 1); needs --negative-label.")
-    List<String> positiveLabel;
-
-    @Option(names = "--negative-label", split = ",", paramLabel = "VALUE",
-            description = "Label cells that mean 0 (default 0); needs --positive-label.")
-    List<String> negativeLabel;
+    @Mixin
+    LabelValueOptions labelCells;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "isotonic",
             description = "isotonic (default), platt, beta, temperature or histogram.")
@@ -101,8 +96,7 @@ final class CalibrateCommand implements Callable<Integer> {
         if (!global) {
             calibration = calibration.minGroupSize(minGroupSize);
         }
-        BinaryValues values = DataOptions.values(positiveLabel, negativeLabel, "--positive-label", "--negative-label",
-                label).orElse(BinaryValues.ZERO_ONE);
+        BinaryValues values = labelCells.valuesOrZeroOne(label);
         List<String> groupsBy = sensitive.stream().map(String::strip).toList();
         CsvTable fitTable = Inputs.table("--data", data);
         CsvTable measureTable = test == null ? fitTable : Inputs.table("--test", test);

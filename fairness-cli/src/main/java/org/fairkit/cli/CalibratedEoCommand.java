@@ -28,22 +28,8 @@ final class CalibratedEoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The CSV.")
-    Path data;
-
-    @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "The true outcome's column (0/1).")
-    String label;
-
-    @Option(names = "--score", required = true, paramLabel = "COLUMN", description = "The score's column, in [0, 1].")
-    String score;
-
-    @Option(names = "--sensitive", required = true, split = ",", paramLabel = "COLUMN",
-            description = "The group column (several: their intersection).")
-    List<String> sensitive;
-
-    @Option(names = "--privileged", required = true, paramLabel = "VALUE",
-            description = "The privileged group; every other group is unprivileged.")
-    String privileged;
+    @Mixin
+    PostprocessRows.Input input;
 
     @Option(names = "--cost", paramLabel = "fnr|fpr|weighted", defaultValue = "weighted",
             description = "The generalized rate to equalize (default ${DEFAULT-VALUE}, AIF360's default).")
@@ -80,9 +66,9 @@ final class CalibratedEoCommand implements Callable<Integer> {
         double[] probability;
         int[] fair;
         try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
-            rows = PostprocessRows.read(data, label, score, sensitive, fitWhere, p);
+            rows = input.read(fitWhere, p);
             p.phase("fitting calibrated equalized odds (" + c + ")");
-            fitted = CalibratedEqualizedOdds.cost(c).privileged(privileged).seed(seed)
+            fitted = CalibratedEqualizedOdds.cost(c).privileged(input.privileged).seed(seed)
                     .fit(rows.fitScores(), rows.fitLabels(), rows.fitGroups());
             probability = fitted.probabilityOfPositive(rows.scores(), rows.rows.groups());
             fair = fitted.predict(rows.scores(), rows.rows.groups());

@@ -83,25 +83,18 @@ final class DecorrelateCommand implements Callable<Integer> {
             p.phase("writing " + options.write);
             rows.write(csv, options.write, out);
         }
-        ObjectNode fit = summary(rows, rows.rows(rows.table(), true), rows.rows(out, true));
-        ObjectNode evaluate = summary(rows, rows.rows(rows.table(), false), rows.rows(out, false));
+        ObjectNode fit = rows.summary(out, true, DecorrelateCommand::feature);
+        ObjectNode evaluate = rows.summary(out, false, DecorrelateCommand::feature);
         PrintWriter w = spec.commandLine().getOut();
         if (options.format == Format.JSON) {
-            ObjectNode root = JsonNodeFactory.instance.objectNode();
-            root.put("schema", "fairkit.cli.mitigate/1");
-            root.put("method", "decorrelate");
-            root.put("source", csv.file().toString());
-            root.put("write", options.write.toString());
+            ObjectNode root = FeatureRows.document("decorrelate", csv, options.write);
             root.set("fit", fit);
             root.set("evaluate", evaluate);
             root.set("model", model(fitted, rows));
             w.print(CliJson.write(root));
         } else {
             w.print(fitted);
-            table(w, "fitting rows", fit);
-            if (rows.split()) {
-                table(w, "evaluation rows", evaluate);
-            }
+            rows.printTables((what, s) -> table(w, what, s), fit, evaluate);
             w.printf(Locale.ROOT, "Wrote %s: the rows of %s with %s decorrelated in place%n", options.write,
                     csv.file(), String.join(", ", features));
         }
@@ -109,26 +102,15 @@ final class DecorrelateCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static ObjectNode summary(FeatureRows rows, FeatureTable before, FeatureTable after) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("rows", before.rows());
-        ObjectNode fs = o.putObject("features");
-        String[] groups = rows.groups(before);
-        List<String> levels = before.sensitive(rows.group()).levels();
-        for (String f : rows.features()) {
-            ObjectNode x = fs.putObject(f);
-            double[] b = before.numeric(f);
-            double[] a = after.numeric(f);
-            x.put("mean_before", FeatureRows.mean(b));
-            x.put("mean_after", FeatureRows.mean(a));
-            ObjectNode cb = x.putObject("correlation_before");
-            ObjectNode ca = x.putObject("correlation_after");
-            for (String level : levels) {
-                cb.set(level, correlation(b, groups, level));
-                ca.set(level, correlation(a, groups, level));
-            }
+    private static void feature(ObjectNode x, double[] b, double[] a, String[] groups, List<String> levels) {
+        x.put("mean_before", FeatureRows.mean(b));
+        x.put("mean_after", FeatureRows.mean(a));
+        ObjectNode cb = x.putObject("correlation_before");
+        ObjectNode ca = x.putObject("correlation_after");
+        for (String level : levels) {
+            cb.set(level, correlation(b, groups, level));
+            ca.set(level, correlation(a, groups, level));
         }
-        return o;
     }
 
     /** Pearson's r between a feature and the 0/1 indicator of {@code level}, with its undefined cases. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.SensitiveFeature;
 import org.fairkit.mitigation.preprocessing.FeatureTable;
@@ -147,6 +148,55 @@ record FeatureRows(FeatureTable table, List<String> features, String group, bool
             sub[i] = g.level(idx[i]);
         }
         return b.sensitive(group, sub).build();
+    }
+
+    /** What a command reports of one feature on a set of rows, written into that feature's summary object. */
+    interface FeatureSummary {
+        /**
+         * @param into the feature's object in the summary
+         * @param before the feature's values before the transform
+         * @param after the feature's values after it
+         * @param groups the rows' group labels
+         * @param levels the groups, in the table's order
+         */
+        void put(ObjectNode into, double[] before, double[] after, String[] groups, List<String> levels);
+    }
+
+    /**
+     * The summary of the fitting ({@code fitting}) or evaluation rows, before ({@link #table()}) and after
+     * ({@code out}): {@code {"rows", "features": {FEATURE: {...}}}}, each feature's entry filled by {@code per}.
+     */
+    ObjectNode summary(FeatureTable out, boolean fitting, FeatureSummary per) {
+        FeatureTable before = rows(table, fitting);
+        FeatureTable after = rows(out, fitting);
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("rows", before.rows());
+        ObjectNode fs = o.putObject("features");
+        String[] g = groups(before);
+        List<String> levels = before.sensitive(group).levels();
+        for (String f : features) {
+            ObjectNode x = fs.putObject(f);
+            per.put(x, before.numeric(f), after.numeric(f), g, levels);
+        }
+        return o;
+    }
+
+    /** The head of the {@code fairkit.cli.mitigate/1} document: schema, method, the source CSV and the output. */
+    static ObjectNode document(String method, CsvTable csv, Path write) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("schema", "fairkit.cli.mitigate/1");
+        root.put("method", method);
+        root.put("source", csv.file().toString());
+        root.put("write", write.toString());
+        return root;
+    }
+
+    /** Prints the fitting rows' summary, then the evaluation rows' when {@code --fit-where} split the rows. */
+    void printTables(BiConsumer<String, ObjectNode> table, ObjectNode fit, ObjectNode evaluate) {
+        table.accept("fitting rows", fit);
+        if (split) {
+            table.accept("evaluation rows", evaluate);
+        }
     }
 
     /** @return the group labels of a table's rows */

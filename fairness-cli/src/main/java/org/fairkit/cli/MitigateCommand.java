@@ -69,21 +69,15 @@ final class MitigateCommand implements Callable<Integer> {
         @Option(names = "--weight", paramLabel = "COLUMN", description = "A row weight's column.")
         String weight;
 
-        @Option(names = "--positive-label", split = ",", paramLabel = "VALUE",
-                description = "Label cells that mean 1 (default 1); needs --negative-label.")
-        List<String> positiveLabel;
-
-        @Option(names = "--negative-label", split = ",", paramLabel = "VALUE",
-                description = "Label cells that mean 0 (default 0); needs --positive-label.")
-        List<String> negativeLabel;
+        @Mixin
+        LabelValueOptions labelCells;
 
         @Option(names = "--write", required = true, paramLabel = "FILE",
                 description = "The output CSV: the input rows with the result appended.")
         Path write;
 
         BinaryValues labelValues() {
-            return DataOptions.values(positiveLabel, negativeLabel, "--positive-label", "--negative-label", label)
-                    .orElse(BinaryValues.ZERO_ONE);
+            return labelCells.valuesOrZeroOne(label);
         }
 
         List<String> groupColumns() {

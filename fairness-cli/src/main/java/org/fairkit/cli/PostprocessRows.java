@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.fairkit.orchestration.io.BinaryValues;
 import org.fairkit.orchestration.io.CsvTable;
+import picocli.CommandLine.Option;
 
 /**
  * What {@code fairkit mitigate calibrated-eo} and {@code reject-option} share: the rows of a CSV (label, score, group)
@@ -43,6 +44,34 @@ final class PostprocessRows {
         this.rows = rows;
         this.fit = fit;
         this.split = split;
+    }
+
+    /**
+     * The input options both commands share, as a picocli mixin: {@code --data}, {@code --label}, {@code --score},
+     * {@code --sensitive} and {@code --privileged}.
+     */
+    static final class Input {
+        @Option(names = "--data", required = true, paramLabel = "FILE", description = "The CSV.")
+        Path data;
+
+        @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "The true outcome's column (0/1).")
+        String label;
+
+        @Option(names = "--score", required = true, paramLabel = "COLUMN", description = "The score's column, in [0, 1].")
+        String score;
+
+        @Option(names = "--sensitive", required = true, split = ",", paramLabel = "COLUMN",
+                description = "The group column (several: their intersection).")
+        List<String> sensitive;
+
+        @Option(names = "--privileged", required = true, paramLabel = "VALUE",
+                description = "The privileged group; every other group is unprivileged.")
+        String privileged;
+
+        /** Reads {@code --data}, split into fitting and evaluation rows by {@code where}. */
+        PostprocessRows read(FitWhere where, Progress progress) throws IOException {
+            return PostprocessRows.read(data, label, score, sensitive, where, progress);
+        }
     }
 
     static PostprocessRows read(Path data, String label, String score, List<String> sensitive, FitWhere where,

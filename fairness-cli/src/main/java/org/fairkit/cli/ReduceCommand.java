@@ -123,13 +123,8 @@ final class ReduceCommand implements Callable<Integer> {
     @Option(names = "--weight", paramLabel = "COLUMN", description = "A row weight's column.")
     String weight;
 
-    @Option(names = "--positive-label", split = ",", paramLabel = "VALUE",
-            description = "Label cells that mean 1 (default 1); needs --negative-label.")
-    List<String> positiveLabel;
-
-    @Option(names = "--negative-label", split = ",", paramLabel = "VALUE",
-            description = "Label cells that mean 0 (default 0); needs --positive-label.")
-    List<String> negativeLabel;
+    @Mixin
+    LabelValueOptions labelCells;
 
     @Mixin
     FitWhere fitWhere;
@@ -155,8 +150,7 @@ final class ReduceCommand implements Callable<Integer> {
         }
         ParityConstraint pc = constraint();
         CsvTable table = Inputs.table("--data", data);
-        BinaryValues labelValues = DataOptions.values(positiveLabel, negativeLabel, "--positive-label",
-                "--negative-label", label).orElse(BinaryValues.ZERO_ONE);
+        BinaryValues labelValues = labelCells.valuesOrZeroOne(label);
         LabeledRows rows;
         try (Progress p = Progress.start(spec.commandLine().getErr(), false)) {
             rows = LabeledRows.read(table, label, labelValues, null, sensitive.stream().map(String::strip).toList(),

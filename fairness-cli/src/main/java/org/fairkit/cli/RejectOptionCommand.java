@@ -29,22 +29,8 @@ final class RejectOptionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The CSV.")
-    Path data;
-
-    @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "The true outcome's column (0/1).")
-    String label;
-
-    @Option(names = "--score", required = true, paramLabel = "COLUMN", description = "The score's column, in [0, 1].")
-    String score;
-
-    @Option(names = "--sensitive", required = true, split = ",", paramLabel = "COLUMN",
-            description = "The group column (several: their intersection).")
-    List<String> sensitive;
-
-    @Option(names = "--privileged", required = true, paramLabel = "VALUE",
-            description = "The privileged group; every other group is unprivileged.")
-    String privileged;
+    @Mixin
+    PostprocessRows.Input input;
 
     @Option(names = "--metric", paramLabel = "ID", defaultValue = "statistical_parity",
             description = "statistical_parity (default), average_odds or equal_opportunity.")
@@ -91,9 +77,9 @@ final class RejectOptionCommand implements Callable<Integer> {
         RejectOptionClassification.Fitted fitted;
         int[] fair;
         try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
-            rows = PostprocessRows.read(data, label, score, sensitive, fitWhere, p);
+            rows = input.read(fitWhere, p);
             p.phase("searching threshold and margin (" + mode + ")");
-            RejectOptionClassification roc = RejectOptionClassification.metric(m).bound(bound).privileged(privileged);
+            RejectOptionClassification roc = RejectOptionClassification.metric(m).bound(bound).privileged(input.privileged);
             if (mode.equals("aif360_grid")) {
                 roc = roc.grid(Grid.aif360());
             }

@@ -78,15 +78,11 @@ final class RepairCommand implements Callable<Integer> {
             p.phase("writing " + options.write);
             rows.write(csv, options.write, out);
         }
-        ObjectNode fit = summary(rows, rows.rows(rows.table(), true), rows.rows(out, true));
-        ObjectNode evaluate = summary(rows, rows.rows(rows.table(), false), rows.rows(out, false));
+        ObjectNode fit = rows.summary(out, true, RepairCommand::feature);
+        ObjectNode evaluate = rows.summary(out, false, RepairCommand::feature);
         PrintWriter w = spec.commandLine().getOut();
         if (options.format == Format.JSON) {
-            ObjectNode root = JsonNodeFactory.instance.objectNode();
-            root.put("schema", "fairkit.cli.mitigate/1");
-            root.put("method", "repair");
-            root.put("source", csv.file().toString());
-            root.put("write", options.write.toString());
+            ObjectNode root = FeatureRows.document("repair", csv, options.write);
             ArrayNode qs = root.putArray("quantiles");
             Arrays.stream(QUANTILES).forEach(qs::add);
             root.set("fit", fit);
@@ -95,10 +91,7 @@ final class RepairCommand implements Callable<Integer> {
             w.print(CliJson.write(root));
         } else {
             w.print(fitted);
-            table(w, "fitting rows", fit);
-            if (rows.split()) {
-                table(w, "evaluation rows", evaluate);
-            }
+            rows.printTables((what, s) -> table(w, what, s), fit, evaluate);
             w.printf(Locale.ROOT, "Wrote %s: the rows of %s with %s repaired in place (repair level %s)%n",
                     options.write, csv.file(), String.join(", ", features), level);
         }
@@ -106,36 +99,25 @@ final class RepairCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static ObjectNode summary(FeatureRows rows, FeatureTable before, FeatureTable after) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("rows", before.rows());
-        ObjectNode fs = o.putObject("features");
-        String[] groups = rows.groups(before);
-        List<String> levels = before.sensitive(rows.group()).levels();
-        for (String f : rows.features()) {
-            ObjectNode x = fs.putObject(f);
-            double[] b = before.numeric(f);
-            double[] a = after.numeric(f);
-            long changed = 0;
-            for (int i = 0; i < b.length; i++) {
-                changed += b[i] != a[i] ? 1 : 0;
-            }
-            x.put("values_changed", changed);
-            ObjectNode gs = x.putObject("groups");
-            for (String level : levels) {
-                double[] gb = subset(b, groups, level);
-                double[] ga = subset(a, groups, level);
-                ObjectNode g = gs.putObject(level);
-                g.put("rows", gb.length);
-                g.put("mean_before", FeatureRows.mean(gb));
-                g.put("mean_after", FeatureRows.mean(ga));
-                ArrayNode qb = g.putArray("quantiles_before");
-                Arrays.stream(quantiles(gb)).forEach(qb::add);
-                ArrayNode qa = g.putArray("quantiles_after");
-                Arrays.stream(quantiles(ga)).forEach(qa::add);
-            }
+    private static void feature(ObjectNode x, double[] b, double[] a, String[] groups, List<String> levels) {
+        long changed = 0;
+        for (int i = 0; i < b.length; i++) {
+            changed += b[i] != a[i] ? 1 : 0;
         }
-        return o;
+        x.put("values_changed", changed);
+        ObjectNode gs = x.putObject("groups");
+        for (String level : levels) {
+            double[] gb = subset(b, groups, level);
+            double[] ga = subset(a, groups, level);
+            ObjectNode g = gs.putObject(level);
+            g.put("rows", gb.length);
+            g.put("mean_before", FeatureRows.mean(gb));
+            g.put("mean_after", FeatureRows.mean(ga));
+            ArrayNode qb = g.putArray("quantiles_before");
+            Arrays.stream(quantiles(gb)).forEach(qb::add);
+            ArrayNode qa = g.putArray("quantiles_after");
+            Arrays.stream(quantiles(ga)).forEach(qa::add);
+        }
     }
 
     private static double[] subset(double[] v, String[] groups, String level) {

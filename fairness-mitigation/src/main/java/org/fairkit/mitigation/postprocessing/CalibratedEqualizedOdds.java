@@ -175,11 +175,7 @@ public final class CalibratedEqualizedOdds implements Mitigator<CalibratedEquali
     /** Fits on the data's scores, labels and weights (when present). */
     @Override
     public Fitted fit(FairnessData data) {
-        requirePrivileged();
-        Roles.Columns c = Roles.Columns.of(data, WHAT);
-        FittedGroups groups = FittedGroups.of(data, Settings.grouping(groupBy, data));
-        Roles roles = Roles.of(WHAT, groups, privileged);
-        return fit(roles, roles.of(data), c.scores(), c.labels(), c.weights());
+        return fit(Roles.Fit.of(WHAT, data, groupBy, privileged));
     }
 
     /** Fits on unweighted rows given as columns. */
@@ -193,17 +189,11 @@ public final class CalibratedEqualizedOdds implements Mitigator<CalibratedEquali
      * @throws IllegalStateException if {@link #groupBy(String...)} was set, or {@link #privileged(String)} was not
      */
     public Fitted fit(double[] scores, int[] labels, String[] groups, double[] weights) {
-        Settings.requireColumnGrouping(groupBy);
-        requirePrivileged();
-        Roles.check(scores, labels, groups, weights);
-        Roles roles = Roles.of(WHAT, FittedGroups.of(groups), privileged);
-        return fit(roles, roles.of(groups), scores, labels, weights);
+        return fit(Roles.Fit.of(WHAT, scores, labels, groups, weights, groupBy, privileged));
     }
 
-    private void requirePrivileged() {
-        if (privileged == null) {
-            throw new IllegalStateException("privileged is not set; name the privileged group with privileged(...)");
-        }
+    private Fitted fit(Roles.Fit f) {
+        return fit(f.roles(), f.role(), f.scores(), f.labels(), f.weights());
     }
 
     private Fitted fit(Roles roles, int[] role, double[] s, int[] y, double[] w) {
@@ -399,10 +389,7 @@ public final class CalibratedEqualizedOdds implements Mitigator<CalibratedEquali
 
         /** {@code P(yhat = 1)} of each row. */
         public double[] probabilityOfPositive(double[] scores, String[] groups) {
-            if (groups == null) {
-                throw new IllegalArgumentException("column 'groups' is required, got null");
-            }
-            MitigationErrors.checkScores(scores, groups.length, "groups");
+            Roles.checkScores(scores, groups);
             return probabilities(scores, roles.of(groups));
         }
 
@@ -419,10 +406,7 @@ public final class CalibratedEqualizedOdds implements Mitigator<CalibratedEquali
 
         /** Randomized 0/1 predictions, reproducible for the seed. */
         public int[] predict(double[] scores, String[] groups) {
-            if (groups == null) {
-                throw new IllegalArgumentException("column 'groups' is required, got null");
-            }
-            MitigationErrors.checkScores(scores, groups.length, "groups");
+            Roles.checkScores(scores, groups);
             return draw(scores, roles.of(groups));
         }
 

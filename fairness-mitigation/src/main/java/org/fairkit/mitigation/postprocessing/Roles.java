@@ -7,6 +7,7 @@ import org.fairkit.core.FairnessData;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.mitigation.FittedGroups;
 import org.fairkit.mitigation.MitigationErrors;
+import org.fairkit.mitigation.internal.Settings;
 
 /**
  * The two roles of AIF360's two-group post-processors: the privileged group (one group of the fitting data) and the
@@ -114,12 +115,49 @@ final class Roles {
         }
     }
 
-    /** Validates the column form of a fit. */
-    static void check(double[] scores, int[] labels, String[] groups, double[] weights) {
+    /** Validates the scores and group columns of a prediction (or fit) given as columns. */
+    static void checkScores(double[] scores, String[] groups) {
         if (groups == null) {
             throw new IllegalArgumentException("column 'groups' is required, got null");
         }
         MitigationErrors.checkScores(scores, groups.length, "groups");
+    }
+
+    /** Throws if the privileged group is not set. */
+    static void requirePrivileged(String privileged) {
+        if (privileged == null) {
+            throw new IllegalStateException("privileged is not set; name the privileged group with privileged(...)");
+        }
+    }
+
+    /**
+     * A two-group fit's roles and columns, prepared the same way for every two-group post-processor: each row's role
+     * and the scores, labels and weights (or null).
+     */
+    record Fit(Roles roles, int[] role, double[] scores, int[] labels, double[] weights) {
+        /** From {@link FairnessData}, grouped by {@code groupBy} (or the data's only sensitive feature). */
+        static Fit of(String what, FairnessData data, List<String> groupBy, String privileged) {
+            requirePrivileged(privileged);
+            Columns c = Columns.of(data, what);
+            FittedGroups groups = FittedGroups.of(data, Settings.grouping(groupBy, data));
+            Roles roles = Roles.of(what, groups, privileged);
+            return new Fit(roles, roles.of(data), c.scores(), c.labels(), c.weights());
+        }
+
+        /** From columns; {@code groupBy} must be unset (the groups are the column). */
+        static Fit of(String what, double[] scores, int[] labels, String[] groups, double[] weights,
+                List<String> groupBy, String privileged) {
+            Settings.requireColumnGrouping(groupBy);
+            requirePrivileged(privileged);
+            check(scores, labels, groups, weights);
+            Roles roles = Roles.of(what, FittedGroups.of(groups), privileged);
+            return new Fit(roles, roles.of(groups), scores, labels, weights);
+        }
+    }
+
+    /** Validates the column form of a fit. */
+    static void check(double[] scores, int[] labels, String[] groups, double[] weights) {
+        checkScores(scores, groups);
         MitigationErrors.checkLabels(labels, groups.length, "groups");
         MitigationErrors.checkWeights(weights, groups.length, "groups");
         if (groups.length == 0) {

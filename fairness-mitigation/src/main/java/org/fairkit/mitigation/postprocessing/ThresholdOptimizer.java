@@ -12,6 +12,7 @@ import org.fairkit.mitigation.FittedGroups;
 import org.fairkit.mitigation.MitigationErrors;
 import org.fairkit.mitigation.Mitigator;
 import org.fairkit.mitigation.internal.Settings;
+import org.fairkit.mitigation.internal.SplitMix;
 
 /**
  * Group-specific, possibly randomized thresholds on a score that maximize accuracy or balanced accuracy subject
@@ -172,23 +173,9 @@ public final class ThresholdOptimizer implements Mitigator<ThresholdOptimizer.Fi
      */
     @Override
     public Fitted fit(FairnessData data) {
-        if (!data.hasScores()) {
-            throw new IllegalArgumentException("the threshold optimizer needs scores; the data has none (set them "
-                    + "with scores(...))");
-        }
+        Roles.Columns c = Roles.Columns.of(data, "the threshold optimizer");
         FittedGroups groups = FittedGroups.of(data, Settings.grouping(groupBy, data));
-        int n = data.rows();
-        double[] scores = new double[n];
-        int[] labels = new int[n];
-        double[] weights = data.hasWeights() ? new double[n] : null;
-        for (int i = 0; i < n; i++) {
-            scores[i] = data.score(i);
-            labels[i] = data.label(i);
-            if (weights != null) {
-                weights[i] = data.weight(i);
-            }
-        }
-        return fit(groups, groups.assign(data), scores, labels, weights, false);
+        return fit(groups, groups.assign(data), c.scores(), c.labels(), c.weights(), false);
     }
 
     /**
@@ -210,15 +197,7 @@ public final class ThresholdOptimizer implements Mitigator<ThresholdOptimizer.Fi
      */
     public Fitted fit(double[] scores, int[] labels, String[] groups, double[] weights) {
         Settings.requireColumnGrouping(groupBy);
-        if (groups == null) {
-            throw new IllegalArgumentException("column 'groups' is required, got null");
-        }
-        MitigationErrors.checkScores(scores, groups.length, "groups");
-        MitigationErrors.checkLabels(labels, groups.length, "groups");
-        MitigationErrors.checkWeights(weights, groups.length, "groups");
-        if (groups.length == 0) {
-            throw new IllegalArgumentException("the data has no rows; expected at least one row");
-        }
+        Roles.check(scores, labels, groups, weights);
         FittedGroups fg = FittedGroups.of(groups);
         return fit(fg, fg.assign(groups), scores, labels, weights, false);
     }
@@ -420,10 +399,7 @@ public final class ThresholdOptimizer implements Mitigator<ThresholdOptimizer.Fi
          *     the model was not fitted on
          */
         public double[] probabilityOfPositive(double[] scores, String[] groups) {
-            if (groups == null) {
-                throw new IllegalArgumentException("column 'groups' is required, got null");
-            }
-            MitigationErrors.checkScores(scores, groups.length, "groups");
+            Roles.checkScores(scores, groups);
             return probabilities(scores, this.groups.assign(groups));
         }
 
@@ -498,11 +474,7 @@ public final class ThresholdOptimizer implements Mitigator<ThresholdOptimizer.Fi
         }
 
         private int[] draw(double[] p) {
-            int[] out = new int[p.length];
-            for (int i = 0; i < p.length; i++) {
-                out[i] = uniform(seed, i) < p[i] ? 1 : 0;
-            }
-            return out;
+            return SplitMix.draw(seed, p);
         }
 
         /**
@@ -510,11 +482,7 @@ public final class ThresholdOptimizer implements Mitigator<ThresholdOptimizer.Fi
          * {@code SPLIT_MIX_64}): state {@code seed + (i + 1) * 0x9E3779B97F4A7C15}, Stafford's mix 13, top 53 bits.
          */
         static double uniform(long seed, long i) {
-            long z = seed + (i + 1) * 0x9E3779B97F4A7C15L;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            z = z ^ (z >>> 31);
-            return (z >>> 11) * 0x1.0p-53;
+            return SplitMix.uniform(seed, i);
         }
 
         /** @return the configuration, the pooled objective, the disparity and one line per group */

@@ -318,9 +318,9 @@ public final class ExponentiatedGradient {
             }
         }
         double[] weights = Arrays.copyOf(qs.get(bestIter), lag.predictors.size());
-        return new Fitted(this, moment.index, List.copyOf(lag.predictors), weights, copy(lag.lambdas),
-                copy(lambdasEg), lambdasLp, gaps.get(bestIter), bestIter, qs.size() - 1, lag.oracleCalls,
-                lag.dummyCalls, nuUsed, toArray(lag.errors), copy(lag.gammas), fromLp.get(bestIter),
+        return new Fitted(this, moment.index, List.copyOf(lag.predictors), weights, Vectors.copy(lag.lambdas),
+                Vectors.copy(lambdasEg), lambdasLp, gaps.get(bestIter), bestIter, qs.size() - 1, lag.oracleCalls,
+                lag.dummyCalls, nuUsed, toArray(lag.errors), Vectors.copy(lag.gammas), fromLp.get(bestIter),
                 qs.get(bestIter).length);
     }
 
@@ -330,14 +330,6 @@ public final class ExponentiatedGradient {
             out[i] = v.get(i);
         }
         return out;
-    }
-
-    private static List<double[]> copy(List<double[]> v) {
-        List<double[]> out = new ArrayList<>(v.size());
-        for (double[] a : v) {
-            out.add(a.clone());
-        }
-        return Collections.unmodifiableList(out);
     }
 
     /** Sample standard deviation (divisor n - 1) of |h - y|, as pandas' {@code std()}. */
@@ -441,12 +433,12 @@ public final class ExponentiatedGradient {
 
         /** @return the multipliers at which each predictor was found ({@code lambda_vecs_}) */
         public List<double[]> predictorLambdas() {
-            return copy(predictorLambdas);
+            return Vectors.copy(predictorLambdas);
         }
 
         /** @return the exponentiated-gradient multipliers of each iteration ({@code lambda_vecs_EG_}) */
         public List<double[]> iterationLambdas() {
-            return copy(lambdasEg);
+            return Vectors.copy(lambdasEg);
         }
 
         /** @return the LP step's dual multipliers by iteration ({@code lambda_vecs_LP_}) */
@@ -512,7 +504,7 @@ public final class ExponentiatedGradient {
 
         /** @return each predictor's {@code gamma} on the fitting rows, in {@link #constraintIndex()} order */
         public List<double[]> predictorGammas() {
-            return copy(gammas);
+            return Vectors.copy(gammas);
         }
 
         /** @return each row's probability of a positive prediction, {@code sum_j weights[j] h_j(x)} */

@@ -1,7 +1,6 @@
 package org.fairkit.mitigation.reductions;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -300,21 +299,13 @@ public final class GridSearch {
             this.config = config;
             this.constraintIndex = List.copyOf(constraintIndex);
             this.basis = List.copyOf(basis);
-            this.grid = copy(grid);
+            this.grid = Vectors.copy(grid);
             this.predictors = List.copyOf(predictors);
             this.objectives = objectives.clone();
-            this.gammas = copy(gammas);
+            this.gammas = Vectors.copy(gammas);
             this.losses = losses.clone();
             this.best = best;
             this.constantCalls = constantCalls;
-        }
-
-        private static List<double[]> copy(List<double[]> v) {
-            List<double[]> out = new ArrayList<>(v.size());
-            for (double[] a : v) {
-                out.add(a.clone());
-            }
-            return Collections.unmodifiableList(out);
         }
 
         /** @return the configuration */
@@ -334,7 +325,7 @@ public final class GridSearch {
 
         /** @return the grid: one multiplier vector per point, in {@link #constraintIndex()} order */
         public List<double[]> grid() {
-            return copy(grid);
+            return Vectors.copy(grid);
         }
 
         /** @return one predictor per grid point */
@@ -349,7 +340,7 @@ public final class GridSearch {
 
         /** @return each point's {@code gamma} on the fitting rows ({@code gammas_}) */
         public List<double[]> gammas() {
-            return copy(gammas);
+            return Vectors.copy(gammas);
         }
 
         /** @return each point's trade-off loss {@code (1 - cw) error + cw max(gamma)} */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.fairkit.mitigation.internal.SplitMix;
 
 /**
  * A randomized classifier: predictor {@code j} is used with probability {@code weights[j]} (the mixture {@code Q} of
@@ -87,20 +88,11 @@ public final class Mixture {
 
     /** @return randomized 0/1 predictions, reproducible for the seed (see the class javadoc) */
     public int[] predict(FeatureMatrix x) {
-        double[] p = probabilityOfPositive(x);
-        int[] out = new int[p.length];
-        for (int i = 0; i < p.length; i++) {
-            out[i] = uniform(seed, i) < p[i] ? 1 : 0;
-        }
-        return out;
+        return SplitMix.draw(seed, probabilityOfPositive(x));
     }
 
     static double uniform(long seed, long i) {
-        long z = seed + (i + 1) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z = z ^ (z >>> 31);
-        return (z >>> 11) * 0x1.0p-53;
+        return SplitMix.uniform(seed, i);
     }
 
     @Override
