@@ -3,10 +3,13 @@ package org.fairkit.core;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.FairnessMetric;
@@ -197,6 +200,47 @@ public final class FairnessReport {
         List<ReportWarning> all = new ArrayList<>(results.warnings());
         all.addAll(scores.warnings());
         return List.copyOf(all);
+    }
+
+    /**
+     * This report in the shape every task shares ({@link Task#BINARY}): the confusion metrics, then the score metrics,
+     * as group metrics; the named fairness metrics as named disparities; every interval of a group value or of an
+     * aggregate (difference, ratio, to overall) attached under the same ids. Reference comparisons and the
+     * per-group family of a reference metric stay on this report.
+     *
+     * @return the shared view of this report
+     */
+    public TaskReport asTaskReport() {
+        List<Long> sizes = new ArrayList<>();
+        for (GroupKey g : groups()) {
+            sizes.add(results.counts(g).rows());
+        }
+        TaskReport.Builder b = TaskReport.builder(Task.BINARY, results.spec().groupBy(), groups(), sizes);
+        Set<String> ids = new HashSet<>();
+        for (GroupMetric m : metrics()) {
+            b.metric(results.groupValues(m));
+            ids.add(m.id());
+        }
+        for (ScoreMetric m : scoreMetrics()) {
+            b.metric(scores.values(m));
+            ids.add(m.id());
+        }
+        fairnessMetrics().values().forEach(b::disparity);
+        intervals.forEach((e, i) -> {
+            if (!ids.contains(e.metricId())) {
+                return;
+            }
+            switch (e.kind()) {
+                case GROUP_VALUE -> b.groupInterval(e.metricId(), e.group().orElseThrow(), i);
+                case DIFFERENCE, RATIO, DIFFERENCE_TO_OVERALL, RATIO_TO_OVERALL ->
+                        b.disparityInterval(e.metricId() + "." + e.kind().name().toLowerCase(Locale.ROOT), i);
+                default -> {
+                }
+            }
+        });
+        b.warnings(warnings());
+        b.provenance(provenance);
+        return b.build();
     }
 
     /** @return the requested score metrics, in order (empty when none were requested) */

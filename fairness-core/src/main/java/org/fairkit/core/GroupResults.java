@@ -194,6 +194,11 @@ public final class GroupResults {
         return values(metric, false).value(indexOf(group));
     }
 
+    /** @return a group metric's values in every group and overall, with its aggregates (computed once, cached) */
+    public GroupValues groupValues(GroupMetric metric) {
+        return values(metric, false);
+    }
+
     /** @return the metric over all rows */
     public MetricValue overall(GroupMetric metric) {
         return values(metric, false).overall();

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.GroupResults;
 import org.fairkit.core.ReportWarning;
+import org.fairkit.core.Task;
+import org.fairkit.core.TaskReport;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.GroupMetric;
@@ -110,6 +112,46 @@ public final class MulticlassReport {
             sum += v.value();
         }
         return MetricValue.of(sum / classes.size());
+    }
+
+    /**
+     * This report in the shape every task shares ({@link Task#MULTICLASS}). Group metrics: the macro averages
+     * ({@code macro_<metric>}), then each class's one-vs-rest values as {@code <metric>@<class>}
+     * ({@code true_positive_rate@urgent}); named disparities: each class's fairness metrics as
+     * {@code <fairness metric>@<class>}, with their intervals where estimated. So a policy can say
+     * {@code macro_true_positive_rate.difference <= 0.1} or {@code true_positive_rate@urgent.difference <= 0.05}.
+     *
+     * @return the shared view of this report
+     */
+    public TaskReport asTaskReport() {
+        FairnessReport first = first();
+        GroupResults r = first.results();
+        List<GroupKey> groups = groups();
+        List<Long> sizes = new ArrayList<>();
+        List<String> small = new ArrayList<>();
+        for (GroupKey g : groups) {
+            sizes.add(r.counts(g).rows());
+            small.add(r.isSmall(g) ? "n = " + r.counts(g).rows() + " is below minGroupSize " + r.spec().minGroupSize()
+                    : null);
+        }
+        TaskReport.Builder b = TaskReport.builder(Task.MULTICLASS, r.spec().groupBy(), groups, sizes);
+        for (GroupMetric m : metrics()) {
+            b.metric(macro(m));
+        }
+        for (String cls : classes) {
+            FairnessReport one = forClass(cls);
+            for (GroupMetric m : metrics()) {
+                List<MetricValue> vs = new ArrayList<>();
+                for (GroupKey g : groups) {
+                    vs.add(one.value(m, g));
+                }
+                b.metric(new GroupValues(m.id() + "@" + cls, groups, vs, small, one.overall(m),
+                        r.spec().zeroDivision()));
+            }
+            one.fairnessMetrics().forEach((f, d) -> b.disparity(new Disparity(f.id() + "@" + cls, d.value(),
+                    d.groups(), d.excluded(), d.interval())));
+        }
+        return b.warnings(warnings()).provenance(first.provenance()).build();
     }
 
     /** @return every class's warnings, each prefixed with its class */

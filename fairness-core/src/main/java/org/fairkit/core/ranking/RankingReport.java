@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.fairkit.core.Task;
+import org.fairkit.core.TaskReport;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.GroupValues;
@@ -192,6 +194,21 @@ public final class RankingReport {
         MetricValue overall = allRel == 0 ? MetricValue.undefined("no item is relevant (mean relevance 0)")
                 : MetricValue.of(allNum / allRel);
         return values(metric, v, overall);
+    }
+
+    /**
+     * This ranking in the shape every task shares ({@link Task#RANKING}); the same as
+     * {@code ExposureTally.of(this).report()}: exposure (and, with relevance, exposure and click-through per
+     * relevance) as group metrics, their difference and ratios as the named disparities of {@link RankingMetrics}.
+     *
+     * @return the shared view of this report
+     */
+    public TaskReport asTaskReport() {
+        return ExposureTally.of(this).report();
+    }
+
+    Ranking ranking() {
+        return ranking;
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.OptionalInt;
 import java.util.function.Function;
 import org.fairkit.core.Provenance;
 import org.fairkit.core.ReportWarning;
+import org.fairkit.core.Task;
+import org.fairkit.core.TaskReport;
 import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.Grouping;
@@ -127,6 +129,24 @@ public final class RegressionReport {
                 warnings.add(new ReportWarning(ReportWarning.Kind.UNDEFINED_VALUE, what));
                 return v;
         }
+    }
+
+    /**
+     * This report in the shape every task shares ({@link Task#REGRESSION}): the regression metrics as group metrics
+     * (sizes are rows, never weighted), the {@link RegressionFairnessMetric}s as named disparities.
+     *
+     * @return the shared view of this report
+     */
+    public TaskReport asTaskReport() {
+        List<Long> sizes = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            sizes.add(errors.group(g).rows());
+        }
+        List<String> groupBy = groups.isEmpty() ? List.of() : groups.get(0).features();
+        TaskReport.Builder b = TaskReport.builder(Task.REGRESSION, groupBy, groups, sizes);
+        values.values().forEach(b::metric);
+        fairness.values().forEach(b::disparity);
+        return b.warnings(warnings).provenance(provenance).build();
     }
 
     /** @return the groups, in order */
