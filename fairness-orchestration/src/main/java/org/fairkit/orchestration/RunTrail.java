@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.TaskReport;
 import org.fairkit.orchestration.io.ReportJson;
+import org.fairkit.orchestration.io.TaskReportJson;
 import org.fairkit.orchestration.run.AuditResult;
 import org.fairkit.orchestration.run.OutputFile;
 import org.fairkit.orchestration.run.RunRecord;
@@ -38,8 +40,18 @@ public final class RunTrail {
      * @return the stored entry
      */
     public static TrailEntry record(AuditTrail trail, AuditResult result) {
+        return record(trail, result.record(), fingerprint(result.reports()));
+    }
+
+    /**
+     * Appends one entry for a run whose reports are fingerprinted by the caller: a run of any task
+     * ({@code TaskRun}, fingerprinted by {@link #taskFingerprint(List)}). The entry's details are those of
+     * {@link #record(AuditTrail, AuditResult)}.
+     *
+     * @return the stored entry
+     */
+    public static TrailEntry record(AuditTrail trail, RunRecord r, String reportFingerprint) {
         Objects.requireNonNull(trail, "trail");
-        RunRecord r = result.record();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("run_id", r.runId());
         details.put("plan_id", r.planId());
@@ -57,7 +69,19 @@ public final class RunTrail {
             outputs.add(m);
         }
         details.put("outputs", outputs);
-        return trail.append(AuditEvent.of(EVENT_TYPE, details), fingerprint(result.reports()));
+        return trail.append(AuditEvent.of(EVENT_TYPE, details), reportFingerprint);
+    }
+
+    /**
+     * @return the fingerprint of a run's reports of any task: the SHA-256 of the UTF-8 bytes of every report's
+     *     {@link TaskReportJson} document, in grouping order, each followed by a newline
+     */
+    public static String taskFingerprint(List<TaskReport> reports) {
+        StringBuilder all = new StringBuilder();
+        for (TaskReport report : reports) {
+            all.append(TaskReportJson.toJson(report)).append('\n');
+        }
+        return AuditTrail.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** @return the fingerprint of a run's reports (see the class documentation) */

@@ -20,6 +20,8 @@ final class CsvErrors {
     static final String NUMBER = "a finite number";
     /** The domain of a sensitive cell. */
     static final String LEVEL = "a non-empty level";
+    /** The domain of a rank cell (a ranking's position). */
+    static final String POSITION = "a whole number >= 1 (a rank, 1 = top)";
 
     private CsvErrors() {
     }

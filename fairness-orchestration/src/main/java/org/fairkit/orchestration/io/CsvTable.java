@@ -324,6 +324,35 @@ public final class CsvTable {
         }
 
         /**
+         * A rank cell: an item's position in its ranking.
+         *
+         * @return a whole number {@code >= 1}
+         * @throws IllegalArgumentException {@code expected a whole number >= 1 (a rank, 1 = top)} otherwise
+         */
+        public int position(int column) {
+            String c = cells[column].trim();
+            if (!c.matches("\\+?[0-9]{1,9}")) {
+                throw bad(column, CsvErrors.POSITION);
+            }
+            int p = Integer.parseInt(c.startsWith("+") ? c.substring(1) : c);
+            if (p < 1) {
+                throw bad(column, CsvErrors.POSITION);
+            }
+            return p;
+        }
+
+        /**
+         * The error of a cell that its reader refuses for a reason only the caller knows (a rank used twice in its
+         * ranking), in the one wording: file, line, data row, column, the cell, what was expected.
+         *
+         * @param expected what the cell should have been
+         * @return the error, to throw
+         */
+        public IllegalArgumentException badCell(int column, String expected) {
+            return bad(column, expected);
+        }
+
+        /**
          * A sensitive cell.
          *
          * @return the trimmed, non-empty group level

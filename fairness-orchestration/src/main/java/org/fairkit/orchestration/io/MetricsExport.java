@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.fairkit.core.Estimand;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.TaskReport;
 import org.fairkit.core.group.GroupKey;
+import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.GroupValues;
 import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.MetricValue;
@@ -120,10 +122,59 @@ public final class MetricsExport {
         }
     }
 
+    /**
+     * Every quantity of reports of any task ({@link TaskReport}), in the same columns: per metric (report order) its
+     * {@code group_value}s (count = the group's size: rows, or items of a ranking), {@code overall_value} (count = all
+     * rows or items), {@code difference}, {@code ratio}, {@code difference_to_overall}, {@code ratio_to_overall};
+     * then each named disparity as {@code fairness_metric}. Intervals where the report carries them.
+     */
+    public static List<Record> taskRecords(List<TaskReport> reports) {
+        List<Record> out = new ArrayList<>();
+        for (TaskReport r : reports) {
+            String grouping = String.join(" x ", r.groupBy());
+            long all = r.sizes().stream().mapToLong(Long::longValue).sum();
+            for (GroupValues v : r.metrics()) {
+                for (int g = 0; g < r.groups().size(); g++) {
+                    GroupKey k = r.groups().get(g);
+                    out.add(new Record(grouping, "group_value", v.metricId(), k.label(), r.sizes().get(g), v.value(g),
+                            r.groupInterval(v.metricId(), k)));
+                }
+                out.add(new Record(grouping, "overall_value", v.metricId(), "", all, v.overall(), Optional.empty()));
+                for (TaskReport.Aggregation a : TaskReport.Aggregation.values()) {
+                    Disparity d = r.disparity(v.metricId() + "." + a.id()).orElseThrow();
+                    out.add(new Record(grouping, a.id(), v.metricId(), "", all, d.value(), d.interval()));
+                }
+            }
+            for (Disparity d : r.namedDisparities()) {
+                out.add(new Record(grouping, "fairness_metric", d.id(), "", all, d.value(), d.interval()));
+            }
+        }
+        return out;
+    }
+
+    /** Writes the CSV form of {@link #taskRecords}. */
+    public static void writeTaskCsv(List<TaskReport> reports, Writer out) throws IOException {
+        writeRecords(taskRecords(reports), out);
+    }
+
+    /** @return the JSON form of {@link #taskRecords} as a tree (schema {@value #SCHEMA}) */
+    public static ObjectNode taskTree(List<TaskReport> reports) {
+        return tree(taskRecords(reports));
+    }
+
+    /** Writes the JSON form of {@link #taskRecords}. */
+    public static void writeTaskJson(List<TaskReport> reports, Writer out) throws IOException {
+        out.write(ReportJson.write(taskTree(reports)));
+    }
+
     /** Writes the CSV form. */
     public static void writeCsv(List<FairnessReport> reports, Writer out) throws IOException {
+        writeRecords(records(reports), out);
+    }
+
+    private static void writeRecords(List<Record> records, Writer out) throws IOException {
         try (SequenceWriter w = CsvOut.open(out, COLUMNS)) {
-            for (Record r : records(reports)) {
+            for (Record r : records) {
                 Optional<Interval> i = r.interval();
                 w.write(CsvOut.row(r.grouping(), r.kind(), r.metric(), r.group(), r.count(),
                     r.value().isDefined() ? CsvOut.number(r.value().value()) : "", r.value().reason().orElse(""),
@@ -135,11 +186,15 @@ public final class MetricsExport {
 
     /** @return the JSON form as a tree */
     public static ObjectNode toTree(List<FairnessReport> reports) {
+        return tree(records(reports));
+    }
+
+    private static ObjectNode tree(List<Record> all) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("schema", SCHEMA);
         ArrayNode records = root.putArray("records");
-        for (Record r : records(reports)) {
+        for (Record r : all) {
             ObjectNode o = records.addObject();
             o.put("grouping", r.grouping());
             o.put("kind", r.kind());
