@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.Task;
 import org.fairkit.orchestration.history.History;
 import org.fairkit.orchestration.history.HistoryEntry;
 import org.fairkit.orchestration.history.RunHistory;
@@ -54,6 +55,9 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     EvaluationOptions evaluation;
 
+    @Mixin
+    TaskOptions task;
+
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
             description = "table (default) or json: one document, schema fairkit.cli.audit/1.")
     Format format;
@@ -80,6 +84,10 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Task kind = task.resolve(spec, data);
+        if (kind != Task.BINARY) {
+            return TaskAudits.audit(this, kind);
+        }
         if (data.viaSql()) {
             return callSql();
         }

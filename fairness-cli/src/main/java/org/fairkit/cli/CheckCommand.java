@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.GroupResults;
+import org.fairkit.core.Task;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.orchestration.history.History;
@@ -69,6 +70,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     EvaluationOptions evaluation;
 
+    @Mixin
+    TaskOptions task;
+
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
             description = "table (default) or json: one document, schema fairkit.cli.check/1.")
     Format format;
@@ -86,6 +90,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Task kind = task.resolve(spec, data);
+        if (kind != Task.BINARY) {
+            return TaskAudits.check(this, kind);
+        }
         Policy policy = Plans.policy("--policy", policyFile);
         Optional<History> store = history.open();
         Optional<ReportRefs.Resolved> base = Optional.ofNullable(baseline)
@@ -126,7 +134,7 @@ final class CheckCommand implements Callable<Integer> {
 
         PrintWriter w = spec.commandLine().getOut();
         if (format == Format.JSON) {
-            ObjectNode doc = CliJson.check(result, code);
+            ObjectNode doc = CliJson.withTask(CliJson.check(result, code), "binary");
             base.ifPresent(b -> doc.put("baseline", b.description()));
             CliJson.history(doc, store, runId, recorded);
             w.print(CliJson.write(doc));
@@ -185,7 +193,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** The audit's groupings plus one per rule grouping that is not among them. */
-    private List<AuditGrouping> groupings(Policy policy, List<String> sensitive) {
+    List<AuditGrouping> groupings(Policy policy, List<String> sensitive) {
         List<AuditGrouping> out = new ArrayList<>(evaluation.groupings(sensitive));
         Map<String, String> refs = evaluation.references(sensitive);
         for (PolicyRule rule : policy.rules()) {

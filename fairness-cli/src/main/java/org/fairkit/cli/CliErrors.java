@@ -229,4 +229,64 @@ final class CliErrors {
                 + ": a sensitive column with this many levels is likely an ID column; check --sensitive, or raise the "
                 + "limit with --max-groups N";
     }
+
+    /** An unknown {@code --task}. */
+    static String unknownTask(String given) {
+        return "--task: unknown task '" + given + "'; expected binary, regression, ranking or multiclass";
+    }
+
+    /** An option the audit of this task does not read. */
+    static String optionNotForTask(String option, String task) {
+        String what = switch (option) {
+            case "--target" -> "is the true value of a regression (--task regression)";
+            case "--rank", "--relevance", "--position-bias" -> "is for a ranking audit (--task ranking)";
+            case "--label" -> task.equals("regression") ? "is for classification; a regression's true value is "
+                    + "--target" : "is for classification (--task binary or multiclass)";
+            case "--prediction" -> "is for classification and regression; a ranking is placed by --rank or --score";
+            case "--score" -> "is for a binary audit's score metrics or a ranking's order";
+            case "--weight" -> "is not read by a ranking audit (each item counts once)";
+            case "--id" -> "names rows for the flagged cases of a binary audit";
+            default -> "maps the cells of a binary audit's label or prediction";
+        };
+        return option + " " + what + "; it does not apply to a " + task + " audit";
+    }
+
+    /** A regression audit without its columns. */
+    static String regressionColumns(boolean noTarget, boolean noPrediction) {
+        String missing = noTarget && noPrediction ? "--target COLUMN and --prediction COLUMN"
+                : noTarget ? "--target COLUMN" : "--prediction COLUMN";
+        return "a regression audit needs " + missing + " (the true and the predicted value, numeric)";
+    }
+
+    /** A ranking audit placed by neither or both of rank and score. */
+    static String rankingPlace(boolean both) {
+        return "a ranking audit places items by --rank COLUMN (1 = top) or by --score COLUMN (higher first): give "
+                + (both ? "one, not both" : "one");
+    }
+
+    /** A multiclass audit without its columns. */
+    static String multiclassColumns() {
+        return "a multiclass audit needs --label COLUMN and --prediction COLUMN (the true and the predicted class)";
+    }
+
+    /** A bad {@code --position-bias}. */
+    static String positionBias(String given) {
+        return "--position-bias: unknown model '" + given + "'; expected log, reciprocal, geometric:P (0 < P <= 1) "
+                + "or cutoff:K (K >= 1)";
+    }
+
+    /** An input other than a CSV file for a task that reads CSV only. */
+    static String taskReadsCsv(String task, String source) {
+        return "a " + task + " audit reads a CSV file (--data FILE.csv); " + source + " is read for binary audits only";
+    }
+
+    /** An option a task audit does not support yet. */
+    static String taskOption(String option, String task, String instead) {
+        return option + " is not available for a " + task + " audit" + (instead.isEmpty() ? "" : "; " + instead);
+    }
+
+    /** An unknown metric id of a task audit. */
+    static String unknownTaskMetric(String id, String task, List<String> valid) {
+        return "unknown " + task + " metric id '" + id + "'; valid ids: " + String.join(", ", valid);
+    }
 }

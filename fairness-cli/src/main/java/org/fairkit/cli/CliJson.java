@@ -30,12 +30,14 @@ import org.fairkit.orchestration.trail.TrailVerification;
  * Written with the same formatting as {@link ReportJson#write}: two-space indentation, {@code \n} line ends.
  *
  * <pre>
- * fairkit.cli.audit/1  { "schema", "source": FILE, "reports": [fairkit.report/1, one per grouping],
+ * fairkit.cli.audit/1  { "schema", "task": "binary"|"regression"|"ranking"|"multiclass", "source": FILE,
+ *                        "reports": [fairkit.report/1, one per grouping],
  *                        "policy": CHECK (with --policy), "run": RUN (with --out) }
+ *                      (other tasks: "reports" are fairkit.task-report/1 documents, see {@link TaskJson})
  * RUN                  { "directory", "run_id", "plan_id", "duration_seconds", "estimate_seconds",
  *                        "files": [ { "output", "path", "bytes", "sha256" } ], "trail", "trail_entry",
  *                          "trail_entries", "trail_head" }  (the anchor after the append)
- * fairkit.cli.check/1  { "schema", "policy", "outcome": "PASS"|"FAIL"|"INCONCLUSIVE", "exit_code",
+ * fairkit.cli.check/1  { "schema", "task", "policy", "outcome": "PASS"|"FAIL"|"INCONCLUSIVE", "exit_code",
  *                        "verdicts": [ { "rule", "expression", "grouping", "severity", "evidence", "outcome",
  *                                        "value": VALUE, "groups", "message" } ] }
  * fairkit.cli.plan/1   { "schema", "input_load", "output_load", "total_load", "design_target_load",
@@ -64,6 +66,7 @@ final class CliJson {
             Optional<Audits.Run> run) {
         ObjectNode root = F.objectNode();
         root.put("schema", "fairkit.cli.audit/1");
+        root.put("task", "binary");
         root.put("source", source);
         ArrayNode rs = root.putArray("reports");
         reports.forEach(r -> rs.add(ReportJson.toTree(r)));
@@ -144,6 +147,21 @@ final class CliJson {
             o.put("message", v.message());
         }
         return root;
+    }
+
+    /**
+     * @return a copy of a document with {@code "task": task} right after its {@code "schema"} (the check document of
+     *     {@code fairkit check}; the policy part of other documents has no task of its own)
+     */
+    static ObjectNode withTask(ObjectNode doc, String task) {
+        ObjectNode out = F.objectNode();
+        doc.properties().forEach(e -> {
+            out.set(e.getKey(), e.getValue());
+            if (e.getKey().equals("schema")) {
+                out.put("task", task);
+            }
+        });
+        return out;
     }
 
     /** The {@code plan} document. */

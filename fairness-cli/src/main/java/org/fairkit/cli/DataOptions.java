@@ -45,11 +45,13 @@ final class DataOptions {
             description = "With --jdbc: the environment variable holding the password (never on the command line).")
     String passwordEnv;
 
-    @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "The true outcome's column.")
+    @Option(names = "--label", paramLabel = "COLUMN", description = "The true outcome's column (the true class "
+            + "with --task multiclass).")
     String label;
 
-    @Option(names = "--prediction", required = true, paramLabel = "COLUMN",
-            description = "The model's decision's column.")
+    @Option(names = "--prediction", paramLabel = "COLUMN",
+            description = "The model's decision's column (the predicted value or class with --task regression or "
+                    + "multiclass).")
     String prediction;
 
     @Option(names = "--score", paramLabel = "COLUMN",
@@ -125,6 +127,7 @@ final class DataOptions {
      * @throws CliException for a half value mapping
      */
     SqlColumns sqlColumns() {
+        requireBinaryColumns();
         SqlColumns.Builder b = SqlColumns.builder().label(label).prediction(prediction)
                 .sensitive(sensitive().toArray(new String[0]));
         values(positiveLabel, negativeLabel, "--positive-label", "--negative-label", label)
@@ -139,6 +142,14 @@ final class DataOptions {
             b.weight(weight);
         }
         return b.build();
+    }
+
+    /** A binary audit's label and prediction, required of it alone (other tasks check their own columns). */
+    private void requireBinaryColumns() {
+        if (label == null || prediction == null) {
+            throw CliException.badInput("Missing required option: '" + (label == null ? "--label" : "--prediction")
+                    + "=COLUMN'");
+        }
     }
 
     /** @return the sensitive columns, distinct */
@@ -164,6 +175,7 @@ final class DataOptions {
      * @throws IllegalArgumentException for a column with two roles
      */
     CsvColumns columns() {
+        requireBinaryColumns();
         CsvColumns.Builder b = CsvColumns.builder().label(label).prediction(prediction)
                 .sensitive(sensitive().toArray(new String[0]));
         values(positiveLabel, negativeLabel, "--positive-label", "--negative-label", label).ifPresent(b::labelValues);

@@ -1,0 +1,373 @@
+package org.fairkit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fairkit.core.ReportWarning;
+import org.fairkit.core.Task;
+import org.fairkit.core.TaskReport;
+import org.fairkit.core.metrics.Disparity;
+import org.fairkit.core.metrics.FairnessMetric;
+import org.fairkit.core.metrics.GroupMetric;
+import org.fairkit.core.metrics.GroupValues;
+import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.core.metrics.ZeroDivision;
+import org.fairkit.core.multiclass.MulticlassData;
+import org.fairkit.core.multiclass.MulticlassFairness;
+import org.fairkit.core.ranking.ExposureTally;
+import org.fairkit.core.ranking.PositionBias;
+import org.fairkit.core.ranking.RankingFairness;
+import org.fairkit.core.regression.RegressionData;
+import org.fairkit.core.regression.RegressionFairness;
+import org.fairkit.core.regression.RegressionFairnessMetric;
+import org.fairkit.core.regression.RegressionMetric;
+import org.fairkit.core.regression.RegressionMetrics;
+import org.fairkit.orchestration.RunTrail;
+import org.fairkit.orchestration.io.CsvTable;
+import org.fairkit.orchestration.io.TaskCsv;
+import org.fairkit.orchestration.policy.DataMeasure;
+import org.fairkit.orchestration.policy.Outcome;
+import org.fairkit.orchestration.policy.Policy;
+import org.fairkit.orchestration.policy.PolicyResult;
+import org.fairkit.orchestration.run.AuditGrouping;
+import org.fairkit.orchestration.run.AuditResult;
+import org.fairkit.orchestration.run.RunRecord;
+import org.fairkit.orchestration.run.TaskRun;
+import org.fairkit.orchestration.trail.AuditTrail;
+import org.fairkit.orchestration.trail.TrailEntry;
+import org.fairkit.orchestration.trail.TrailProblem;
+import org.fairkit.orchestration.trail.TrailVerification;
+
+/**
+ * The audits of regression, ranking and multiclass models from a CSV file, one {@link TaskReport} per grouping (each
+ * sensitive column, and their intersection with {@code --intersect}):
+ * <ul>
+ *   <li><b>regression</b>: {@code RegressionFairness} with every regression metric ({@code --metrics} selects
+ *       regression metric ids and regression fairness metric ids such as {@code bounded_group_loss_absolute});</li>
+ *   <li><b>ranking</b>: one {@code Ranking} per query (per value of {@code --query}, or the whole file), its exposure
+ *       under {@code --position-bias}, pooled over the queries with {@link ExposureTally} (each item of each query
+ *       counts once: Biega et al. 2018's amortised exposure); groups below {@code --min-group-size} items are left
+ *       out of the disparities;</li>
+ *   <li><b>multiclass</b>: {@code MulticlassFairness} (one-vs-rest per class, macro averages), the confusion and
+ *       fairness metric ids of a binary audit.</li>
+ * </ul>
+ * With {@code --out DIR} the run writes its outputs through {@link TaskRun} and is recorded in the directory's audit
+ * trail as a binary run is.
+ */
+final class TaskAudits {
+    private TaskAudits() {
+    }
+
+    /**
+     * Evaluates a task audit.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException at the first bad cell
+     * @throws CliException for bad settings
+     */
+    static List<TaskReport> evaluate(Task task, DataOptions d, TaskOptions t, EvaluationOptions e,
+            List<AuditGrouping> groupings, Progress progress, Clock clock) throws IOException {
+        if (d.viaSql()) {
+            throw CliException.badInput(CliErrors.taskReadsCsv(task.id(), d.jdbc != null ? "--jdbc"
+                    : "'" + d.data + "'"));
+        }
+        if (e.bootstrap != null || e.bayes) {
+            throw CliException.badInput(CliErrors.taskOption(e.bootstrap != null ? "--bootstrap" : "--bayes",
+                    task.id(), "intervals are estimated for binary audits"));
+        }
+        Path file = d.file();
+        List<String> sensitive = d.sensitive();
+        int maxGroups = e.maxGroups();
+        AtomicLong rows = new AtomicLong();
+        progress.phase("reading " + file.getFileName(), () -> Progress.count(rows.get()) + " rows");
+        CsvTable.RecordVisitor count = r -> rows.lazySet(r.dataRow());
+        List<TaskReport> reports = new ArrayList<>();
+        switch (task) {
+            case REGRESSION -> {
+                Selection s = regressionMetrics(e.metrics);
+                RegressionData data = TaskCsv.regression(file, t.target, d.prediction, Optional.ofNullable(d.weight),
+                        sensitive, count);
+                for (AuditGrouping g : groupings) {
+                    progress.phase("evaluating " + g);
+                    RegressionFairness f = RegressionFairness.of(data).groupBy(g.features().toArray(new String[0]))
+                            .metrics(s.metrics().toArray(new RegressionMetric[0]))
+                            .fairnessMetrics(s.fairness().toArray(new RegressionFairnessMetric[0]))
+                            .minGroupSize(e.minGroupSize).clock(clock);
+                    g.reference().ifPresent(r -> f.reference(r.toArray(new String[0])));
+                    reports.add(checked(f.evaluate().asTaskReport(), g, maxGroups));
+                }
+            }
+            case RANKING -> {
+                if (e.metrics != null) {
+                    throw CliException.badInput(CliErrors.taskOption("--metrics", task.id(), "a ranking audit reports "
+                            + "exposure (and with --relevance exposure and click-through per relevance) with their "
+                            + "named disparities"));
+                }
+                PositionBias bias = t.positionBias();
+                TaskCsv.RankingColumns columns = t.rank != null
+                        ? TaskCsv.RankingColumns.ranked(Optional.ofNullable(d.query), t.rank,
+                                Optional.ofNullable(t.relevance), sensitive)
+                        : TaskCsv.RankingColumns.scored(Optional.ofNullable(d.query), d.score,
+                                Optional.ofNullable(t.relevance), sensitive);
+                TaskCsv.Rankings rankings = TaskCsv.rankings(file, columns, count);
+                for (AuditGrouping g : groupings) {
+                    if (g.reference().isPresent()) {
+                        throw CliException.badInput(CliErrors.taskOption("--reference", task.id(), "its disparities "
+                                + "compare every group (difference, ratio)"));
+                    }
+                    progress.phase("evaluating " + g);
+                    ExposureTally tally = ExposureTally.empty(g.features(), t.relevance != null);
+                    for (TaskCsv.Query q : rankings.queries()) {
+                        tally = tally.add(RankingFairness.of(q.ranking(g.features())).positionBias(bias).evaluate());
+                    }
+                    reports.add(checked(withMinGroupSize(tally.report(), e.minGroupSize), g, maxGroups));
+                }
+            }
+            case MULTICLASS -> {
+                MetricSelection s = MetricSelection.parse(e.metrics == null ? List.of() : e.metrics, false);
+                MulticlassData data = TaskCsv.multiclass(file, d.label, d.prediction, Optional.ofNullable(d.weight),
+                        sensitive, count);
+                for (AuditGrouping g : groupings) {
+                    progress.phase("evaluating " + g);
+                    MulticlassFairness f = MulticlassFairness.of(data).groupBy(g.features().toArray(new String[0]))
+                            .metrics(s.groupMetrics().toArray(new GroupMetric[0]))
+                            .minGroupSize(e.minGroupSize).clock(clock);
+                    s.fairnessMetrics().ifPresent(m -> f.fairnessMetrics(m.toArray(new FairnessMetric[0])));
+                    g.reference().ifPresent(r -> f.reference(r.toArray(new String[0])));
+                    reports.add(checked(f.evaluate().asTaskReport(), g, maxGroups));
+                }
+            }
+            default -> throw new IllegalStateException("not a task audit: " + task);
+        }
+        return reports;
+    }
+
+    /** Refuses a grouping with more groups than {@code --max-groups}. */
+    private static TaskReport checked(TaskReport r, AuditGrouping g, int maxGroups) {
+        if (r.groups().size() > maxGroups) {
+            throw CliException.badInput(CliErrors.tooManyGroupsInTally(g.features(), maxGroups, r.groups().size()));
+        }
+        return r;
+    }
+
+    /**
+     * The regression metrics and regression fairness metrics of {@code --metrics} (default: all of both). Naming only
+     * fairness metrics keeps every group metric; naming only group metrics keeps every fairness metric.
+     */
+    record Selection(List<RegressionMetric> metrics, List<RegressionFairnessMetric> fairness) {
+    }
+
+    static Selection regressionMetrics(List<String> ids) {
+        List<RegressionMetric> all = List.of(RegressionMetrics.values());
+        List<RegressionFairnessMetric> allFairness = List.of(RegressionFairnessMetric.values());
+        if (ids == null || ids.isEmpty()) {
+            return new Selection(all, allFairness);
+        }
+        Set<RegressionMetric> metrics = new LinkedHashSet<>();
+        Set<RegressionFairnessMetric> fairness = new LinkedHashSet<>();
+        for (String raw : ids) {
+            String id = raw.strip();
+            try {
+                metrics.add(RegressionMetrics.byId(id));
+                continue;
+            } catch (IllegalArgumentException notAMetric) {
+                // try the fairness metrics
+            }
+            try {
+                fairness.add(RegressionFairnessMetric.byId(id));
+            } catch (IllegalArgumentException notEither) {
+                List<String> valid = new ArrayList<>();
+                Arrays.stream(RegressionMetrics.values()).map(m -> m.info().id()).forEach(valid::add);
+                Arrays.stream(RegressionFairnessMetric.values()).map(RegressionFairnessMetric::id).forEach(valid::add);
+                throw CliException.badInput(CliErrors.unknownTaskMetric(id, "regression", valid));
+            }
+        }
+        return new Selection(metrics.isEmpty() ? all : List.copyOf(metrics),
+                fairness.isEmpty() ? allFairness : List.copyOf(fairness));
+    }
+
+    /** The ids each named disparity of a pooled ranking report aggregates ({@link ExposureTally#report()}). */
+    private static final Map<String, String> RANKING_NAMED = Map.of("exposure_difference", "exposure.difference",
+            "exposure_ratio", "exposure.ratio", "disparate_treatment_ratio", "exposure_per_relevance.ratio",
+            "disparate_impact_ratio", "click_through_per_relevance.ratio");
+
+    /**
+     * A pooled ranking report with groups of fewer than {@code min} items marked small (left out of every disparity,
+     * with a warning), as the other tasks do with {@code minGroupSize}.
+     */
+    static TaskReport withMinGroupSize(TaskReport r, int min) {
+        List<String> small = new ArrayList<>();
+        List<ReportWarning> warnings = new ArrayList<>(r.warnings());
+        for (int g = 0; g < r.groups().size(); g++) {
+            long n = r.sizes().get(g);
+            String reason = n < min ? "n = " + n + " items is below minGroupSize " + min : null;
+            small.add(reason);
+            if (reason != null) {
+                warnings.add(new ReportWarning(ReportWarning.Kind.SMALL_GROUP, "group "
+                        + r.groups().get(g).describe() + ": " + reason + "; reported, but left out of disparities"));
+            }
+        }
+        if (small.stream().allMatch(x -> x == null)) {
+            return r;
+        }
+        TaskReport.Builder b = TaskReport.builder(r.task(), r.groupBy(), r.groups(), r.sizes());
+        for (GroupValues v : r.metrics()) {
+            List<MetricValue> values = new ArrayList<>();
+            for (int g = 0; g < r.groups().size(); g++) {
+                values.add(v.value(g));
+            }
+            b.metric(new GroupValues(v.metricId(), v.groups(), values, small, v.overall(), ZeroDivision.UNDEFINED));
+        }
+        TaskReport metricsOnly = b.build();
+        TaskReport.Builder out = TaskReport.builder(r.task(), r.groupBy(), r.groups(), r.sizes());
+        metricsOnly.metrics().forEach(out::metric);
+        for (Disparity d : r.namedDisparities()) {
+            String source = RANKING_NAMED.get(d.id());
+            Disparity recomputed = source == null ? d : metricsOnly.disparity(source).orElseThrow();
+            out.disparity(new Disparity(d.id(), recomputed.value(), recomputed.groups(), recomputed.excluded(),
+                    recomputed.interval()));
+        }
+        out.warnings(warnings);
+        r.provenance().ifPresent(out::provenance);
+        return out.build();
+    }
+
+    /**
+     * Writes a task audit's outputs into a directory and records the run in its audit trail, holding the directory's
+     * lock; as {@link Audits#run} does for a binary audit.
+     *
+     * @return the run, its {@link AuditResult} carrying the record (and no binary report)
+     */
+    static Audits.Run run(String planId, String source, List<TaskReport> reports, List<String> selected, Path directory,
+            Clock clock, long t0, Progress progress) throws IOException {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw CliException.badInput(CliErrors.notADirectory(directory));
+        }
+        Files.createDirectories(directory);
+        Path trailFile = directory.resolve(Audits.TRAIL_FILE);
+        try (DirectoryLock lock = DirectoryLock.acquire(directory);
+                AuditTrail trail = AuditTrail.open(trailFile)) {
+            Optional<String> refusal = trail.appendRefusal();
+            if (refusal.isPresent()) {
+                TrailVerification v = trail.verify();
+                throw CliException.badInput(CliErrors.trailRefuses(trailFile, v.problem().map(TrailProblem::message)
+                        .orElse(refusal.get()), v.onlyTornTail()));
+            }
+            progress.phase(String.format(Locale.ROOT, "writing %s", directory));
+            TaskRun.Context context = new TaskRun.Context(UUID.randomUUID().toString(), planId, source,
+                    clock.instant(), reports);
+            RunRecord record = TaskRun.write(context, selected, List.of(), directory, System::nanoTime, t0);
+            try {
+                TrailEntry entry = RunTrail.record(trail, record, RunTrail.taskFingerprint(reports));
+                return new Audits.Run(new AuditResult(record, List.of()), directory, trailFile, entry);
+            } catch (IllegalStateException e) {
+                throw CliException.badInput("the outputs are written, but the run is not recorded: "
+                        + ErrorHandler.oneLine(e.getMessage()) + " (see 'fairkit trail verify " + trailFile + "')");
+            }
+        }
+    }
+
+    /** {@code fairkit audit} of a regression, ranking or multiclass model. */
+    static int audit(AuditCommand c, Task task) throws IOException {
+        refuseHistory(c.history, task);
+        Optional<Policy> policy = Optional.ofNullable(c.policyFile).map(p -> Plans.policy("--policy", p));
+        if (c.outputs != null && c.out == null) {
+            throw CliException.badInput(CliErrors.outputsWithoutOut());
+        }
+        List<String> selected = c.outputs == null ? TaskRun.OUTPUTS
+                : c.outputs.stream().map(String::strip).toList();
+        long t0 = System.nanoTime();
+        Clock clock = c.parent.clock();
+        List<TaskReport> reports;
+        Optional<Audits.Run> run = Optional.empty();
+        try (Progress p = Progress.start(c.spec.commandLine().getErr(), c.progress.enabled())) {
+            reports = evaluate(task, c.data, c.task, c.evaluation, c.evaluation.groupings(c.data.sensitive()), p,
+                    clock);
+            if (c.out != null) {
+                Path file = c.data.file();
+                run = Optional.of(run(Audits.planId(file), file.toString(), reports, selected, c.out, clock, t0, p));
+            }
+        }
+        Optional<PolicyResult> verdict = policy.map(v -> judge(v, reports));
+        PrintWriter w = c.spec.commandLine().getOut();
+        String source = c.data.file().toString();
+        if (c.format == Format.JSON) {
+            w.print(CliJson.write(TaskJson.audit(task, source, reports, verdict.map(v -> CliJson.check(v,
+                    v.passed() ? ExitCode.OK : ExitCode.FINDING)), run)));
+        } else {
+            printTables(w, reports);
+            AuditCommand.printTable(w, List.of(), verdict, run);
+        }
+        w.flush();
+        return ExitCode.OK;
+    }
+
+    /** {@code fairkit check} of a regression, ranking or multiclass model. */
+    static int check(CheckCommand c, Task task) throws IOException {
+        Policy policy = Plans.policy("--policy", c.policyFile);
+        refuseHistory(c.history, task);
+        if (c.baseline != null) {
+            throw CliException.badInput(CliErrors.taskOption("--baseline", task.id(), "max_regression rules compare "
+                    + "binary runs"));
+        }
+        List<TaskReport> reports;
+        try (Progress p = Progress.start(c.spec.commandLine().getErr(), c.progress.enabled())) {
+            reports = evaluate(task, c.data, c.task, c.evaluation, c.groupings(policy, c.data.sensitive()), p,
+                    c.parent.clock());
+        }
+        PolicyResult result = judge(policy, reports);
+        int code = result.outcome() == Outcome.PASS ? ExitCode.OK : ExitCode.FINDING;
+        PrintWriter w = c.spec.commandLine().getOut();
+        if (c.format == Format.JSON) {
+            w.print(CliJson.write(CliJson.withTask(CliJson.check(result, code), task.id())));
+        } else {
+            w.println(result);
+            w.println();
+            w.println(CheckCommand.verdictLine(result, code));
+        }
+        w.flush();
+        long dataRules = policy.rules().stream().filter(r -> r.measure() instanceof DataMeasure).count();
+        if (dataRules > 0) {
+            PrintWriter err = c.spec.commandLine().getErr();
+            err.println("fairkit check: note: " + dataRules + " data " + (dataRules == 1 ? "rule is" : "rules are")
+                    + " judged by 'fairkit check-data', not here");
+            err.flush();
+        }
+        return code;
+    }
+
+    private static void refuseHistory(HistoryOptions h, Task task) {
+        if (h.history != null || h.modelVersion != null) {
+            throw CliException.badInput(CliErrors.taskOption(h.history != null ? "--history" : "--model-version",
+                    task.id(), "the run history records binary audits; use --out DIR for the run record and trail"));
+        }
+    }
+
+    /** The policy's verdict on task reports. */
+    static PolicyResult judge(Policy policy, List<TaskReport> reports) {
+        throw CliException.badInput("policies judge binary audits only in this build");
+    }
+
+    /** Prints task reports as tables ({@link TaskReport#toString()}), one per grouping, separated by a blank line. */
+    static void printTables(PrintWriter w, List<TaskReport> reports) {
+        for (int i = 0; i < reports.size(); i++) {
+            if (i > 0) {
+                w.println();
+            }
+            String table = reports.get(i).toString();
+            w.print(table.endsWith("\n") ? table : table + System.lineSeparator());
+        }
+    }
+}
