@@ -79,15 +79,12 @@ final class TaskAudits {
      */
     static List<TaskReport> evaluate(Task task, DataOptions d, TaskOptions t, EvaluationOptions e,
             List<AuditGrouping> groupings, Progress progress, Clock clock) throws IOException {
-        if (d.viaSql()) {
-            throw CliException.badInput(CliErrors.taskReadsCsv(task.id(), d.jdbc != null ? "--jdbc"
-                    : "'" + d.data + "'"));
-        }
+        requireCsv(task, d);
         if (e.bootstrap != null || e.bayes) {
             throw CliException.badInput(CliErrors.taskOption(e.bootstrap != null ? "--bootstrap" : "--bayes",
                     task.id(), "intervals are estimated for binary audits"));
         }
-        Path file = d.file();
+        Path file = csvFile(d);
         List<String> sensitive = d.sensitive();
         int maxGroups = e.maxGroups();
         AtomicLong rows = new AtomicLong();
@@ -152,6 +149,33 @@ final class TaskAudits {
             default -> throw new IllegalStateException("not a task audit: " + task);
         }
         return reports;
+    }
+
+    /**
+     * A task audit reads a CSV file: {@code --jdbc} and the files DuckDB reads are for binary audits; {@code --query}
+     * is a ranking's query column here, never SQL.
+     */
+    private static void requireCsv(Task task, DataOptions d) {
+        if (d.jdbc != null) {
+            throw CliException.badInput(CliErrors.taskReadsCsv(task.id(), "--jdbc"));
+        }
+        if (d.data == null) {
+            throw CliException.badInput(CliErrors.dataOrJdbc());
+        }
+        for (String[] o : new String[][] {{"--table", d.table}, {"--schema", d.schema}, {"--user", d.user},
+                {"--password-env", d.passwordEnv}, {"--query", task == Task.RANKING ? null : d.query}}) {
+            if (o[1] != null) {
+                throw CliException.badInput(CliErrors.needsJdbc(o[0]));
+            }
+        }
+        if (SqlInput.readsFile(d.data)) {
+            throw CliException.badInput(CliErrors.taskReadsCsv(task.id(), "'" + d.data + "'"));
+        }
+    }
+
+    /** @return the {@code --data} file, which exists (a task audit's input; see {@link #requireCsv}) */
+    private static Path csvFile(DataOptions d) {
+        return Inputs.file("--data", d.data, "a CSV file");
     }
 
     /** Refuses a grouping with more groups than {@code --max-groups}. */
@@ -296,13 +320,13 @@ final class TaskAudits {
             reports = evaluate(task, c.data, c.task, c.evaluation, c.evaluation.groupings(c.data.sensitive()), p,
                     clock);
             if (c.out != null) {
-                Path file = c.data.file();
+                Path file = csvFile(c.data);
                 run = Optional.of(run(Audits.planId(file), file.toString(), reports, selected, c.out, clock, t0, p));
             }
         }
         Optional<PolicyResult> verdict = policy.map(v -> judge(v, reports));
         PrintWriter w = c.spec.commandLine().getOut();
-        String source = c.data.file().toString();
+        String source = csvFile(c.data).toString();
         if (c.format == Format.JSON) {
             w.print(CliJson.write(TaskJson.audit(task, source, reports, verdict.map(v -> CliJson.check(v,
                     v.passed() ? ExitCode.OK : ExitCode.FINDING)), run)));
