@@ -76,10 +76,14 @@ final class AuditCommand implements Callable<Integer> {
     HistoryOptions history;
 
     @Mixin
+    IndividualOptions individual;
+
+    @Mixin
     ProgressOption progress;
 
     @Override
     public Integer call() throws Exception {
+        individual.validate();
         if (data.viaSql()) {
             return callSql();
         }
@@ -125,10 +129,12 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         if (format == Format.JSON) {
             ObjectNode doc = CliJson.audit(source, reports, verdict, run);
+            individual.addTo(doc, reports);
             CliJson.history(doc, store, runId, recorded);
             w.print(CliJson.write(doc));
         } else {
             printTable(w, reports, verdict, run);
+            individual.print(w, reports);
             CliJson.historyLine(w, store, runId, recorded);
         }
         w.flush();
