@@ -80,6 +80,9 @@ final class AuditCommand implements Callable<Integer> {
     HistoryOptions history;
 
     @Mixin
+    IndividualOptions individual;
+
+    @Mixin
     ProgressOption progress;
 
     @Override
@@ -88,6 +91,7 @@ final class AuditCommand implements Callable<Integer> {
         if (kind != Task.BINARY) {
             return TaskAudits.audit(this, kind);
         }
+        individual.validate();
         if (data.viaSql()) {
             return callSql();
         }
@@ -133,10 +137,12 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         if (format == Format.JSON) {
             ObjectNode doc = CliJson.audit(source, reports, verdict, run);
+            individual.addTo(doc, reports);
             CliJson.history(doc, store, runId, recorded);
             w.print(CliJson.write(doc));
         } else {
             printTable(w, reports, verdict, run);
+            individual.print(w, reports);
             CliJson.historyLine(w, store, runId, recorded);
         }
         w.flush();

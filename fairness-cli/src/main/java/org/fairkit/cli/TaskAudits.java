@@ -306,6 +306,10 @@ final class TaskAudits {
     /** {@code fairkit audit} of a regression, ranking or multiclass model. */
     static int audit(AuditCommand c, Task task) throws IOException {
         refuseHistory(c.history, task);
+        if (c.individual.enabled) {
+            throw CliException.badInput(CliErrors.taskOption("--individual", task.id(), "the inequality indices "
+                    + "are of a binary classifier's benefits"));
+        }
         Optional<Policy> policy = Optional.ofNullable(c.policyFile).map(p -> Plans.policy("--policy", p));
         if (c.outputs != null && c.out == null) {
             throw CliException.badInput(CliErrors.outputsWithoutOut());

@@ -53,7 +53,7 @@ public final class InequalityIndices {
             v[i] = benefits.benefit(i);
             w[i] = benefits.weight(i);
         }
-        return ge(v, w, alpha, "row ");
+        return benefits.zeroBenefitReasons().map(r -> ge(v, w, alpha, r)).orElseGet(() -> ge(v, w, alpha, "row "));
     }
 
     /** @return the Theil index, {@code GE(1)} */
@@ -87,7 +87,7 @@ public final class InequalityIndices {
         }
         String[] names = new String[s.groups];
         for (int k = 0; k < s.groups; k++) {
-            names[k] = "group " + g.groups().get(k).describe();
+            names[k] = "group " + g.groups().get(k).describe() + " has mean benefit 0";
         }
         return ge(means, s.weight, alpha, names);
     }
@@ -188,7 +188,10 @@ public final class InequalityIndices {
         return ge(v, w, alpha, names, null);
     }
 
-    /** GE(α) of values {@code v} with weights {@code w}; names (or a prefix + index) describe an entry in reasons. */
+    /**
+     * GE(α) of values {@code v} with weights {@code w}; {@code names[i]} (or the prefix + index + " has benefit 0") is
+     * the reason given when entry {@code i} makes the index infinite.
+     */
     private static MetricValue ge(double[] v, double[] w, double alpha, String[] names, String prefix) {
         double total = 0;
         double sum = 0;
@@ -206,7 +209,7 @@ public final class InequalityIndices {
         if (alpha <= 0) {
             for (int i = 0; i < v.length; i++) {
                 if (w[i] > 0 && v[i] == 0) {
-                    String what = names != null ? names[i] + " has mean benefit 0" : prefix + i + " has benefit 0";
+                    String what = names != null ? names[i] : prefix + i + " has benefit 0";
                     return MetricValue.undefined(what + ", so GE(" + alpha + ") is infinite (α <= 0)");
                 }
             }
