@@ -73,6 +73,14 @@ public final class GroupValues {
         return overall;
     }
 
+    /**
+     * @return why group {@code g} is too small for aggregates (below the report's minimum group size), empty when it
+     *     is not marked small (its value may still be undefined: {@link #exclusionReason(int)})
+     */
+    public java.util.Optional<String> smallReason(int g) {
+        return java.util.Optional.ofNullable(smallReasons.get(g));
+    }
+
     /** @return why group {@code g} is left out of aggregates, or {@code null} if it is not */
     public String exclusionReason(int g) {
         if (smallReasons.get(g) != null) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.fairkit.core.metrics.FairnessMetric;
+import org.fairkit.core.metrics.MetricInfo;
 import org.fairkit.core.metrics.Metrics;
 
 /**
@@ -16,7 +17,8 @@ import org.fairkit.core.metrics.Metrics;
  *       {@code <group metric>.difference}, {@code .ratio}, {@code .difference_to_overall} or
  *       {@code .ratio_to_overall}, e.g. {@code true_positive_rate.difference};</li>
  *   <li>a group metric alone, which every group must satisfy: {@code accuracy};</li>
- *   <li>{@code min_group_size}: the rows of the smallest group;</li>
+ *   <li>{@code min_group_size}: the rows of the smallest group (the items of the smallest group of a ranking:
+ *       {@code TaskReport#sizes()});</li>
  *   <li>{@code max_regression <fairness metric>}: how much farther from parity the metric moved against a baseline
  *       run ({@link Regression});</li>
  *   <li>a data-quality measure ({@link DataMeasure}): {@code max_missing_rate[.COLUMN]},
@@ -24,9 +26,33 @@ import org.fairkit.core.metrics.Metrics;
  *       {@link Policy#evaluateData}.</li>
  * </ul>
  * Group metrics are the {@link Metrics} ids (aliases such as {@code tpr} are accepted and stored as the id).
+ *
+ * <h2>Every task</h2>
+ * The same three forms take any id of fairness-core's {@link org.fairkit.core.catalog.MetricCatalog}, for any task's
+ * report ({@link org.fairkit.core.TaskReport}: regression, ranking, multiclass, and the score metrics of a binary
+ * report), resolved against the report when the rule is judged ({@link org.fairkit.core.TaskReport#disparity(String)}
+ * and {@link org.fairkit.core.TaskReport#values(String)}):
+ * <ul>
+ *   <li>a named disparity of any task ({@link NamedDisparity}): {@code bounded_group_loss_absolute},
+ *       {@code mae_parity_difference}, {@code exposure_ratio}, and the multiclass one-vs-rest
+ *       {@code <fairness metric>@<class>}, e.g. {@code demographic_parity_ratio@urgent};</li>
+ *   <li>an aggregate of any group metric ({@link TaskAggregate}): {@code roc_auc.difference},
+ *       {@code brier_score.difference}, {@code mean_absolute_error.ratio}, {@code exposure.ratio}, the multiclass
+ *       macro average {@code macro_true_positive_rate.difference} and one class's one-vs-rest values
+ *       {@code true_positive_rate@urgent.difference};</li>
+ *   <li>any group metric that every group must satisfy ({@link TaskEveryGroup}): {@code roc_auc >= 0.7}.</li>
+ * </ul>
+ * Ids are checked against the catalog when the rule is parsed (aliases such as {@code auc} or {@code mae} are stored
+ * as the catalog id; a class label keeps its case and may not contain spaces, {@code <}, {@code >} or {@code =});
+ * data-quality metrics belong to the data rules and individual-fairness indices to no task report, so both are
+ * refused with the reason. Whether a report has the metric is known only when it is judged: a report that cannot
+ * answer the id gives {@link Outcome#INCONCLUSIVE}, naming the ids it has. The catalog has no expected calibration
+ * error ({@code ece}); its calibration metrics are {@code calibration_ratio} (calibration in the large) and the proper
+ * scoring rules {@code brier_score} and {@code log_loss}, which are other definitions, so {@code ece} is refused.
  */
 public sealed interface Measure permits Measure.Fairness, Measure.Aggregate, Measure.EveryGroup,
-        Measure.MinGroupSize, Measure.Regression, DataMeasure {
+        Measure.MinGroupSize, Measure.Regression, DataMeasure, Measure.NamedDisparity, Measure.TaskAggregate,
+        Measure.TaskEveryGroup {
 
     /** The keyword of a regression rule: {@code max_regression demographic_parity_ratio 0.02}. */
     String MAX_REGRESSION = "max_regression";
@@ -86,31 +112,45 @@ public sealed interface Measure permits Measure.Fairness, Measure.Aggregate, Mea
         if (data.isPresent()) {
             return data.get();
         }
-        for (FairnessMetric f : FairnessMetric.values()) {
-            if (f.id().equals(key)) {
-                return fairness(f);
-            }
+        return MeasureIds.parse(id);
+    }
+
+    /**
+     * A named disparity of any task by its catalog entry (e.g. {@code RegressionFairnessMetric.MAE_PARITY_DIFFERENCE
+     * .info()}); a binary {@link FairnessMetric} gives {@link #fairness(FairnessMetric)}.
+     *
+     * @throws IllegalArgumentException if the metric is not a comparison of groups (family {@code DISPARITY})
+     */
+    static Measure named(MetricInfo metric) {
+        return MeasureIds.parse(metric.id());
+    }
+
+    /**
+     * An aggregate of any task's group metric by its catalog entry (e.g. {@code ScoreMetrics.ROC_AUC.info()}); a
+     * {@link Metrics} entry gives {@link Aggregate}, as parsing does.
+     *
+     * @throws IllegalArgumentException if the metric is not a group metric
+     */
+    static Measure aggregate(MetricInfo metric, Aggregation aggregation) {
+        return MeasureIds.parse(metric.id() + "." + aggregation.id());
+    }
+
+    /**
+     * Any task's group metric that every group must satisfy, by its catalog entry.
+     *
+     * @throws IllegalArgumentException if the metric is not a group metric
+     */
+    static Measure everyGroup(MetricInfo metric) {
+        Measure m = MeasureIds.parse(metric.id());
+        if (m instanceof NamedDisparity || m instanceof Fairness) {
+            throw new IllegalArgumentException(PolicyErrors.notAGroupMetric(metric.id()));
         }
-        int dot = key.indexOf('.');
-        String metric = dot < 0 ? key : key.substring(0, dot);
-        Metrics m = null;
-        for (Metrics candidate : Metrics.values()) {
-            if (candidate.info().id().equals(metric) || candidate.info().aliases().contains(metric)) {
-                m = candidate;
-            }
-        }
-        if (m != null && dot < 0) {
-            return everyGroup(m);
-        }
-        if (m != null) {
-            String suffix = key.substring(dot + 1);
-            for (Aggregation a : Aggregation.values()) {
-                if (a.id().equals(suffix)) {
-                    return new Aggregate(m, a);
-                }
-            }
-        }
-        throw new IllegalArgumentException(PolicyErrors.unknownMeasure(id));
+        return m;
+    }
+
+    /** @return the id this measure asks a {@link org.fairkit.core.TaskReport} for */
+    default String reportId() {
+        return id();
     }
 
     /** The aggregates of a group metric across groups, with the id suffixes core uses. */
@@ -220,6 +260,63 @@ public sealed interface Measure permits Measure.Fairness, Measure.Aggregate, Mea
         @Override
         public String id() {
             return MAX_REGRESSION + " " + metric.id();
+        }
+    }
+
+    /**
+     * A named disparity of any task's report ({@code bounded_group_loss_absolute}, {@code exposure_ratio},
+     * {@code mae_parity_difference}, the multiclass {@code demographic_parity_ratio@urgent}), looked up with
+     * {@link org.fairkit.core.TaskReport#disparity(String)} when judged. Binary fairness metrics without a class are
+     * {@link Fairness} instead.
+     *
+     * @param id the catalog id (not an alias), with {@code @<class>} for one class of a multiclass report
+     */
+    record NamedDisparity(String id) implements Measure {
+        /** Validates the id. */
+        public NamedDisparity {
+            MeasureIds.requireCanonical(id, NamedDisparity.class);
+        }
+    }
+
+    /**
+     * An aggregate of any task's group metric across groups ({@code roc_auc.difference},
+     * {@code macro_true_positive_rate.difference}, {@code true_positive_rate@urgent.ratio}), computed by the report's
+     * {@code GroupValues} ({@link org.fairkit.core.TaskReport#disparity(String)}) when judged. Binary confusion metrics
+     * without a class or macro prefix are {@link Aggregate} instead.
+     *
+     * @param metric the group metric's id as the report names it: a catalog id, {@code macro_<id>} or
+     *     {@code <id>@<class>}
+     * @param aggregation which aggregate
+     */
+    record TaskAggregate(String metric, Aggregation aggregation) implements Measure {
+        /** Validates both parts. */
+        public TaskAggregate {
+            Objects.requireNonNull(aggregation, "aggregation");
+            MeasureIds.requireCanonical(metric + "." + aggregation.id(), TaskAggregate.class);
+        }
+
+        @Override
+        public String id() {
+            return metric + "." + aggregation.id();
+        }
+    }
+
+    /**
+     * Any task's group metric that every eligible group must satisfy ({@code roc_auc >= 0.7},
+     * {@code mean_absolute_error <= 2000}), with each group's interval where the report has one.
+     *
+     * @param metric the group metric's id as the report names it: a catalog id, {@code macro_<id>} or
+     *     {@code <id>@<class>}
+     */
+    record TaskEveryGroup(String metric) implements Measure {
+        /** Validates the id. */
+        public TaskEveryGroup {
+            MeasureIds.requireCanonical(metric, TaskEveryGroup.class);
+        }
+
+        @Override
+        public String id() {
+            return metric;
         }
     }
 }

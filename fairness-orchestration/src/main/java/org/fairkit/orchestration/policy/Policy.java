@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.GroupResults;
+import org.fairkit.core.TaskReport;
 
 /**
  * Policy-as-code: named fairness rules with the evidence each needs, read from YAML and judged against
@@ -47,6 +48,28 @@ import org.fairkit.core.GroupResults;
  * intervals and the groups responsible come from the report (the {@code Disparity} of a fairness metric or
  * aggregate, the group table of every-group rules and {@code min_group_size}). A {@code max_regression} rule
  * (see {@link Measure.Regression}) compares with a baseline run given to {@link #evaluate(List, List)}.
+ *
+ * <h2>Every task</h2>
+ * {@link #evaluateTasks(List)} judges the {@link TaskReport} of any task (regression, ranking, multiclass, binary:
+ * each report's {@code asTaskReport()}), with rules on any id the report answers: a named disparity or an aggregate
+ * by {@link TaskReport#disparity(String)}, a group metric in every group by {@link TaskReport#values(String)},
+ * {@code min_group_size} by {@link TaskReport#sizes()} (items for a ranking). Each is judged on the value's interval
+ * where the report has one ({@link EvidenceMode}), and is {@link Outcome#INCONCLUSIVE} with the reason where it has
+ * none and the mode needs one, or where the report cannot answer the id (the verdict lists the ids it has).
+ * <pre>{@code
+ * Policy p = Policy.parse("""
+ *     policy: credit-limit
+ *     rules:
+ *       - bounded_group_loss_absolute <= 1500 for sex
+ *       - mean_absolute_error.ratio >= 0.8 for sex
+ *       - min_group_size >= 30
+ *     """);
+ * PolicyResult r = p.evaluateTasks(List.of(regressionReport.asTaskReport()));
+ * }</pre>
+ * On a binary {@link FairnessReport}, {@link #evaluate(List)} judges the binary ids as before (a fairness metric
+ * against a reference group on every group's comparison) and the other ids (score metrics such as
+ * {@code roc_auc.difference}) on {@link FairnessReport#asTaskReport()}. {@code max_regression} needs the counts of
+ * binary runs, so on a task report it is inconclusive with the reason.
  *
  * @param name the policy's name
  * @param description what it is for (may be empty)
@@ -166,6 +189,55 @@ public record Policy(String name, String description, EvidenceMode evidence, Lis
             }
         }
         return new PolicyResult(name, verdicts);
+    }
+
+    /**
+     * Judges one report of any task (see "Every task" in the class documentation).
+     *
+     * @param report the report, e.g. {@code regressionReport.asTaskReport()}
+     */
+    public PolicyResult evaluate(TaskReport report) {
+        return evaluateTasks(List.of(Objects.requireNonNull(report, "report")));
+    }
+
+    /**
+     * Judges several reports of any task (for example one per grouping), matched to rules by grouping as
+     * {@link #evaluate(List)} matches them; data rules ({@link DataMeasure}) are left to {@link #evaluateData(List)}.
+     *
+     * @param reports the reports, e.g. each task report's {@code asTaskReport()}
+     * @throws IllegalArgumentException if there is no report
+     */
+    public PolicyResult evaluateTasks(List<TaskReport> reports) {
+        if (reports.isEmpty()) {
+            throw new IllegalArgumentException(PolicyErrors.noReports());
+        }
+        List<List<String>> groupings = new ArrayList<>();
+        for (TaskReport r : reports) {
+            groupings.add(r.groupBy());
+        }
+        List<RuleVerdict> verdicts = new ArrayList<>();
+        for (PolicyRule rule : rules) {
+            if (rule.measure() instanceof DataMeasure) {
+                continue; // judged on the data by evaluateData
+            }
+            EvidenceMode mode = rule.evidenceOr(evidence);
+            boolean matched = false;
+            for (int i = 0; i < reports.size(); i++) {
+                if (matches(rule, groupings.get(i))) {
+                    verdicts.add(TaskRuleEvaluator.evaluate(rule, mode, reports.get(i)));
+                    matched = true;
+                }
+            }
+            if (!matched) {
+                verdicts.add(RuleEvaluator.noMatchingReport(rule, mode, groupings));
+            }
+        }
+        return new PolicyResult(name, verdicts);
+    }
+
+    private static boolean matches(PolicyRule rule, List<String> grouping) {
+        return rule.grouping().isEmpty() || Set.copyOf(rule.grouping()).equals(Set.copyOf(grouping))
+                && rule.grouping().size() == grouping.size();
     }
 
     /** @return the rules judged on the data ({@link DataMeasure}s and {@code min_group_size}), in policy order */

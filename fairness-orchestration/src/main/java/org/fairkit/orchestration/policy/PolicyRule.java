@@ -18,7 +18,8 @@ import org.fairkit.core.metrics.FairnessMetric;
  *
  * <p>Written as text: {@code <measure> <op> <threshold> [for <feature>[, <feature>...]]}, e.g.
  * {@code demographic_parity_ratio >= 0.8 for race}, {@code equalized_odds_difference <= 0.05},
- * {@code min_group_size >= 30}; {@code op} is one of {@code >=}, {@code >}, {@code <=}, {@code <}. The features of
+ * {@code min_group_size >= 30}, {@code roc_auc.difference <= 0.05}, {@code exposure_ratio >= 0.8 for gender},
+ * {@code true_positive_rate@urgent.difference <= 0.1} (ids: {@link Measure}); {@code op} is one of {@code >=}, {@code >}, {@code <=}, {@code <}. The features of
  * {@code for} name the report's grouping (several for an intersection, in any order, separated by {@code ,} or
  * {@code &}); a rule without {@code for} applies to every report. From Java, without strings:
  * <pre>{@code
@@ -38,7 +39,7 @@ public record PolicyRule(String name, Measure measure, Threshold threshold, List
         Optional<EvidenceMode> evidence, Severity severity) {
 
     private static final Pattern RULE = Pattern.compile(
-            "\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*(>=|<=|>|<)\\s*"
+            "\\s*([A-Za-z][A-Za-z0-9_.]*(?:@[^\\s<>=]+)?)\\s*(>=|<=|>|<)\\s*"
                     + "([-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)"
                     + "\\s*(?:\\s(?i:for)\\s+(.+?))?\\s*");
 
@@ -89,7 +90,12 @@ public record PolicyRule(String name, Measure measure, Threshold threshold, List
         if (!m.matches()) {
             throw new IllegalArgumentException(PolicyErrors.badRule(text));
         }
-        Measure measure = Measure.byId(m.group(1));
+        Measure measure;
+        try {
+            measure = Measure.byId(m.group(1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PolicyErrors.inRule(e.getMessage(), text.strip()), e);
+        }
         Threshold threshold = new Threshold(Threshold.Operator.bySymbol(m.group(2)), Double.parseDouble(m.group(3)));
         List<String> grouping = new ArrayList<>();
         if (m.group(4) != null) {

@@ -33,6 +33,10 @@ final class RuleEvaluator {
             Optional<GroupResults> baseline) {
         List<String> grouping = report.results().spec().groupBy();
         Measure m = rule.measure();
+        if (m instanceof Measure.NamedDisparity || m instanceof Measure.TaskAggregate
+                || m instanceof Measure.TaskEveryGroup) {
+            return TaskRuleEvaluator.evaluate(rule, mode, report.asTaskReport()); // e.g. roc_auc.difference
+        }
         if (m instanceof Measure.Regression r) {
             return regression(rule, mode, grouping, report.results(), baseline, r.metric());
         }
@@ -127,7 +131,7 @@ final class RuleEvaluator {
                 candidate.fairness(metric).groups(), msg);
     }
 
-    private static RuleVerdict scalar(PolicyRule rule, EvidenceMode mode, List<String> grouping, Disparity d) {
+    static RuleVerdict scalar(PolicyRule rule, EvidenceMode mode, List<String> grouping, Disparity d) {
         Decision decision = decide(rule, mode, d.value(), d.interval());
         StringBuilder msg = new StringBuilder(rule.measure().id()).append(" = ").append(decision.why());
         if (!d.groups().isEmpty()) {
@@ -284,7 +288,7 @@ final class RuleEvaluator {
                 MetricValue.of(min), Optional.empty(), below.isEmpty() ? List.of(smallest) : below, msg);
     }
 
-    private static void appendExclusions(StringBuilder msg, List<Exclusion> excluded) {
+    static void appendExclusions(StringBuilder msg, List<Exclusion> excluded) {
         if (!excluded.isEmpty()) {
             msg.append("; ").append(excluded.size()).append(excluded.size() == 1 ? " group" : " groups")
                     .append(" left out: ").append(String.join("; ", excluded.stream().map(Exclusion::toString)
@@ -292,7 +296,7 @@ final class RuleEvaluator {
         }
     }
 
-    private static String labels(List<GroupKey> groups, String sep) {
+    static String labels(List<GroupKey> groups, String sep) {
         return String.join(sep, groups.stream().map(GroupKey::label).toList());
     }
 

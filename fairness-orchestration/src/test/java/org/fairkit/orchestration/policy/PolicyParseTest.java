@@ -74,7 +74,8 @@ class PolicyParseTest {
     @Test
     void anUnknownMetricListsTheValidIds() {
         assertThatThrownBy(() -> PolicyRule.parse("demographic_parity >= 0.8")).hasMessage("unknown metric "
-                + "'demographic_parity'; valid: min_group_size; a fairness metric: demographic_parity_difference, "
+                + "'demographic_parity'; did you mean demographic_parity_difference, demographic_parity_ratio? "
+                + "valid: min_group_size; a fairness metric: demographic_parity_difference, "
                 + "demographic_parity_ratio, equalized_odds_difference, equalized_odds_ratio, "
                 + "equal_opportunity_difference, equal_opportunity_ratio, statistical_parity_difference, "
                 + "disparate_impact, average_odds_difference, average_abs_odds_difference, "
@@ -84,7 +85,12 @@ class PolicyParseTest {
                 + "false_discovery_rate, false_omission_rate, accuracy, error_rate, balanced_accuracy, f1_score, "
                 + "predicted_positive_share; or a group metric with .difference, .ratio, .difference_to_overall, "
                 + ".ratio_to_overall (e.g. selection_rate.ratio); a data rule: max_missing_rate[.COLUMN], "
-                + "max_proxy_strength[.COLUMN], representation_ratio");
+                + "max_proxy_strength[.COLUMN], representation_ratio; a named disparity of another task: "
+                + otherTasks(true) + "; a group metric of another task, alone or with an aggregate: "
+                + otherTasks(false) + "; multiclass: macro_<group metric>, <group metric>@<class> or "
+                + "<fairness metric>@<class> (e.g. macro_true_positive_rate.difference, "
+                + "true_positive_rate@urgent.difference, demographic_parity_ratio@urgent) (in rule "
+                + "'demographic_parity >= 0.8')");
         assertThatThrownBy(() -> Measure.byId("selection_rate.spread")).hasMessageStartingWith("unknown metric "
                 + "'selection_rate.spread'; valid: ");
     }
@@ -228,5 +234,24 @@ class PolicyParseTest {
                     assertThat(Policy.parse(p.toYaml())).isEqualTo(p);
                     assertThat(PolicyRule.parse(a.expression()).expression()).isEqualTo(a.expression());
                 });
+    }
+
+    /**
+     * The catalog's ids of the other tasks, derived here from the families: named disparities (family DISPARITY, not
+     * a binary fairness metric) or group metrics (not DISPARITY, DATA_QUALITY or INDIVIDUAL, not a confusion metric).
+     */
+    private static String otherTasks(boolean named) {
+        List<String> out = new java.util.ArrayList<>();
+        for (org.fairkit.core.metrics.MetricInfo m : org.fairkit.core.catalog.MetricCatalog.all()) {
+            org.fairkit.core.metrics.MetricFamily f = m.family();
+            boolean binary = java.util.Arrays.stream(FairnessMetric.values()).anyMatch(x -> x.id().equals(m.id()))
+                    || java.util.Arrays.stream(Metrics.values()).anyMatch(x -> x.info().id().equals(m.id()));
+            boolean disparity = f == org.fairkit.core.metrics.MetricFamily.DISPARITY;
+            if (!binary && (named ? disparity : !disparity && f != org.fairkit.core.metrics.MetricFamily.DATA_QUALITY
+                    && f != org.fairkit.core.metrics.MetricFamily.INDIVIDUAL)) {
+                out.add(m.id());
+            }
+        }
+        return String.join(", ", out);
     }
 }
