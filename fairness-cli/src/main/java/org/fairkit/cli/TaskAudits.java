@@ -23,6 +23,7 @@ import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.GroupValues;
 import org.fairkit.core.metrics.MetricValue;
+import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.ZeroDivision;
 import org.fairkit.core.multiclass.MulticlassData;
 import org.fairkit.core.multiclass.MulticlassFairness;
@@ -38,9 +39,11 @@ import org.fairkit.orchestration.RunTrail;
 import org.fairkit.orchestration.io.CsvTable;
 import org.fairkit.orchestration.io.TaskCsv;
 import org.fairkit.orchestration.policy.DataMeasure;
+import org.fairkit.orchestration.policy.Measure;
 import org.fairkit.orchestration.policy.Outcome;
 import org.fairkit.orchestration.policy.Policy;
 import org.fairkit.orchestration.policy.PolicyResult;
+import org.fairkit.orchestration.policy.PolicyRule;
 import org.fairkit.orchestration.run.AuditGrouping;
 import org.fairkit.orchestration.run.AuditResult;
 import org.fairkit.orchestration.run.RunRecord;
@@ -79,6 +82,16 @@ final class TaskAudits {
      */
     static List<TaskReport> evaluate(Task task, DataOptions d, TaskOptions t, EvaluationOptions e,
             List<AuditGrouping> groupings, Progress progress, Clock clock) throws IOException {
+        return evaluate(task, d, t, e, groupings, List.of(), progress, clock);
+    }
+
+    /**
+     * As {@link #evaluate(Task, DataOptions, TaskOptions, EvaluationOptions, List, Progress, Clock)}, also evaluating
+     * the group metrics a policy reads ({@link #policyMetricIds}) that {@code --metrics} leaves out.
+     */
+    static List<TaskReport> evaluate(Task task, DataOptions d, TaskOptions t, EvaluationOptions e,
+            List<AuditGrouping> groupings, List<String> policyMetrics, Progress progress, Clock clock)
+            throws IOException {
         requireCsv(task, d);
         if (e.bootstrap != null || e.bayes) {
             throw CliException.badInput(CliErrors.taskOption(e.bootstrap != null ? "--bootstrap" : "--bayes",
@@ -93,7 +106,7 @@ final class TaskAudits {
         List<TaskReport> reports = new ArrayList<>();
         switch (task) {
             case REGRESSION -> {
-                Selection s = regressionMetrics(e.metrics);
+                Selection s = withPolicyMetrics(regressionMetrics(e.metrics), policyMetrics);
                 RegressionData data = TaskCsv.regression(file, t.target, d.prediction, Optional.ofNullable(d.weight),
                         sensitive, count);
                 for (AuditGrouping g : groupings) {
@@ -133,7 +146,8 @@ final class TaskAudits {
                 }
             }
             case MULTICLASS -> {
-                MetricSelection s = MetricSelection.parse(e.metrics == null ? List.of() : e.metrics, false);
+                MetricSelection s = withPolicyMetrics(MetricSelection.parse(e.metrics == null ? List.of()
+                        : e.metrics, false), policyMetrics);
                 MulticlassData data = TaskCsv.multiclass(file, d.label, d.prediction, Optional.ofNullable(d.weight),
                         sensitive, count);
                 for (AuditGrouping g : groupings) {
@@ -220,6 +234,29 @@ final class TaskAudits {
         }
         return new Selection(metrics.isEmpty() ? all : List.copyOf(metrics),
                 fairness.isEmpty() ? allFairness : List.copyOf(fairness));
+    }
+
+    /** The regression metrics plus those among {@code ids}. */
+    private static Selection withPolicyMetrics(Selection s, List<String> ids) {
+        Set<RegressionMetric> metrics = new LinkedHashSet<>(s.metrics());
+        for (String id : ids) {
+            try {
+                metrics.add(RegressionMetrics.byId(id));
+            } catch (IllegalArgumentException notRegression) {
+                // another task's metric: the policy's verdict names what the report has
+            }
+        }
+        return new Selection(List.copyOf(metrics), s.fairness());
+    }
+
+    /** The confusion metrics plus those among {@code ids}. */
+    private static MetricSelection withPolicyMetrics(MetricSelection s, List<String> ids) {
+        Set<GroupMetric> metrics = new LinkedHashSet<>(s.groupMetrics());
+        for (String id : ids) {
+            Arrays.stream(Metrics.values()).filter(m -> m.info().id().equals(id) || m.info().aliases().contains(id))
+                    .findFirst().ifPresent(metrics::add);
+        }
+        return new MetricSelection(List.copyOf(metrics), s.scoreMetrics(), s.fairnessMetrics());
     }
 
     /** The ids each named disparity of a pooled ranking report aggregates ({@link ExposureTally#report()}). */
@@ -321,8 +358,8 @@ final class TaskAudits {
         List<TaskReport> reports;
         Optional<Audits.Run> run = Optional.empty();
         try (Progress p = Progress.start(c.spec.commandLine().getErr(), c.progress.enabled())) {
-            reports = evaluate(task, c.data, c.task, c.evaluation, c.evaluation.groupings(c.data.sensitive()), p,
-                    clock);
+            reports = evaluate(task, c.data, c.task, c.evaluation, c.evaluation.groupings(c.data.sensitive()),
+                    policy.map(TaskAudits::policyMetricIds).orElse(List.of()), p, clock);
             if (c.out != null) {
                 Path file = csvFile(c.data);
                 run = Optional.of(run(Audits.planId(file), file.toString(), reports, selected, c.out, clock, t0, p));
@@ -352,8 +389,8 @@ final class TaskAudits {
         }
         List<TaskReport> reports;
         try (Progress p = Progress.start(c.spec.commandLine().getErr(), c.progress.enabled())) {
-            reports = evaluate(task, c.data, c.task, c.evaluation, c.groupings(policy, c.data.sensitive()), p,
-                    c.parent.clock());
+            reports = evaluate(task, c.data, c.task, c.evaluation, c.groupings(policy, c.data.sensitive()),
+                    policyMetricIds(policy), p, c.parent.clock());
         }
         PolicyResult result = judge(policy, reports);
         int code = result.outcome() == Outcome.PASS ? ExitCode.OK : ExitCode.FINDING;
@@ -385,7 +422,34 @@ final class TaskAudits {
 
     /** The policy's verdict on task reports. */
     static PolicyResult judge(Policy policy, List<TaskReport> reports) {
-        throw CliException.badInput("policies judge binary audits only in this build");
+        return policy.evaluateTasks(reports);
+    }
+
+    /**
+     * The group metric ids a policy's rules read of every group or aggregate ({@code mean_absolute_error.ratio},
+     * {@code macro_false_negative_rate.difference}, {@code roc_auc@high >= 0.7}), without a {@code macro_} prefix or
+     * {@code @class} suffix: a task audit evaluates them even when {@code --metrics} does not name them.
+     */
+    static List<String> policyMetricIds(Policy policy) {
+        List<String> out = new ArrayList<>();
+        for (PolicyRule rule : policy.rules()) {
+            String id = null;
+            if (rule.measure() instanceof Measure.Aggregate a) {
+                id = a.metric().id();
+            } else if (rule.measure() instanceof Measure.EveryGroup g) {
+                id = g.metric().id();
+            } else if (rule.measure() instanceof Measure.TaskAggregate a) {
+                id = a.metric();
+            } else if (rule.measure() instanceof Measure.TaskEveryGroup g) {
+                id = g.metric();
+            }
+            if (id != null) {
+                id = id.startsWith("macro_") ? id.substring("macro_".length()) : id;
+                int at = id.indexOf('@');
+                out.add(at < 0 ? id : id.substring(0, at));
+            }
+        }
+        return out;
     }
 
     /** Prints task reports as tables ({@link TaskReport#toString()}), one per grouping, separated by a blank line. */
