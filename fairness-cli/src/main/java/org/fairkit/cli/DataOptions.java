@@ -35,7 +35,8 @@ final class DataOptions {
     String schema;
 
     @Option(names = "--query", paramLabel = "SELECT",
-            description = "With --jdbc: a read-only query to audit instead of a table (run read-only, rolled back).")
+            description = "With --jdbc: a read-only query to audit instead of a table (run read-only, rolled back). "
+                    + "A ranking audit of a file: the query column (one ranking per value).")
     String query;
 
     @Option(names = "--user", paramLabel = "USER", description = "With --jdbc: the database user.")
