@@ -42,6 +42,11 @@ import org.fairkit.core.ranking.Ranking;
  * queries of the group's per-query exposure. Mean relevance is equal across groups, so the disparate treatment ratio
  * (exposure per relevance) has the same expectation.
  *
+ * <p><b>Aggregating over queries.</b> Pool first, then compare: average each group's exposure over the queries (or
+ * over all its items), then take the ratio. The mean of the per-query {@code exposureRatio()} values is biased low,
+ * because min / max of two noisy group means is below 1 even at parity: on the default data at {@code s = 0} it is
+ * about 0.82 while the pooled ratio is 0.997 (at {@code s = 1}: 0.706 and 0.708).
+ *
  * <p><b>Columns</b> ({@link #writeCsv(Appendable)}), one line per item, queries in order and each query's items by
  * rank: {@value #QUERY} ({@code q1}, {@code q2}, ...), {@value #ITEM} ({@code d1}, {@code d2}, ..., numbered in
  * generation order), {@value #GROUP}, {@value #RELEVANCE}, {@value #SCORE}, {@value #RANK}.
