@@ -164,6 +164,10 @@ class SyntheticCreditLimitsTest {
         assertThat(lines).hasSize(4);
         assertThat(SyntheticCreditLimits.builder().rows(3).build().toString())
                 .isEqualTo("SyntheticCreditLimits[3 rows, seed 42, strength 1.0]");
+        SyntheticCreditLimits d = SyntheticCreditLimits.builder().rows(3).seed(8).strength(0.5).build();
+        assertThat(d.seed()).isEqualTo(8);
+        assertThat(d.strength()).isEqualTo(0.5);
+        assertThat(d.toRegressionData().rows()).isEqualTo(3);
     }
 
     @Test

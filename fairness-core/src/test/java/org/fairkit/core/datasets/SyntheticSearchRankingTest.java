@@ -251,6 +251,8 @@ class SyntheticSearchRankingTest {
                     .hasMessage("queryId must be a query id q1 to q3, got " + bad);
         }
         assertThat(d.toString()).isEqualTo("SyntheticSearchRanking[3 queries of 4 items, seed 42, strength 1.0]");
+        assertThat(d.seed()).isEqualTo(42);
+        assertThat(d.strength()).isEqualTo(1.0);
     }
 
     @Test

@@ -151,6 +151,8 @@ class SyntheticTriageTest {
                 .hasMessage("rows is already set; each setting is set once");
         assertThat(SyntheticTriage.builder().rows(10).strength(0).build().toString())
                 .isEqualTo("SyntheticTriage[10 rows, seed 42, strength 0.0]");
+        assertThat(SyntheticTriage.builder().rows(10).seed(3).strength(2).build())
+                .satisfies(t -> assertThat(t.seed()).isEqualTo(3)).satisfies(t -> assertThat(t.strength()).isEqualTo(2));
         // At the largest strength no Female high-urgency case is predicted high.
         SyntheticTriage worst = SyntheticTriage.builder().rows(5_000).strength(3.2).build();
         for (int i = 0; i < worst.rows(); i++) {
