@@ -86,6 +86,12 @@ final class DemoCommand implements Callable<Integer> {
             description = "BCa bootstrap resamples (default ${DEFAULT-VALUE}).")
     int bootstrap;
 
+    @Option(names = "--task", paramLabel = "binary|regression|ranking|multiclass", defaultValue = "binary",
+            description = "The kind of model (default ${DEFAULT-VALUE}: the full lending audit). regression, ranking "
+                    + "(--rows / 20 queries of 20 items) and multiclass write that task's seeded data set with a known "
+                    + "disparity and print the audit command for it.")
+    TaskDemo.Task task;
+
     @Mixin
     ProgressOption progress;
 
@@ -98,6 +104,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         PrintWriter w = spec.commandLine().getOut();
+        if (task != TaskDemo.Task.BINARY) {
+            return TaskDemo.run(task, out, rows, seed, w);
+        }
         Policy policy = Policy.parse(demoPolicy());
         FairnessData data = SyntheticLending.generate(rows, seed);
         w.printf(Locale.ROOT, "Synthetic lending data: %s applicants (seed %d). The model lowers %s's scores by %.1f "

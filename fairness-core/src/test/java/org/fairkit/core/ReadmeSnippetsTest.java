@@ -2,21 +2,28 @@ package org.fairkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.fairkit.core.datasets.SyntheticCreditLimits;
+import org.fairkit.core.datasets.SyntheticSearchRanking;
+import org.fairkit.core.datasets.SyntheticTriage;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.regression.RegressionData;
 import org.fairkit.core.regression.RegressionFairness;
 import org.fairkit.core.regression.RegressionFairnessMetric;
+import org.fairkit.core.ranking.RankingFairness;
+import org.fairkit.core.ranking.RankingReport;
 import org.fairkit.core.regression.RegressionReport;
 import org.fairkit.core.scores.ScoreMetrics;
 import org.fairkit.core.scores.ThresholdSweep;
 import org.fairkit.testkit.Markdown;
 import org.fairkit.testkit.TestSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Docs are tests: the spec, score and regression snippets of fairness-core/README.md are this test's code, and run. */
+/** Docs are tests: the spec, score, regression and data set snippets of fairness-core/README.md are this test's code, and run. */
 class ReadmeSnippetsTest {
     @Test
     void scoreSnippetRuns() {
@@ -69,11 +76,30 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    void datasetSnippetRuns(@TempDir Path tmp) throws java.io.IOException {
+        // snippet 4 start
+        SyntheticCreditLimits limits = SyntheticCreditLimits.builder().rows(20_000).seed(7).build();
+        RegressionReport byLimit = RegressionFairness.of(limits.toRegressionData()).groupBy("sex").evaluate();
+        byLimit.fairness(RegressionFairnessMetric.MAE_PARITY_DIFFERENCE);   // ≈ 0.952 (Female vs Male)
+        SyntheticSearchRanking search = SyntheticSearchRanking.builder().seed(7).build();
+        RankingReport firstQuery = RankingFairness.of(search.toRanking("q1")).evaluate();
+        SyntheticTriage triage = SyntheticTriage.builder().strength(0).build();   // no disparity
+        StringBuilder csv = new StringBuilder();
+        triage.writeCsv(csv);                                                    // or writeCsv(Path)
+        // snippet 4 end
+        triage.writeCsv(tmp.resolve("triage.csv"));
+        assertThat(byLimit.fairness(RegressionFairnessMetric.MAE_PARITY_DIFFERENCE).asDouble())
+                .isCloseTo(0.952, org.assertj.core.api.Assertions.within(0.05));
+        assertThat(firstQuery.exposure().groups()).hasSize(2);
+        assertThat(Files.readString(tmp.resolve("triage.csv"))).isEqualTo(csv.toString());
+    }
+
+    @Test
     void readmeShowsExactlyTheSnippetsThatThisTestRuns() {
         List<String> blocks = Markdown.read(Path.of("README.md")).blocks("java").stream().map(Markdown::normalize)
                 .toList();
         TestSource source = TestSource.of(ReadmeSnippetsTest.class);
-        for (int k = 1; k <= 3; k++) {
+        for (int k = 1; k <= 4; k++) {
             String snippet = source.between("// snippet " + k + " start", "// snippet " + k + " end");
             assertThat(blocks).as("README java blocks").contains(Markdown.normalize(snippet));
         }
