@@ -8,14 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import org.fairkit.core.datasets.SyntheticCreditLimits;
+import org.fairkit.core.datasets.SyntheticSearchRanking;
+import org.fairkit.core.datasets.SyntheticTriage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Docs are tests, beyond parsing: every {@code fairkit audit ... --task ...} command of the repository README and
- * the module README runs, exit 0, on a file with the columns of the example data set it names ({@code --data} and
- * {@code --out} moved into a temporary directory).
+ * the module README runs, exit 0, on the seeded example data set it names ({@code fairkit demo --task ...}'s files,
+ * generated smaller; {@code --data} and {@code --out} moved into a temporary directory).
  */
 class ReadmeTaskCommandsTest {
     private static final Path ROOT = Path.of(System.getProperty("fairkit.root", ".."));
@@ -48,44 +50,24 @@ class ReadmeTaskCommandsTest {
         }
     }
 
-    /** The columns of {@code demo --task regression}: id, sex, age_band, y, y_hat. */
+    /** {@code demo --task regression}'s data set (fairness-core's SyntheticCreditLimits), smaller. */
     private Path creditLimits() throws IOException {
-        SplittableRandom rnd = new SplittableRandom(1);
-        StringBuilder b = new StringBuilder("id,sex,age_band,y,y_hat\n");
-        String[] bands = {"18-29", "30-49", "50+"};
-        for (int i = 0; i < 300; i++) {
-            String sex = i % 2 == 0 ? "Female" : "Male";
-            double y = 10 + rnd.nextDouble() * 5;
-            double e = sex.equals("Female") ? -1.5 + rnd.nextGaussian() * 1.5 : rnd.nextGaussian();
-            b.append(i).append(',').append(sex).append(',').append(bands[i % 3]).append(',').append(y).append(',')
-                    .append(y + e).append('\n');
-        }
-        return Files.writeString(tmp.resolve("credit-limits.csv"), b);
+        Path f = tmp.resolve("credit-limits.csv");
+        SyntheticCreditLimits.builder().rows(5000).seed(1).build().writeCsv(f);
+        return f;
     }
 
-    /** The columns of {@code demo --task ranking}: query_id, item_id, group, relevance, score, rank. */
+    /** {@code demo --task ranking}'s data set (SyntheticSearchRanking), smaller. */
     private Path searchRanking() throws IOException {
-        StringBuilder b = new StringBuilder("query_id,item_id,group,relevance,score,rank\n");
-        for (int q = 0; q < 10; q++) {
-            for (int r = 1; r <= 6; r++) {
-                String group = (r + q) % 3 == 0 ? "B" : "A";
-                b.append('q').append(q).append(',').append(q * 6 + r).append(',').append(group).append(',')
-                        .append(r % 2).append(',').append(1.0 / r).append(',').append(r).append('\n');
-            }
-        }
-        return Files.writeString(tmp.resolve("search-ranking.csv"), b);
+        Path f = tmp.resolve("search-ranking.csv");
+        SyntheticSearchRanking.builder().queries(200).seed(1).build().writeCsv(f);
+        return f;
     }
 
-    /** The columns of {@code demo --task multiclass}: id, sex, age_band, y_true, y_pred. */
+    /** {@code demo --task multiclass}'s data set (SyntheticTriage), smaller. */
     private Path triage() throws IOException {
-        String[] classes = {"low", "medium", "high"};
-        StringBuilder b = new StringBuilder("id,sex,age_band,y_true,y_pred\n");
-        for (int i = 0; i < 120; i++) {
-            String y = classes[i % 3];
-            String p = i % 7 == 0 ? "medium" : y;
-            b.append(i).append(',').append(i % 2 == 0 ? "Female" : "Male").append(",30-49,").append(y).append(',')
-                    .append(p).append('\n');
-        }
-        return Files.writeString(tmp.resolve("triage.csv"), b);
+        Path f = tmp.resolve("triage.csv");
+        SyntheticTriage.builder().rows(5000).seed(1).build().writeCsv(f);
+        return f;
     }
 }
