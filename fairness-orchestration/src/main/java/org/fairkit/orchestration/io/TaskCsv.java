@@ -155,19 +155,51 @@ public final class TaskCsv {
     }
 
     /**
-     * One query's items, as read.
-     *
-     * @param id the query's value ({@code ""} when the file is one ranking)
-     * @param positions each item's rank, or {@code null} when placed by scores
-     * @param scores each item's score, or {@code null} when placed by ranks
-     * @param relevance each item's relevance, or {@code null}
-     * @param sensitive each sensitive column's levels, by column
+     * One query's items, as read. Immutable: the arrays are copied in and out.
      */
-    public record Query(String id, int[] positions, double[] scores, double[] relevance,
-            Map<String, String[]> sensitive) {
+    public static final class Query {
+        private final String id;
+        private final int[] positions;
+        private final double[] scores;
+        private final double[] relevance;
+        private final Map<String, String[]> sensitive;
+
+        Query(String id, int[] positions, double[] scores, double[] relevance, Map<String, String[]> sensitive) {
+            this.id = id;
+            this.positions = positions;
+            this.scores = scores;
+            this.relevance = relevance;
+            this.sensitive = sensitive;
+        }
+
+        /** @return the query's value ({@code ""} when the file is one ranking) */
+        public String id() {
+            return id;
+        }
+
+        /** @return each item's rank, or {@code null} when placed by scores */
+        public int[] positions() {
+            return positions == null ? null : positions.clone();
+        }
+
+        /** @return each item's score, or {@code null} when placed by ranks */
+        public double[] scores() {
+            return scores == null ? null : scores.clone();
+        }
+
+        /** @return each item's relevance, or {@code null} */
+        public double[] relevance() {
+            return relevance == null ? null : relevance.clone();
+        }
+
         /** @return the items */
         public int items() {
             return sensitive.values().iterator().next().length;
+        }
+
+        @Override
+        public String toString() {
+            return "Query[" + id + ", " + items() + " items]";
         }
 
         /**
