@@ -74,20 +74,12 @@ final class TaskAudits {
     }
 
     /**
-     * Evaluates a task audit.
+     * Evaluates a task audit, one report per grouping; the group metrics a policy reads ({@link #policyMetricIds})
+     * are evaluated even when {@code --metrics} leaves them out.
      *
      * @throws IOException if the file cannot be read
      * @throws IllegalArgumentException at the first bad cell
      * @throws CliException for bad settings
-     */
-    static List<TaskReport> evaluate(Task task, DataOptions d, TaskOptions t, EvaluationOptions e,
-            List<AuditGrouping> groupings, Progress progress, Clock clock) throws IOException {
-        return evaluate(task, d, t, e, groupings, List.of(), progress, clock);
-    }
-
-    /**
-     * As {@link #evaluate(Task, DataOptions, TaskOptions, EvaluationOptions, List, Progress, Clock)}, also evaluating
-     * the group metrics a policy reads ({@link #policyMetricIds}) that {@code --metrics} leaves out.
      */
     static List<TaskReport> evaluate(Task task, DataOptions d, TaskOptions t, EvaluationOptions e,
             List<AuditGrouping> groupings, List<String> policyMetrics, Progress progress, Clock clock)

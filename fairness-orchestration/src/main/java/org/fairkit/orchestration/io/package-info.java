@@ -8,6 +8,11 @@
  * ({@link org.fairkit.orchestration.io.FlaggedCases}, with the {@link org.fairkit.orchestration.io.DecisionChange}
  * extension point for a group-fair post-processor).
  *
+ * <p>Other tasks: the rows of regression, ranking and multiclass audits read from CSV
+ * ({@link org.fairkit.orchestration.io.TaskCsv}) and the JSON of any task's report
+ * ({@link org.fairkit.orchestration.io.TaskReportJson}, {@code fairkit.task-report/1});
+ * {@code MetricsExport.taskRecords} exports them.
+ *
  * <p>Entry points: {@code CsvSource.of(path, CsvColumns.builder()...build())} and {@code ReportJson.toJson(report)}.
  *
  * <p>Stability: public API, evolving before 1.0; the JSON and CSV layouts are versioned by their schema ids.
