@@ -32,6 +32,10 @@ public final class ScoreKernel {
         int groupCount = in.groupCount();
         int[] groups = in.groups();
         boolean weighted = in.isWeighted();
+        if (!weighted && groupCount > Integer.MAX_VALUE >> 1) {
+            throw new IllegalArgumentException("score metrics support at most " + (Integer.MAX_VALUE >> 1)
+                    + " groups, got " + groupCount);
+        }
         // The payload carried through the sort: unweighted, the row's group code and label (group << 1 | label),
         // so that no row is looked up afterwards; weighted, the row (its weight, group and label are read once).
         long[] key = new long[n];
