@@ -10,5 +10,6 @@ if not exist "%FAIRKIT_JAR%" (
 )
 set "JAVACMD=java"
 if defined JAVA_HOME set "JAVACMD=%JAVA_HOME%\bin\java.exe"
-"%JAVACMD%" %JAVA_OPTS% -jar "%FAIRKIT_JAR%" %*
+rem lib\fairkit.jar holds DuckDB's driver without its native libraries: lib\duckdb_jdbc-V.jar (any lib\*.jar) has them.
+"%JAVACMD%" %JAVA_OPTS% -cp "%FAIRKIT_JAR%;%~dp0..\lib\*" org.fairkit.cli.Main %*
 exit /b %ERRORLEVEL%

@@ -82,6 +82,14 @@ public class ScoreMetricsBenchmark {
         return out;
     }
 
+    /** The target's yardstick: one {@code Arrays.sort} of (a copy of) the scores, nothing else. */
+    @Benchmark
+    public double[] sortScoresBaseline() {
+        double[] copy = scoreColumn.clone();
+        Arrays.sort(copy);
+        return copy;
+    }
+
     /** The baseline: per group, boxed row indices sorted by a comparator, then the same tie-block walk. */
     @Benchmark
     public double[] boxedComparatorSortBaseline() {

@@ -113,8 +113,9 @@ final class SqlInput implements AutoCloseable {
     }
 
     /**
-     * The report of each spec: from the engine's counts, or from the rows when a spec needs them (score metrics,
-     * intervals); the rows are read once.
+     * The report of each spec: from the engine's counts (intervals on the count path included), or from the rows when
+     * a spec needs them (score metrics, a bootstrap of weighted data: {@link SqlSource#needsRows}); the rows are read
+     * once.
      *
      * @throws CliException when a grouping has more than {@code maxGroups} groups, or the database fails
      */
@@ -123,7 +124,7 @@ final class SqlInput implements AutoCloseable {
             SqlTally tally = checkGroups(specs, progress, maxGroups);
             List<FairnessReport> out = new ArrayList<>();
             for (EvaluationSpec s : specs) {
-                if (s.intervals().isPresent() || !s.scoreMetrics().isEmpty()) {
+                if (SqlSource.needsRows(s, tally.isWeighted())) {
                     progress.phase(s.intervals().map(i -> "intervals (" + i.description() + ") for " + s.groupBy())
                             .orElse("evaluating " + s.groupBy()));
                     out.add(Fairness.of(load(), s).clock(clock).evaluate());

@@ -108,6 +108,20 @@ class SqlAuditCommandTest {
     }
 
     @Test
+    void intervalsWithoutScoresComeFromTheDatabasesCountsAndEqualTheCsvReadersIntervals() throws Exception {
+        Path csv = Cli.lending(dir, 2000, 6);
+        Path parquet = dir.resolve("lending-counts.parquet");
+        copy(csv, parquet, "FORMAT PARQUET");
+        String[] more = {"--bootstrap", "300", "--seed", "8"};
+        JsonNode expected = reports(Cli.run(args(csv.toString(), more)));
+        Cli.Result r = Cli.run(args(parquet.toString(), more));
+        assertThat(reports(r)).isEqualTo(expected);
+        assertThat(expected.toString()).contains("\"interval\"");
+        // The count path: the provenance fingerprints the database's counts, not the rows.
+        assertThat(r.json().get("reports").get(0).get("provenance").toString()).contains("SQL ");
+    }
+
+    @Test
     void aParquetAuditWritesItsOutputsWithOut() throws Exception {
         Path csv = Cli.lending(dir, 1000, 4);
         Path parquet = dir.resolve("lending.parquet");

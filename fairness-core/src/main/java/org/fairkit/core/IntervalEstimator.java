@@ -22,4 +22,17 @@ public interface IntervalEstimator {
      * @return intervals by estimand; estimands it cannot estimate are simply absent
      */
     Map<Estimand, Interval> estimate(IntervalRequest request);
+
+    /**
+     * Whether this estimator needs the rows, not only every group's confusion counts, for data of this kind. A
+     * source whose counts were computed elsewhere (a database's {@code GROUP BY}, Spark executors) derives the
+     * report and its intervals from the counts ({@link Fairness#fromCounts}) unless this says the rows are needed,
+     * and then loads them. Default: the counts suffice.
+     *
+     * @param weighted whether the data has weights
+     * @return whether {@link #estimate} needs {@link IntervalRequest#hasRows() rows}
+     */
+    default boolean needsRows(boolean weighted) {
+        return false;
+    }
 }

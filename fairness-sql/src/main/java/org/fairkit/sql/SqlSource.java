@@ -21,6 +21,7 @@ import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.IntervalEstimator;
 
 /**
  * The front door of fairness-sql: decisions that live in a database (a table, a read-only query, or a file an
@@ -334,9 +335,11 @@ public final class SqlSource {
     }
 
     /**
-     * The report of {@code spec}: from the database's counts ({@link #tally()}), or from the rows ({@link #load()})
-     * when the spec asks for score metrics or intervals. Both give the numbers {@code Fairness.of(data, spec)} gives
-     * over the same rows.
+     * The report of {@code spec}: from the database's counts ({@link #tally()}, then {@link SqlTally#report}, with
+     * intervals on the count path when the spec asks for them), or from the rows ({@link #load()}) when the spec asks
+     * for score metrics or its interval estimator needs the rows ({@link IntervalEstimator#needsRows}: a bootstrap of
+     * weighted data). Both give the numbers {@code Fairness.of(data, spec)} gives over the same rows (unweighted
+     * counts bit for bit, intervals included for the same seed; weight sums see the note on {@link SqlTally}).
      *
      * @throws IllegalArgumentException for an invalid value, or a grouping of columns not mapped as sensitive
      * @throws SQLException if the database fails
@@ -345,10 +348,22 @@ public final class SqlSource {
         if (!columns.sensitive().containsAll(spec.groupBy())) {
             throw SqlErrors.notSensitive(spec.groupBy(), columns.sensitive());
         }
-        if (spec.intervals().isPresent() || !spec.scoreMetrics().isEmpty()) {
+        if (needsRows(spec, columns.weight().isPresent())) {
             return Fairness.of(load(), spec).clock(clock).evaluate();
         }
         return tally().report(spec, clock);
+    }
+
+    /**
+     * Whether {@code spec} needs the rows rather than the database's counts: score metrics, or an interval estimator
+     * that resamples rows for data of this kind.
+     *
+     * @param spec what to compute
+     * @param weighted whether the data has weights
+     * @return whether to load the rows
+     */
+    public static boolean needsRows(EvaluationSpec spec, boolean weighted) {
+        return !spec.scoreMetrics().isEmpty() || spec.intervals().map(i -> i.needsRows(weighted)).orElse(false);
     }
 
     /** As {@link #evaluate(EvaluationSpec, Clock)} with the system UTC clock. */

@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fairkit.core.EvaluationSpec;
+import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessReport;
-import org.fairkit.core.GroupResults;
 import org.fairkit.core.Provenance;
 import org.fairkit.core.group.Grouping;
 import org.fairkit.core.group.SensitiveFeature;
@@ -22,9 +22,9 @@ import org.fairkit.core.tally.GroupConfusion;
 /**
  * The confusion counts a database computed ({@link SqlSource#tally()}), keyed by the levels of every sensitive
  * column; {@link #confusion(List)} adds them up to any grouping (one column, or an intersection), and
- * {@link #report(EvaluationSpec, Clock)} derives the report with core's own step ({@link GroupResults#derive},
- * {@link FairnessReport#of}), so metrics, disparities, warnings, policies and documents are the same code as for
- * rows in memory.
+ * {@link #report(EvaluationSpec, Clock)} derives the report through core's one entry point for counts computed
+ * elsewhere ({@link Fairness#fromCounts}, as fairness-spark does), so metrics, disparities, warnings, count-path
+ * intervals, policies and documents are the same code as for rows in memory.
  *
  * <p><b>Groups</b> are ordered as {@code FairnessData.grouping(features)} orders string levels (each feature's levels
  * in {@link String} order, intersections lexicographically, only combinations that occur): the report lists the same
@@ -147,44 +147,54 @@ public final class SqlTally {
     }
 
     /**
+     * Every group's counts of a grouping, keyed by the group's levels (one per {@code groupBy} column), in the order
+     * of {@link #grouping(List)}: what {@link Fairness#fromCounts} takes.
+     *
+     * @throws IllegalArgumentException for a column that is not one of {@link #features()}
+     */
+    public Map<List<String>, CellCounts> counts(List<String> groupBy) {
+        Map<List<String>, Cells> m = marginal(pick(groupBy));
+        Map<List<String>, CellCounts> out = new LinkedHashMap<>();
+        for (Map.Entry<List<String>, Cells> e : m.entrySet()) {
+            Cells c = e.getValue();
+            // Cell index 2 * label + prediction: 0 = TN, 1 = FP, 2 = FN, 3 = TP.
+            out.put(e.getKey(), weighted
+                    ? CellCounts.weighted(c.n[0], c.n[1], c.n[2], c.n[3], c.weight(0), c.weight(1), c.weight(2),
+                            c.weight(3))
+                    : CellCounts.of(c.n[0], c.n[1], c.n[2], c.n[3]));
+        }
+        return out;
+    }
+
+    /**
      * The per-group counts of a grouping, in the order of {@link #grouping(List)}: what the in-memory tally builds.
      *
      * @throws IllegalArgumentException for a column that is not one of {@link #features()}
      */
     public GroupConfusion confusion(List<String> groupBy) {
-        Grouping g = grouping(groupBy);
-        Map<List<String>, Cells> m = marginal(pick(groupBy));
-        CellCounts[] out = new CellCounts[g.groupCount()];
-        for (int i = 0; i < out.length; i++) {
-            Cells c = m.get(g.groups().get(i).levels());
-            // Cell index 2 * label + prediction: 0 = TN, 1 = FP, 2 = FN, 3 = TP.
-            out[i] = weighted
-                    ? CellCounts.weighted(c.n[0], c.n[1], c.n[2], c.n[3], c.weight(0), c.weight(1), c.weight(2),
-                            c.weight(3))
-                    : CellCounts.of(c.n[0], c.n[1], c.n[2], c.n[3]);
-        }
-        return GroupConfusion.of(out);
+        return GroupConfusion.of(counts(groupBy).values().toArray(CellCounts[]::new));
     }
 
     /**
-     * Derives the report of {@code spec} from the counts. The provenance's input fingerprint is a SHA-256 of the
-     * counts themselves (format {@code fairkit.sql-counts/1}: the source, the features, then each full key's levels
-     * and cell counts and weight sums in key order), since the rows never left the database; its configuration adds
-     * {@code input = SQL <source>}.
+     * Derives the report of {@code spec} from the counts, through core's one entry point for counts computed
+     * elsewhere, {@link Fairness#fromCounts} (as fairness-spark does): metrics, disparities, warnings and, when the
+     * spec asks for them, intervals on the count path, from the same code as for rows in memory. The provenance's
+     * input fingerprint is a SHA-256 of the counts themselves (format {@code fairkit.sql-counts/1}: the source, the
+     * features, then each full key's levels and cell counts and weight sums in key order), since the rows never left
+     * the database; its configuration adds {@code input = SQL <source>}.
      *
-     * @throws IllegalArgumentException if the spec groups by columns not in {@link #features()}, or its reference
-     *     group has no rows
+     * @throws IllegalArgumentException if the spec groups by columns not in {@link #features()}, asks for score
+     *     metrics (they need the rows), or its reference group has no rows; or if its interval estimator needs the
+     *     rows ({@link org.fairkit.core.IntervalEstimator#needsRows}: a bootstrap of weighted counts)
      */
     public FairnessReport report(EvaluationSpec spec, Clock clock) {
-        Grouping g = grouping(spec.groupBy());
-        GroupResults results = GroupResults.derive(spec, g, confusion(spec.groupBy()));
+        Map<List<String>, CellCounts> counts = counts(spec.groupBy());
         Map<String, String> config = spec.configuration(weighted, 1);
         config.remove("scoreMetrics");
-        config.put("intervals", "none");
         config.put("input", "SQL " + source);
         Provenance p = new Provenance(Provenance.currentLibraryVersion(), config, rows, fingerprint(),
                 clock.instant());
-        return FairnessReport.of(results, Map.of(), p);
+        return Fairness.fromCounts(spec, counts, p);
     }
 
     /** @return the SHA-256 of the counts, in hex (see {@link #report}) */

@@ -148,6 +148,12 @@ public final class Bootstrap implements IntervalEstimator {
         return distribution(request).intervals();
     }
 
+    /** Rows are resampled when {@link #resampleRows()} asks for it, and always for weighted data. */
+    @Override
+    public boolean needsRows(boolean weighted) {
+        return rows || weighted;
+    }
+
     /**
      * The joint resampled distributions of every reported quantity, their intervals and the reasons for any
      * omitted interval.

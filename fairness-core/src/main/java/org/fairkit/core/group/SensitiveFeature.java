@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.fairkit.core.internal.InputErrors;
 
 /**
@@ -26,6 +27,10 @@ public final class SensitiveFeature {
         this.codes = codes;
     }
 
+    /** Rows scanned ahead of the encoding for levels to enter in sorted order, and at most how many levels. */
+    private static final int PRESCAN_ROWS = 4096;
+    private static final int PRESCAN_LEVELS = 64;
+
     /**
      * A feature from one string level per row.
      *
@@ -34,6 +39,19 @@ public final class SensitiveFeature {
     public static SensitiveFeature of(String name, String[] values) {
         requireName(name);
         LevelTable table = new LevelTable();
+        // The levels of a prefix are entered first, in sorted order: when the rest of the column brings no new level
+        // (the usual case) the first-seen codes are already the sorted codes and the remap pass below is skipped.
+        // Codes are the same either way.
+        int prefix = Math.min(values.length, PRESCAN_ROWS);
+        TreeSet<String> early = new TreeSet<>();
+        for (int i = 0; i < prefix && early.size() < PRESCAN_LEVELS; i++) {
+            if (values[i] != null) {
+                early.add(values[i]);
+            }
+        }
+        for (String level : early) {
+            table.code(level);
+        }
         int[] codes = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             String v = values[i];

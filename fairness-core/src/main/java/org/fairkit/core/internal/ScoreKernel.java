@@ -5,17 +5,21 @@ import org.fairkit.core.scores.ScoreMetrics;
 import org.fairkit.core.scores.ScoreSummary;
 
 /**
- * Sorts rows by group and decreasing score in O(n) passes and summarizes every group (and all rows) in one
- * further pass: the score counterpart of the confusion tally.
+ * Sorts rows by group and decreasing score in O(n) passes and summarizes every group (and all rows): the score
+ * counterpart of the confusion tally.
  *
  * <p>Algorithm: the LSD radix sort of {@link ScoreSort} on the rows' {@link ScoreSort#descending(double)} keys
- * (which order non-negative doubles decreasingly; {@code -0.0} is folded into {@code 0.0}). After those passes the rows are in decreasing score order overall, and
- * {@link ScoreSummary} of all rows is taken; a last stable counting pass by group code then gives every group's
- * rows in decreasing score order, each summarized in turn. Cost: O(n) per digit pass, ≤ 6 score passes plus one
- * group pass, 24 bytes of scratch per row; no comparison sort and no boxing.
+ * (which order non-negative doubles decreasingly; {@code -0.0} is folded into {@code 0.0}), carrying each row's
+ * group code and label packed in an {@code int} (unweighted; weighted rows carry the row, and one gather loop reads
+ * their weights, groups and labels afterwards). One walk in decreasing score order then takes the
+ * {@link ScoreSummary} of all rows, collects the distinct scores and lays every row's score, label, weight and log
+ * loss out in group order (the stable counting pass by group code); a last sequential pass summarizes each group.
+ * Log losses are computed once per tie block and label. Cost: O(n) per digit pass, ≤ 6 score passes plus the walk
+ * and the group summaries; no comparison sort and no boxing.
  *
- * <p>Within a tie block the order is the input order (the sort is stable); no statistic depends on it beyond
- * the rounding of real-weighted sums, which are compensated.
+ * <p>Within a tie block the order is the input order (the sort is stable), so every sum sees the additions of the
+ * reference {@link #summarize(ScoreInput, int[], int, int)} in its order: results are bit for bit those of the
+ * comparator-sorted reference walk (tested).
  */
 public final class ScoreKernel {
     private ScoreKernel() {
@@ -25,61 +29,130 @@ public final class ScoreKernel {
     public static SortedScores sort(ScoreInput in) {
         int n = in.rows();
         double[] scores = in.scores();
-        long[] key = new long[n];
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            key[i] = ScoreSort.descending(scores[i]);
-            idx[i] = i;
-        }
-        ScoreSort.sort(key, idx);
-
         int groupCount = in.groupCount();
         int[] groups = in.groups();
+        boolean weighted = in.isWeighted();
+        if (!weighted && groupCount > Integer.MAX_VALUE >> 1) {
+            throw new IllegalArgumentException("score metrics support at most " + (Integer.MAX_VALUE >> 1)
+                    + " groups, got " + groupCount);
+        }
+        // The payload carried through the sort: unweighted, the row's group code and label (group << 1 | label),
+        // so that no row is looked up afterwards; weighted, the row (its weight, group and label are read once).
+        long[] key = new long[n];
+        int[] payload = new int[n];
         int[] groupStart = new int[groupCount + 1];
         for (int i = 0; i < n; i++) {
-            groupStart[groups[i] + 1]++;
+            key[i] = ScoreSort.descending(scores[i]);
+            int g = groups[i];
+            groupStart[g + 1]++;
+            payload[i] = weighted ? i : g << 1 | in.label(i);
+        }
+        ScoreSort.sort(key, payload);
+        double[] sortedWeight = null;
+        if (weighted) {
+            // A tight gather loop (many cache misses in flight at once), so that the walk below reads sequentially.
+            sortedWeight = new double[n];
+            for (int i = 0; i < n; i++) {
+                int row = payload[i];
+                sortedWeight[i] = in.weight(row);
+                payload[i] = groups[row] << 1 | in.label(row);
+            }
         }
         for (int g = 0; g < groupCount; g++) {
             groupStart[g + 1] += groupStart[g];
         }
-        // Each row's score (from the sort key: score + 0.0, -0.0 as 0.0, which changes no sum; see summarize),
-        // label, weight and log loss are laid out in decreasing score order, then copied into group order (the
-        // stable partition by group). Every summary is then a sequential pass over plain
-        // arrays, with no row lookups and one logarithm per row; each sees the additions of summarize in its order.
-        boolean weighted = in.isWeighted();
-        Columns all = new Columns(n, weighted);
-        for (int i = 0; i < n; i++) {
-            int row = idx[i];
-            double sj = ScoreSort.scoreOfDescending(key[i]);
-            int y = in.label(row);
-            all.score[i] = sj;
-            all.label[i] = (byte) y;
-            all.logLoss[i] = logLoss(sj, y);
-            if (weighted) {
-                all.weight[i] = in.weight(row);
-            }
-        }
+        // One pass in decreasing score order: summarizes all rows (the additions of summarize, in its order),
+        // collects the distinct scores, and lays every row's score (from the sort key: score + 0.0, -0.0 as 0.0,
+        // which changes no sum), label, weight and log loss out in group order (the stable partition by group),
+        // where each group's summary is then a sequential pass over plain arrays.
         int[] next = Arrays.copyOf(groupStart, groupCount);
-        int[] order = new int[n];
         Columns byGroupOrder = new Columns(n, weighted);
-        for (int i = 0; i < n; i++) {
-            int row = idx[i];
-            int at = next[groups[row]]++;
-            order[at] = row;
-            byGroupOrder.score[at] = all.score[i];
-            byGroupOrder.label[at] = all.label[i];
-            byGroupOrder.logLoss[at] = all.logLoss[i];
-            if (weighted) {
-                byGroupOrder.weight[at] = all.weight[i];
+        double[] gScore = byGroupOrder.score;
+        byte[] gLabel = byGroupOrder.label;
+        double[] gLogLoss = byGroupOrder.logLoss;
+        double[] gWeight = byGroupOrder.weight;
+        double[] distinct = new double[n];
+        int distinctCount = 0;
+        CompensatedSum weight = new CompensatedSum();
+        CompensatedSum positive = new CompensatedSum();
+        CompensatedSum negative = new CompensatedSum();
+        CompensatedSum scoreSum = new CompensatedSum();
+        CompensatedSum brier = new CompensatedSum();
+        CompensatedSum logLoss = new CompensatedSum();
+        CompensatedSum u = new CompensatedSum();
+        CompensatedSum precision = new CompensatedSum();
+        long positiveRows = 0;
+        double positiveAbove = 0;
+        double tp = 0;
+        double fp = 0;
+        int i = 0;
+        while (i < n) {
+            long blockKey = key[i];
+            double s = ScoreSort.scoreOfDescending(blockKey);
+            distinct[distinctCount++] = s;
+            double blockPositive = 0;
+            double blockNegative = 0;
+            double logLoss0 = Double.NaN; // each label's log loss at this score, computed once per tie block
+            double logLoss1 = Double.NaN;
+            int j = i;
+            for (; j < n && key[j] == blockKey; j++) {
+                int p = payload[j];
+                int y = p & 1;
+                int g = p >>> 1;
+                double w = weighted ? sortedWeight[j] : 1.0;
+                double ll;
+                if (y == 1) {
+                    if (Double.isNaN(logLoss1)) {
+                        logLoss1 = logLoss(s, 1);
+                    }
+                    ll = logLoss1;
+                } else {
+                    if (Double.isNaN(logLoss0)) {
+                        logLoss0 = logLoss(s, 0);
+                    }
+                    ll = logLoss0;
+                }
+                weight.add(w);
+                scoreSum.add(w * s);
+                double e = s - y;
+                brier.add(w * (e * e));
+                logLoss.add(w * ll);
+                if (y == 1) {
+                    blockPositive += w;
+                    positiveRows++;
+                } else {
+                    blockNegative += w;
+                }
+                int at = next[g]++;
+                gScore[at] = s;
+                gLabel[at] = (byte) y;
+                gLogLoss[at] = ll;
+                if (weighted) {
+                    gWeight[at] = w;
+                }
             }
+            u.add(blockNegative * (positiveAbove + blockPositive / 2));
+            tp += blockPositive;
+            fp += blockNegative;
+            if (blockPositive > 0) {
+                precision.add(blockPositive * (tp / (tp + fp)));
+            }
+            positive.add(blockPositive);
+            negative.add(blockNegative);
+            positiveAbove += blockPositive;
+            i = j;
         }
-        ScoreSummary overall = summarize(all, 0, n);
-        double[] ascending = distinctAscending(all.score);
+        ScoreSummary overall = new ScoreSummary(n, positiveRows, weight.value(), positive.value(), negative.value(),
+                scoreSum.value(), brier.value(), logLoss.value(), u.value(), precision.value());
+        double[] ascending = new double[distinctCount];
+        for (int k = 0; k < distinctCount; k++) {
+            ascending[k] = distinct[distinctCount - 1 - k];
+        }
         ScoreSummary[] byGroup = new ScoreSummary[groupCount];
         for (int g = 0; g < groupCount; g++) {
             byGroup[g] = summarize(byGroupOrder, groupStart[g], groupStart[g + 1]);
         }
-        return new SortedScores(in, order, groupStart, byGroup, overall, ascending);
+        return new SortedScores(weighted, gScore, gLabel, gWeight, groupStart, byGroup, overall, ascending);
     }
 
     /** Rows laid out in one order: score, label, log loss and (when weighted) weight. */
@@ -95,19 +168,6 @@ public final class ScoreKernel {
             logLoss = new double[n];
             weight = weighted ? new double[n] : null;
         }
-    }
-
-    private static double[] distinctAscending(double[] descending) {
-        int n = descending.length;
-        double[] out = new double[n];
-        int k = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            double s = descending[i];
-            if (k == 0 || s != out[k - 1]) {
-                out[k++] = s;
-            }
-        }
-        return Arrays.copyOf(out, k);
     }
 
     /** {@link #summarize(ScoreInput, int[], int, int)} over laid-out rows {@code [from, to)}: the same additions. */

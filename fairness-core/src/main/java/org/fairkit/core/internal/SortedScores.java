@@ -10,17 +10,21 @@ import org.fairkit.core.scores.ScoreSummary;
  * {@link #label(int)} and {@link #weight(int)} read the row at a position.
  */
 public final class SortedScores {
-    private final ScoreInput input;
-    private final int[] order;
+    private final boolean weighted;
+    private final double[] score;
+    private final byte[] label;
+    private final double[] weight;
     private final int[] groupStart;
     private final ScoreSummary[] byGroup;
     private final ScoreSummary overall;
     private final double[] distinct;
 
-    SortedScores(ScoreInput input, int[] order, int[] groupStart, ScoreSummary[] byGroup, ScoreSummary overall,
-            double[] distinct) {
-        this.input = input;
-        this.order = order;
+    SortedScores(boolean weighted, double[] score, byte[] label, double[] weight, int[] groupStart,
+            ScoreSummary[] byGroup, ScoreSummary overall, double[] distinct) {
+        this.weighted = weighted;
+        this.score = score;
+        this.label = label;
+        this.weight = weight;
         this.groupStart = groupStart;
         this.byGroup = byGroup;
         this.overall = overall;
@@ -34,7 +38,7 @@ public final class SortedScores {
 
     /** @return whether the rows are weighted */
     public boolean isWeighted() {
-        return input.isWeighted();
+        return weighted;
     }
 
     /** @return the statistics of group {@code g} */
@@ -57,19 +61,19 @@ public final class SortedScores {
         return groupStart[g + 1];
     }
 
-    /** @return the score at a position */
+    /** @return the score at a position ({@code -0.0} is read as {@code 0.0}) */
     public double score(int position) {
-        return input.score(order[position]);
+        return score[position];
     }
 
     /** @return the label at a position */
     public int label(int position) {
-        return input.label(order[position]);
+        return label[position];
     }
 
     /** @return the weight at a position (1.0 when unweighted) */
     public double weight(int position) {
-        return input.weight(order[position]);
+        return weight == null ? 1.0 : weight[position];
     }
 
     /** @return the distinct scores of all rows, ascending (a copy) */
@@ -79,7 +83,7 @@ public final class SortedScores {
 
     @Override
     public String toString() {
-        return "SortedScores[" + order.length + " rows, " + byGroup.length + " groups, " + distinct.length
-                + " distinct scores" + (input.isWeighted() ? ", weighted" : "") + "]";
+        return "SortedScores[" + score.length + " rows, " + byGroup.length + " groups, " + distinct.length
+                + " distinct scores" + (weighted ? ", weighted" : "") + "]";
     }
 }
