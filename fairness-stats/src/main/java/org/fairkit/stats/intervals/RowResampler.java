@@ -12,8 +12,14 @@ import org.fairkit.stats.bootstrap.Streams;
  * The stratified row bootstrap as multiplicities: resample {@code b} gives every row a count {@code c_i}, the number
  * of times it was drawn, by drawing {@code n_h} rows with replacement within each stratum h (so every stratum keeps
  * its size, Davison &amp; Hinkley 1997, §3.7); a statistic then reads the rows with weights {@code w_i · c_i}, which is
- * exactly the statistic of the resampled rows. Resample {@code b} draws from {@link Streams#generator(long, long)}
- * {@code (seed, b)} only, so a seed gives the same distribution on any machine and in any call order.
+ * exactly the statistic of the resampled rows.
+ *
+ * <p><b>Reproducible and invariant.</b> Each stratum's rows are put in a canonical order (by a hash of each row's
+ * content, e.g. score, label and weight), and stratum h of resample b draws from
+ * {@link Streams#generator(long, long)} {@code (seed ⊕ key_h, b)}, where {@code key_h} hashes the stratum's content
+ * in that order (strata with equal content are told apart by their order). So the intervals depend on the seed and
+ * the rows' content only: the same on any machine, in any call order, after any permutation of the rows and any
+ * renaming of the groups (up to the rounding of sums taken in row order).
  *
  * <p><b>Acceleration for BCa</b> (Efron 1987) from the stratified jackknife: with {@code θ₍ᵢ₎} the statistic without
  * row i and {@code θ̄_h} the mean of those of stratum h, {@code d_i = θ̄_h − θ₍ᵢ₎} and
@@ -53,14 +59,35 @@ public final class RowResampler {
      * Resamples.
      *
      * @param strata the row indices of each stratum (every row in exactly one; an empty stratum is allowed)
+     * @param rowHash a hash of each row's content (rows with equal content are interchangeable)
      * @param rows the number of rows
      * @param statistic what to compute
      * @param settings resamples, seed and the method (BCa asks for the jackknife)
      * @return one distribution per quantity, in the statistic's order
      */
-    public static List<BootstrapDistribution> run(int[][] strata, int rows, Statistic statistic,
+    public static List<BootstrapDistribution> run(int[][] strata, long[] rowHash, int rows, Statistic statistic,
             RowBootstrap settings) {
         int k = statistic.size();
+        int[][] canonical = new int[strata.length][];
+        long[] key = new long[strata.length];
+        for (int h = 0; h < strata.length; h++) {
+            canonical[h] = java.util.Arrays.stream(strata[h]).boxed()
+                    .sorted(java.util.Comparator.<Integer>comparingLong(i -> rowHash[i]).thenComparingInt(i -> i))
+                    .mapToInt(Integer::intValue).toArray();
+            long x = 0x2545F4914F6CDD1DL + canonical[h].length;
+            for (int i : canonical[h]) {
+                x = mix(x + rowHash[i]);
+            }
+            key[h] = x;
+        }
+        for (int h = 0; h < strata.length; h++) {
+            for (int j = 0; j < h; j++) {
+                if (key[j] == key[h]) {
+                    key[h] = mix(key[h] + 1); // equal content: told apart by order
+                    j = -1;
+                }
+            }
+        }
         int[] ones = new int[rows];
         Arrays.fill(ones, 1);
         double[] point = new double[k];
@@ -71,9 +98,13 @@ public final class RowResampler {
         double[] out = new double[k];
         for (int r = 0; r < b; r++) {
             Arrays.fill(mult, 0);
-            UniformRandomProvider rng = Streams.generator(settings.seed(), r);
-            for (int[] stratum : strata) {
+            for (int h = 0; h < canonical.length; h++) {
+                int[] stratum = canonical[h];
                 int m = stratum.length;
+                if (m == 0) {
+                    continue;
+                }
+                UniformRandomProvider rng = Streams.generator(settings.seed() ^ key[h], r);
                 for (int j = 0; j < m; j++) {
                     mult[stratum[rng.nextInt(m)]]++;
                 }
@@ -101,6 +132,19 @@ public final class RowResampler {
             result.add(new BootstrapDistribution(point[q], draws[q], a, note));
         }
         return result;
+    }
+
+    /** SplitMix64's finaliser. */
+    public static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** @return a hash of a row's content from its values' bits */
+    public static long hash(double a, double b, double c) {
+        return mix(mix(mix(Double.doubleToLongBits(a + 0.0)) + Double.doubleToLongBits(b + 0.0))
+                + Double.doubleToLongBits(c + 0.0));
     }
 
     /**

@@ -352,7 +352,11 @@ public final class RegressionIntervals {
         GroupErrorSums sums = data.tally(groupBy);
         List<String> small = small(sums, gc);
         RegressionStatistic stat = new RegressionStatistic(data, group, groups, metrics, fairness, small);
-        List<BootstrapDistribution> dist = RowResampler.run(strata, n, stat, settings);
+        long[] hash = new long[n];
+        for (int i = 0; i < n; i++) {
+            hash[i] = RowResampler.hash(data.target(i), data.prediction(i), data.weight(i));
+        }
+        List<BootstrapDistribution> dist = RowResampler.run(strata, hash, n, stat, settings);
         String prefix = settings.describe("group");
         MetricIntervals.Builder out = MetricIntervals.builder(prefix + ", " + settings.method().label() + ", "
                 + pct(settings.level()) + "%");

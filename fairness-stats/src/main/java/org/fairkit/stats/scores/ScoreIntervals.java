@@ -234,7 +234,7 @@ public final class ScoreIntervals {
 
     private void run(ScoreRows r, ScoreStatistic stat, int[][] strata, RowBootstrap settings, String prefix,
             MetricIntervals.Builder out) {
-        List<BootstrapDistribution> dist = RowResampler.run(strata, r.rows, stat, settings);
+        List<BootstrapDistribution> dist = RowResampler.run(strata, r.rowHash(), r.rows, stat, settings);
         List<GroupValues> points = stat.pointValues();
         int gc = r.groups.size();
         List<String> ids = stat.ids();

@@ -76,6 +76,15 @@ final class ScoreRows {
         return weight == null ? 1.0 : weight[row];
     }
 
+    /** @return each row's content hash (score, label, weight) */
+    long[] rowHash() {
+        long[] h = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            h[i] = org.fairkit.stats.intervals.RowResampler.hash(score[i], label[i], weight(i));
+        }
+        return h;
+    }
+
     /** @return the row indices of each group, in decreasing score order */
     int[][] strata() {
         int[][] out = new int[groups.size()][];
