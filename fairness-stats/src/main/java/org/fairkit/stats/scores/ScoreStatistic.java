@@ -24,6 +24,8 @@ final class ScoreStatistic implements RowResampler.Statistic {
     private final int eceBins;
     private final List<String> small;
     private final int[] bin;
+    /** Rows in a content-defined order (score, label, weight), so that ECE's sums do not depend on the row order. */
+    private final int[] canonical;
     private final int slots;
     private final int perSlot;
 
@@ -42,6 +44,10 @@ final class ScoreStatistic implements RowResampler.Statistic {
                 bin[i] = ExpectedCalibrationError.bin(r.score[i], eceBins);
             }
         }
+        this.canonical = java.util.stream.IntStream.range(0, r.rows).boxed()
+                .sorted(java.util.Comparator.<Integer>comparingDouble(i -> r.score[i]).thenComparingInt(i -> r.label[i])
+                        .thenComparingDouble(r::weight))
+                .mapToInt(Integer::intValue).toArray();
         this.slots = this.metrics.size() + (eceBins > 0 ? 1 : 0);
         this.perSlot = r.groups.size() + 1 + AGGREGATES;
     }
@@ -97,7 +103,7 @@ final class ScoreStatistic implements RowResampler.Statistic {
     private double[][] ece(int[] mult) {
         int gc = r.groups.size();
         double[][] out = new double[gc + 1][2 + eceBins];
-        for (int i = 0; i < r.rows; i++) {
+        for (int i : canonical) {
             int c = mult[i];
             if (c == 0) {
                 continue;
