@@ -18,6 +18,10 @@
  *   <li>{@link org.fairkit.stats.tests}, {@link org.fairkit.stats.correction}, {@link org.fairkit.stats.power}
  *       and {@link org.fairkit.stats.drift}: significance tests, multiple-comparison correction, power and
  *       drift detection.</li>
+ *   <li>{@link org.fairkit.stats.scores.ScoreIntervals} and {@link org.fairkit.stats.regression.RegressionIntervals}:
+ *       intervals for score metrics (DeLong for the AUC, a stratified row bootstrap for every score metric and ECE)
+ *       and regression metrics (t intervals, a stratified row bootstrap), returned as
+ *       {@link org.fairkit.stats.intervals.MetricIntervals} keyed by the reports' metric and disparity ids.</li>
  * </ul>
  *
  * <p>Stability: public API, evolving before 1.0.
