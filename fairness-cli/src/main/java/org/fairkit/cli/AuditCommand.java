@@ -85,6 +85,9 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progress;
 
+    /** With --format json, intervals and score metrics: each grouping's score-metric intervals. */
+    private List<org.fairkit.stats.intervals.MetricIntervals> scoreIntervals = List.of();
+
     @Override
     public Integer call() throws Exception {
         Task kind = task.resolve(spec, data);
@@ -115,6 +118,9 @@ final class AuditCommand implements Callable<Integer> {
         Optional<Audits.Run> run = Optional.empty();
         try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
             int maxGroups = evaluation.maxGroups();
+            if (format == Format.JSON && intervals.isPresent() && !metrics.scoreMetrics().isEmpty()) {
+                scoreIntervals = ScoreIntervalJson.compute(plan, metrics.scoreMetrics(), evaluation, p);
+            }
             if (out == null) {
                 reports = Audits.evaluate(plan, p, parent.clock(), maxGroups);
             } else {
@@ -137,6 +143,7 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         if (format == Format.JSON) {
             ObjectNode doc = CliJson.audit(source, reports, verdict, run);
+            ScoreIntervalJson.attach(doc, scoreIntervals);
             individual.addTo(doc, reports);
             CliJson.history(doc, store, runId, recorded);
             w.print(CliJson.write(doc));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.fairkit.core.ReportWarning;
 import org.fairkit.core.Task;
 import org.fairkit.core.TaskReport;
+import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.GroupValues;
+import org.fairkit.core.metrics.Interval;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.Metrics;
 import org.fairkit.core.metrics.ZeroDivision;
@@ -52,6 +55,9 @@ import org.fairkit.orchestration.trail.AuditTrail;
 import org.fairkit.orchestration.trail.TrailEntry;
 import org.fairkit.orchestration.trail.TrailProblem;
 import org.fairkit.orchestration.trail.TrailVerification;
+import org.fairkit.stats.intervals.MetricIntervals;
+import org.fairkit.stats.intervals.RowBootstrap;
+import org.fairkit.stats.regression.RegressionIntervals;
 
 /**
  * The audits of regression, ranking and multiclass models from a CSV file, one {@link TaskReport} per grouping (each
@@ -85,9 +91,13 @@ final class TaskAudits {
             List<AuditGrouping> groupings, List<String> policyMetrics, Progress progress, Clock clock)
             throws IOException {
         requireCsv(task, d);
-        if (e.bootstrap != null || e.bayes) {
-            throw CliException.badInput(CliErrors.taskOption(e.bootstrap != null ? "--bootstrap" : "--bayes",
-                    task.id(), "intervals are estimated for binary audits"));
+        if (e.bayes || (e.bootstrap != null && task != Task.REGRESSION)) {
+            throw CliException.badInput(CliErrors.taskOption(e.bayes ? "--bayes" : "--bootstrap", task.id(),
+                    e.bayes && task == Task.REGRESSION ? "use --bootstrap N (a stratified row bootstrap)"
+                            : "intervals are estimated for binary and regression audits"));
+        }
+        if (e.bootstrap != null) {
+            Inputs.range("--bootstrap", e.bootstrap, 1, Inputs.MAX_BOOTSTRAP, "resamples");
         }
         Path file = csvFile(d);
         List<String> sensitive = d.sensitive();
@@ -108,7 +118,19 @@ final class TaskAudits {
                             .fairnessMetrics(s.fairness().toArray(new RegressionFairnessMetric[0]))
                             .minGroupSize(e.minGroupSize).clock(clock);
                     g.reference().ifPresent(r -> f.reference(r.toArray(new String[0])));
-                    reports.add(checked(f.evaluate().asTaskReport(), g, maxGroups));
+                    TaskReport r = checked(f.evaluate().asTaskReport(), g, maxGroups);
+                    if (e.bootstrap != null) {
+                        long seed = e.seed == null ? EvaluationOptions.DEFAULT_SEED : e.seed;
+                        RowBootstrap settings = RowBootstrap.bca(e.bootstrap).seed(seed);
+                        progress.phase("intervals (" + settings.describe("group") + ") for " + g);
+                        MetricIntervals ci = RegressionIntervals.of(data)
+                                .groupBy(g.features().toArray(new String[0])).minGroupSize(e.minGroupSize)
+                                .metrics(s.metrics().toArray(new RegressionMetric[0]))
+                                .fairnessMetrics(s.fairness().toArray(new RegressionFairnessMetric[0]))
+                                .bootstrap(settings);
+                        r = withIntervals(r, ci);
+                    }
+                    reports.add(r);
                 }
             }
             case RANKING -> {
@@ -182,6 +204,23 @@ final class TaskAudits {
     /** @return the {@code --data} file, which exists (a task audit's input; see {@link #requireCsv}) */
     private static Path csvFile(DataOptions d) {
         return Inputs.file("--data", d.data, "a CSV file");
+    }
+
+    /** The report with the intervals of its own metrics and disparities (the undefined ones stay out). */
+    static TaskReport withIntervals(TaskReport r, MetricIntervals ci) {
+        Map<String, Map<GroupKey, Interval>> byGroup = new LinkedHashMap<>();
+        ci.byGroup().forEach((metric, groups) -> {
+            if (r.values(metric).isPresent()) {
+                byGroup.put(metric, groups);
+            }
+        });
+        Map<String, Interval> disparities = new LinkedHashMap<>();
+        ci.disparities().forEach((id, i) -> {
+            if (r.disparity(id).isPresent()) {
+                disparities.put(id, i);
+            }
+        });
+        return r.withIntervals(byGroup, disparities);
     }
 
     /** Refuses a grouping with more groups than {@code --max-groups}. */

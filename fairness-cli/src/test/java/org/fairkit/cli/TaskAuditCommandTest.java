@@ -365,9 +365,9 @@ class TaskAuditCommandTest {
                         + "mean_absolute_error, mean_squared_error, root_mean_squared_error, r2_score, "
                         + "bounded_group_loss_absolute, bounded_group_loss_squared, mae_parity_difference, "
                         + "mae_parity_ratio, mean_prediction_difference, mean_error_difference");
-        oneLineError(Cli.run("audit", "--data", regression.toString(), "--target", "limit", "--prediction",
-                "predicted", "--sensitive", "sex", "--bootstrap", "100"), "fairkit audit: error: --bootstrap is not "
-                        + "available for a regression audit; intervals are estimated for binary audits");
+        oneLineError(Cli.run("audit", "--data", ranking.toString(), "--rank", "rank", "--sensitive", "gender",
+                "--bootstrap", "100"), "fairkit audit: error: --bootstrap is not available for a ranking audit; "
+                        + "intervals are estimated for binary and regression audits");
         oneLineError(Cli.run("audit", "--data", regression.toString(), "--target", "limit", "--prediction",
                 "predicted", "--sensitive", "sex", "--out", dir.resolve("x").toString(), "--outputs",
                 "fairness_audit_pdf"), "fairkit audit: error: output 'fairness_audit_pdf' is not available for a "
