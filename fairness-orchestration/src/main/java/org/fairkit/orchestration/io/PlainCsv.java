@@ -114,11 +114,17 @@ public final class PlainCsv {
 
     /** As {@link #stream}, saying why it gave up. */
     static Attempt attempt(CsvSource source, List<List<String>> groupings, int maxGroups, LongConsumer rowsRead) {
+        return attempt(source, groupings, maxGroups, rowsRead, CHUNK);
+    }
+
+    /** As {@link #stream}, saying why it gave up, reading {@code chunk} bytes at a time (small in tests). */
+    static Attempt attempt(CsvSource source, List<List<String>> groupings, int maxGroups, LongConsumer rowsRead,
+            int chunk) {
         Hasher hash = null;
         try {
             Reader r = Reader.create(source, groupings, maxGroups);
             hash = Hasher.start(source.file(), r.fingerprint);
-            StreamedInput in = r.read(rowsRead, hash);
+            StreamedInput in = r.read(rowsRead, hash, chunk);
             return new Attempt(in, null);
         } catch (GiveUp g) {
             return new Attempt(null, g.getMessage());
@@ -610,10 +616,10 @@ public final class PlainCsv {
             return r;
         }
 
-        StreamedInput read(LongConsumer rowsRead, Hasher hash) throws IOException, GiveUp {
+        StreamedInput read(LongConsumer rowsRead, Hasher hash, int chunk) throws IOException, GiveUp {
             this.hasher = hash;
             fp = hash.block(Hasher.BLOCK);
-            byte[] buf = new byte[CHUNK];
+            byte[] buf = new byte[chunk];
             int length = 0;
             int pos = 0;
             boolean header = true;
