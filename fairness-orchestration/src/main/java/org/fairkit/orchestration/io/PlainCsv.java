@@ -740,94 +740,103 @@ public final class PlainCsv {
          * @return {@code to}
          */
         private int lines(byte[] b, int from, int to) throws GiveUp {
-            final byte[] roles = this.roles;
-            final int lastColumn = this.columnCount - 1;
-            final int[] codes = this.codes;
             int i = from;
             while (i < to) {
                 byte first = b[i];
                 if (first == '\n') {
                     i++;
-                    continue;
-                }
-                if (first == '\r' && b[i + 1] == '\n') {
+                } else if (first == '\r' && b[i + 1] == '\n') {
                     i += 2;
-                    continue;
+                } else {
+                    i = line(b, i);
                 }
-                int lineStart = i;
-                int label = -1;
-                int prediction = -1;
-                boolean high = false;
-                for (int column = 0;; column++) {
-                    int s = i;
-                    byte c;
+            }
+            return to;
+        }
+
+        /**
+         * Reads and counts the non-empty line at {@code i} (a method of its own, called once a row, so that the JIT
+         * compiles it early).
+         *
+         * @return where the next line starts
+         */
+        private int line(byte[] b, int i) throws GiveUp {
+            final byte[] roles = this.roles;
+            final int lastColumn = this.columnCount - 1;
+            final int[] codes = this.codes;
+            int lineStart = i;
+            int label = -1;
+            int prediction = -1;
+            boolean high = false;
+            for (int column = 0;; column++) {
+                int s = i;
+                byte c;
+                while ((c = CLASS[b[i] & 0xff]) == 0) {
+                    i++;
+                }
+                while (c >= CR) {
+                    if (c == CR) {
+                        if (b[i + 1] != '\n') {
+                            throw new GiveUp("a lone carriage return");
+                        }
+                    } else if (c == QUOTE) {
+                        throw new GiveUp("a quote");
+                    } else {
+                        high = true;
+                    }
+                    i++;
                     while ((c = CLASS[b[i] & 0xff]) == 0) {
                         i++;
                     }
-                    while (c >= CR) {
-                        if (c == CR) {
-                            if (b[i + 1] != '\n') {
-                                throw new GiveUp("a lone carriage return");
-                            }
-                        } else if (c == QUOTE) {
-                            throw new GiveUp("a quote");
-                        } else {
-                            high = true;
-                        }
-                        i++;
-                        while ((c = CLASS[b[i] & 0xff]) == 0) {
-                            i++;
-                        }
+                }
+                // b[i] is ',' or '\n': the cell is b[s, i)
+                if (column > lastColumn) {
+                    throw new GiveUp("a record with too many cells");
+                }
+                byte role = roles[column];
+                if (role != IGNORED) {
+                    int e = i;
+                    while (s < e && (b[s] & 0xff) <= ' ') {
+                        s++;
                     }
-                    // b[i] is ',' or '\n': the cell is b[s, i)
-                    if (column > lastColumn) {
-                        throw new GiveUp("a record with too many cells");
+                    while (e > s && (b[e - 1] & 0xff) <= ' ') {
+                        e--;
                     }
-                    byte role = roles[column];
-                    if (role != IGNORED) {
-                        int e = i;
-                        while (s < e && (b[s] & 0xff) <= ' ') {
-                            s++;
+                    if (role == LABEL) {
+                        label = labels.code(b, s, e);
+                        if (label < 0) {
+                            throw new GiveUp("a label outside its values");
                         }
-                        while (e > s && (b[e - 1] & 0xff) <= ' ') {
-                            e--;
+                    } else if (role == PREDICTION) {
+                        prediction = predictions.code(b, s, e);
+                        if (prediction < 0) {
+                            throw new GiveUp("a prediction outside its values");
                         }
-                        if (role == LABEL) {
-                            label = labels.code(b, s, e);
-                            if (label < 0) {
-                                throw new GiveUp("a label outside its values");
-                            }
-                        } else if (role == PREDICTION) {
-                            prediction = predictions.code(b, s, e);
-                            if (prediction < 0) {
-                                throw new GiveUp("a prediction outside its values");
-                            }
-                        } else {
-                            if (s == e) {
-                                throw new GiveUp("an empty level");
-                            }
-                            int j = role - SENSITIVE;
-                            int code = levels[j].code(b, s, e);
-                            if (code < 0) {
-                                throw new GiveUp("more levels than kept");
-                            }
-                            codes[j] = code;
+                    } else {
+                        if (s == e) {
+                            throw new GiveUp("an empty level");
                         }
-                    }
-                    i++;
-                    if (c == NEWLINE) {
-                        if (column != lastColumn) {
-                            throw new GiveUp("a record with too few cells (or a blank line)");
+                        int j = role - SENSITIVE;
+                        int code = levels[j].code(b, s, e);
+                        if (code < 0) {
+                            throw new GiveUp("more levels than kept");
                         }
-                        break;
+                        codes[j] = code;
                     }
                 }
-                if (high && !Utf8.valid(b, lineStart, i - 1)) {
-                    throw new GiveUp("malformed UTF-8");
+                i++;
+                if (c == NEWLINE) {
+                    if (column != lastColumn) {
+                        throw new GiveUp("a record with too few cells (or a blank line)");
+                    }
+                    break;
                 }
-                count(label, prediction, codes);
             }
-            return to;
+            if (high && !Utf8.valid(b, lineStart, i - 1)) {
+                throw new GiveUp("malformed UTF-8");
+            }
+            count(label, prediction, codes);
+            return i;
         }
 
         /** Counts a validated row and appends its fingerprint encoding. */
