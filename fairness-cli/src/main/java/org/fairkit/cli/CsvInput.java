@@ -4,19 +4,22 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.fairkit.core.FairnessData;
 import org.fairkit.orchestration.io.CsvRow;
 import org.fairkit.orchestration.io.CsvSource;
+import org.fairkit.orchestration.io.PlainCsv;
 import org.fairkit.orchestration.io.StreamedInput;
 
 /**
  * One pass over a CSV file through orchestration's {@link CsvSource} (so every bad cell is reported with its file
  * line and data row, in the one wording), with what only the CLI adds: rows counted for {@link Progress}, and a
  * limit on the groups of each grouping. Either into memory ({@link #load}) or, when nothing needs the rows, into
- * per-group counts in constant memory ({@link #stream}).
+ * per-group counts in constant memory ({@link #stream}; a plain CSV file straight from its bytes through
+ * {@link PlainCsv}, anything else, and every error, through {@link CsvSource}).
  */
 final class CsvInput {
     private CsvInput() {
@@ -61,7 +64,16 @@ final class CsvInput {
      */
     static StreamedInput stream(CsvSource source, List<List<String>> groupings, Progress progress, int maxGroups)
             throws IOException {
-        return source.stream(groupings, 0, watch(source, progress, groupings, maxGroups));
+        AtomicLong rows = new AtomicLong();
+        progress.phase("reading " + source.file().getFileName(), () -> Progress.count(rows.get()) + " rows");
+        // Plain CSV from its bytes; on anything else (or any error, or too many groups) the reader below starts over
+        // and reports it in its words.
+        Optional<StreamedInput> plain = PlainCsv.stream(source, groupings, maxGroups, rows::lazySet);
+        if (plain.isPresent()) {
+            return plain.get();
+        }
+        rows.set(0);
+        return source.stream(groupings, 0, observe(source, rows, groupings, maxGroups));
     }
 
     /** Starts the reading phase; the observer counts rows and refuses the group past {@code maxGroups}. */
@@ -69,6 +81,12 @@ final class CsvInput {
             int maxGroups) {
         AtomicLong rows = new AtomicLong();
         progress.phase("reading " + source.file().getFileName(), () -> Progress.count(rows.get()) + " rows");
+        return observe(source, rows, groupings, maxGroups);
+    }
+
+    /** Counts rows into {@code rows} and refuses the group past {@code maxGroups}. */
+    private static Consumer<CsvRow> observe(CsvSource source, AtomicLong rows, List<List<String>> groupings,
+            int maxGroups) {
         List<String> sensitive = source.columns().sensitive();
         List<int[]> picks = new ArrayList<>();
         List<Set<List<String>>> seen = new ArrayList<>();

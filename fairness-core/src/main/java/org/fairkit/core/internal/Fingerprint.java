@@ -237,6 +237,37 @@ public final class Fingerprint {
             return this;
         }
 
+        /**
+         * Adds rows already encoded as the {@linkplain Fingerprint class comment} defines them (each cell in column
+         * order, levels framed as {@link #level(String)} frames them), for readers that encode many rows at once
+         * without building them (the CLI's byte-level CSV reader). The caller answers for the encoding: the result
+         * equals {@link #accept} of the same rows only if the bytes are exactly theirs.
+         *
+         * @param bytes the encoded rows
+         * @param offset where they start in {@code bytes}
+         * @param length how many bytes
+         * @param rowCount how many rows they are
+         * @return this
+         */
+        public Rows acceptEncoded(byte[] bytes, int offset, int length, long rowCount) {
+            Objects.checkFromIndexSize(offset, length, bytes.length);
+            if (rowCount < 0) {
+                throw new IllegalArgumentException("rowCount must be >= 0, got " + rowCount);
+            }
+            flush();
+            md.update(bytes, offset, length);
+            rows += rowCount;
+            return this;
+        }
+
+        /**
+         * @return a sensitive level's encoding in a row: its UTF-8 bytes preceded by their count as a 4-byte
+         *     big-endian integer (a fresh array)
+         */
+        public static byte[] level(String level) {
+            return frame(Objects.requireNonNull(level, "level"));
+        }
+
         /** @return the number of rows accepted */
         public long rows() {
             return rows;

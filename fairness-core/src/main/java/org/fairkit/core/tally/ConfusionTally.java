@@ -95,6 +95,23 @@ public final class ConfusionTally {
         CompensatedSum.add(sums, comps, i, weight);
     }
 
+    /**
+     * Counts {@code rows} identical unweighted rows at once: the same as {@code rows} calls of
+     * {@link #accept(int, int, int)} (for counts a reader tallied itself, e.g. the CLI's byte-level CSV reader).
+     *
+     * @throws IllegalArgumentException if the tally is weighted, {@code rows} is negative, or a value is out of its
+     *     domain
+     */
+    public void acceptRows(int group, int label, int prediction, long rows) {
+        if (sums != null) {
+            throw new IllegalArgumentException("this tally is weighted: pass a weight with every row");
+        }
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must be >= 0, got " + rows);
+        }
+        counts[index(group, label, prediction)] += rows;
+    }
+
     private int index(int group, int label, int prediction) {
         if (group < 0 || group >= groupCount) {
             throw new IllegalArgumentException("group must be in [0, " + groupCount + "), got " + group);

@@ -119,7 +119,10 @@ public final class CsvSource {
     }
 
     /**
-     * One streaming pass that tallies every grouping at once.
+     * One streaming pass that tallies every grouping at once. Without score bins, a plain CSV file (no quotes, UTF-8
+     * without a byte-order mark, label, prediction and sensitive columns only) is read straight from its bytes by
+     * {@link PlainCsv}, with the same result; any other file, and any file with an error, by the reader of
+     * {@link #forEachRow}.
      *
      * @param groupings each grouping's sensitive columns (one or several for an intersection)
      * @param scoreBins equal-width score bins per group for drift tests, or 0 for none (then no score is needed)
@@ -127,6 +130,13 @@ public final class CsvSource {
      * @throws IllegalArgumentException at the first bad cell, or for a grouping naming an unmapped column
      */
     public StreamedInput stream(List<List<String>> groupings, int scoreBins) throws IOException {
+        if (scoreBins == 0) {
+            // Plain CSV is read from its bytes; anything else, and every error, by the reader below.
+            Optional<StreamedInput> plain = PlainCsv.stream(this, groupings, Integer.MAX_VALUE, rows -> { });
+            if (plain.isPresent()) {
+                return plain.get();
+            }
+        }
         return stream(groupings, scoreBins, row -> { });
     }
 

@@ -166,6 +166,35 @@ public final class GroupTally {
     }
 
     /**
+     * Counts {@code count} identical unweighted rows of one group at once, as {@code count} calls of
+     * {@link #accept} would (for {@link PlainCsv}, which tallies by group codes first).
+     *
+     * @throws IllegalArgumentException for a weighted tally, a tally with score bins, or a value outside its domain
+     */
+    void acceptRows(List<String> levels, int label, int prediction, long count) {
+        if (weighted || bins > 0) {
+            throw new IllegalArgumentException("acceptRows counts unweighted rows without scores; this tally is "
+                    + describeShape());
+        }
+        if (levels.size() != features.size()) {
+            throw new IllegalArgumentException("expected one level per feature " + features + ", got " + levels);
+        }
+        if (count == 0) {
+            return;
+        }
+        Entry e = entries.get(levels);
+        if (e == null) {
+            for (String l : levels) {
+                Objects.requireNonNull(l, "level");
+            }
+            e = new Entry(false, 0);
+            entries.put(List.copyOf(levels), e);
+        }
+        e.counts.acceptRows(0, label, prediction, count);
+        rows += count;
+    }
+
+    /**
      * Adds another tally into this one; {@code other} is not changed.
      *
      * @return this tally
