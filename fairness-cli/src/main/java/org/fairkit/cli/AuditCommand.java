@@ -180,6 +180,10 @@ final class AuditCommand implements Callable<Integer> {
         Optional<Audits.Run> run = Optional.empty();
         try (SqlInput in = SqlInput.open(data, data.sqlColumns(), SqlInput.environment);
                 Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
+            if (format == Format.JSON && intervals.isPresent() && !metrics.scoreMetrics().isEmpty()) {
+                scoreIntervals = ScoreIntervalJson.compute(in.load(), groupings, metrics.scoreMetrics(), evaluation,
+                        p);
+            }
             if (out == null) {
                 reports = in.evaluate(specs, parent.clock(), p, evaluation.maxGroups());
             } else {

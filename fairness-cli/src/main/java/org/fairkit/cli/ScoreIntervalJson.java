@@ -39,9 +39,15 @@ final class ScoreIntervalJson {
      */
     static List<MetricIntervals> compute(AuditPlan plan, List<ScoreMetric> metrics, EvaluationOptions e,
             Progress progress) throws IOException {
-        FairnessData rows = CsvInput.load(((AuditSource.Csv) plan.source()).csv(), progress);
+        return compute(CsvInput.load(((AuditSource.Csv) plan.source()).csv(), progress), plan.groupings(), metrics, e,
+                progress);
+    }
+
+    /** @return every grouping's score-metric intervals over rows already read */
+    static List<MetricIntervals> compute(FairnessData rows, List<AuditGrouping> groupings, List<ScoreMetric> metrics,
+            EvaluationOptions e, Progress progress) {
         List<MetricIntervals> out = new ArrayList<>();
-        for (AuditGrouping g : plan.groupings()) {
+        for (AuditGrouping g : groupings) {
             progress.phase("score-metric intervals for " + g);
             out.add(compute(rows, g.features(), metrics, e.minGroupSize, e));
         }
