@@ -46,17 +46,10 @@ public final class Concerns {
 
     /** @return every concern of the content, ranked */
     public static List<Concern> rank(ReportContent content) {
-        List<Concern> out = new ArrayList<>();
-        for (PolicyVerdictView v : content.verdicts()) {
-            if (v.outcome() == PolicyVerdictView.Outcome.FAIL) {
-                out.add(new Concern(Concern.Kind.FAILED_POLICY, v.rule(), PlainWords.failedRule(v.rule(), v.value()),
-                        PlainWords.policyEvidence(v.groups(), true), v.message().isBlank()
-                        ? "Policy rule failed: " + v.rule() : v.message(), "Policy rule " + v.rule() + " failed; value "
-                                + Fmt.valueWithInterval(v.value(), v.interval()) + (v.groups().isEmpty() ? ""
-                                        : "; groups " + String.join(", ", v.groups())) + ".",
-                        false, v.groups(), v.value().isDefined() ? v.value().value() : Double.NaN, List.of()));
-            }
+        if (content.taskReport().isPresent()) {
+            return fold(TaskConcerns.rank(content));
         }
+        List<Concern> out = new ArrayList<>(failedRules(content));
 
         AdverseImpact ai = content.adverseImpact();
         List<AdverseImpact.Row> flagged = new ArrayList<>(ai.flagged());
@@ -138,18 +131,7 @@ public final class Concerns {
             out.add(beyond.get(i));
         }
 
-        for (PolicyVerdictView v : content.verdicts()) {
-            if (v.outcome() == PolicyVerdictView.Outcome.WARN || v.outcome() == PolicyVerdictView.Outcome.INCONCLUSIVE) {
-                boolean inconclusive = v.outcome() == PolicyVerdictView.Outcome.INCONCLUSIVE;
-                out.add(new Concern(Concern.Kind.POLICY_WARNING, v.rule(),
-                        PlainWords.policyWarning(v.rule(), v.value(), inconclusive),
-                        PlainWords.policyEvidence(v.groups(), false), (inconclusive
-                        ? "Policy rule inconclusive: " : "Policy warning: ")
-                        + v.rule(), (v.message().isBlank() ? "" : v.message() + " ") + "Value "
-                                + Fmt.valueWithInterval(v.value(), v.interval()) + ".", false, v.groups(),
-                        v.value().isDefined() ? v.value().value() : Double.NaN, List.of()));
-            }
-        }
+        out.addAll(policyWarnings(content));
 
         for (FairnessMetric f : content.thresholds().keySet()) {
             Disparity d = content.report().fairness(f);
@@ -176,6 +158,40 @@ public final class Concerns {
                     r.rows(), List.of()));
         }
         return fold(out);
+    }
+
+    /** @return a concern per failed policy rule, in the policy's order */
+    static List<Concern> failedRules(ReportContent content) {
+        List<Concern> out = new ArrayList<>();
+        for (PolicyVerdictView v : content.verdicts()) {
+            if (v.outcome() == PolicyVerdictView.Outcome.FAIL) {
+                out.add(new Concern(Concern.Kind.FAILED_POLICY, v.rule(), PlainWords.failedRule(v.rule(), v.value()),
+                        PlainWords.policyEvidence(v.groups(), true), v.message().isBlank()
+                        ? "Policy rule failed: " + v.rule() : v.message(), "Policy rule " + v.rule() + " failed; value "
+                                + Fmt.valueWithInterval(v.value(), v.interval()) + (v.groups().isEmpty() ? ""
+                                        : "; groups " + String.join(", ", v.groups())) + ".",
+                        false, v.groups(), v.value().isDefined() ? v.value().value() : Double.NaN, List.of()));
+            }
+        }
+        return out;
+    }
+
+    /** @return a concern per policy warning or inconclusive rule, in the policy's order */
+    static List<Concern> policyWarnings(ReportContent content) {
+        List<Concern> out = new ArrayList<>();
+        for (PolicyVerdictView v : content.verdicts()) {
+            if (v.outcome() == PolicyVerdictView.Outcome.WARN || v.outcome() == PolicyVerdictView.Outcome.INCONCLUSIVE) {
+                boolean inconclusive = v.outcome() == PolicyVerdictView.Outcome.INCONCLUSIVE;
+                out.add(new Concern(Concern.Kind.POLICY_WARNING, v.rule(),
+                        PlainWords.policyWarning(v.rule(), v.value(), inconclusive),
+                        PlainWords.policyEvidence(v.groups(), false), (inconclusive
+                        ? "Policy rule inconclusive: " : "Policy warning: ")
+                        + v.rule(), (v.message().isBlank() ? "" : v.message() + " ") + "Value "
+                                + Fmt.valueWithInterval(v.value(), v.interval()) + ".", false, v.groups(),
+                        v.value().isDefined() ? v.value().value() : Double.NaN, List.of()));
+            }
+        }
+        return out;
     }
 
     /** Folds each concern into the first higher-ranked one that states the same finding. */
