@@ -78,6 +78,19 @@ final class TaskIds {
         return aggregation(id).map(a -> n + ", " + a.id().replace('_', ' ')).orElse(n);
     }
 
+    /**
+     * @return a short label for a chart row, the class first so that a shortened label still tells the classes
+     *     apart: "[urgent] Equal opportunity difference"
+     */
+    static String chartLabel(String id) {
+        Optional<String> cls = classOf(id);
+        if (cls.isEmpty()) {
+            return name(id);
+        }
+        String plain = name(id).replace(" \u00b7 class " + cls.get(), "");
+        return "[" + cls.get() + "] " + plain;
+    }
+
     /** @return the value meaning "no disparity": 1 for ratios, 0 otherwise */
     static double parity(String disparityId) {
         Optional<TaskReport.Aggregation> a = aggregation(disparityId);

@@ -17,9 +17,11 @@ import org.fairkit.core.metrics.MetricValue;
  *
  * <p>{@link #defaultFor(String)} follows the catalog's direction of the disparity ({@code MetricInfo#direction()}), as
  * {@link DisparityThreshold} does for binary reports: ratios (parity 1) {@code 0.8 <= value <= 1.25} (the
- * four-fifths rule of 29 CFR 1607.4(D)), differences (parity 0) {@code |value| <= 0.1} (a convention with no legal
- * standing). A disparity with neither direction, such as a bounded group loss (a largest error, lower is better, in
- * the target's units), has no default: only a policy rule or an explicit threshold judges it.
+ * four-fifths rule of 29 CFR 1607.4(D)), differences (parity 0) of bounded quantities such as rates
+ * {@code |value| <= 0.1} (a convention with no legal standing). A difference in the target's or the exposure's own
+ * units ({@code mae_parity_difference}, {@code mean_prediction_difference}, {@code exposure_difference}: unbounded in
+ * the catalog) and a disparity with neither direction, such as a bounded group loss (a largest error, lower is
+ * better), have no scale-free default: only a policy rule or an explicit threshold judges them.
  *
  * @param disparityId the disparity's id, as {@link TaskReport#disparity(String)} answers it
  * @param low the low edge ({@code -Infinity} for none)
@@ -86,15 +88,19 @@ public record TaskThreshold(String disparityId, double low, double high) {
     }
 
     /**
-     * @return the default band of a disparity by its direction (see the class comment); empty when it has neither
-     *     parity 1 nor parity 0
+     * @return the default band of a disparity by its direction and range (see the class comment); empty when it is
+     *     neither a ratio nor a difference of a bounded quantity
      */
     public static Optional<TaskThreshold> defaultFor(String disparityId) {
         Direction d = TaskIds.direction(disparityId);
         if (d == Direction.ONE_IS_PARITY) {
             return Optional.of(ratio(disparityId, DisparityThreshold.RATIO_LIMIT));
         }
-        if (d == Direction.ZERO_IS_PARITY) {
+        double[] range = TaskIds.aggregation(disparityId).isPresent()
+                ? TaskIds.info(disparityId).map(i -> new double[] {i.lowerBound(), i.upperBound()})
+                        .orElse(new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY})
+                : TaskIds.range(disparityId);
+        if (d == Direction.ZERO_IS_PARITY && Double.isFinite(range[0]) && Double.isFinite(range[1])) {
             return Optional.of(difference(disparityId, DisparityThreshold.DIFFERENCE_LIMIT));
         }
         return Optional.empty();

@@ -19,10 +19,10 @@ class TaskContentTest {
     void namedDisparitiesGetTheirCatalogDefaultAndALargestLossHasNone() {
         ReportContent c = ReportContent.forTask(TaskContents.regression(), CTX).build();
         assertThat(c.task()).isEqualTo(Task.REGRESSION);
-        assertThat(c.taskThresholds().get("mae_parity_difference")).isEqualTo(
-                TaskThreshold.difference("mae_parity_difference", 0.1));
         assertThat(c.taskThresholds().get("mae_parity_ratio")).isEqualTo(TaskThreshold.ratio("mae_parity_ratio", 0.8));
-        assertThat(c.taskThresholds()).doesNotContainKey("bounded_group_loss_absolute");
+        // differences in the target's units and largest losses have no scale-free default
+        assertThat(c.taskThresholds()).doesNotContainKeys("bounded_group_loss_absolute", "mae_parity_difference",
+                "mean_error_difference");
         assertThat(TaskView.judged(c).stream().map(TaskView.Judged::id)).contains("bounded_group_loss_absolute");
         assertThat(TaskView.judged(c).stream().filter(j -> j.id().equals("bounded_group_loss_absolute")).findFirst()
                 .orElseThrow().status()).isEqualTo("no threshold");
@@ -46,7 +46,7 @@ class TaskContentTest {
         // South's errors are three times larger: its bounded group loss (its MAE, about 2.4) is within 2.5, the
         // difference of MAEs (about 1.6) is beyond 0.5
         assertThat(TaskView.judged(c).stream().filter(TaskView.Judged::beyond).map(TaskView.Judged::id))
-                .contains("mean_absolute_error.difference", "mae_parity_difference")
+                .contains("mean_absolute_error.difference", "mae_parity_ratio")
                 .doesNotContain("bounded_group_loss_absolute");
         assertThat(c.concerns()).isNotEmpty();
         assertThat(c.concerns().get(0).kind()).isEqualTo(Concern.Kind.DISPARITY_BEYOND_THRESHOLD);
@@ -54,11 +54,16 @@ class TaskContentTest {
     }
 
     @Test
-    void theRankingDisparitiesAreRatiosAndDifferencesWithDefaults() {
+    void ratiosGetTheFourFifthsBandAndOnlyDifferencesOfBoundedQuantitiesGetADefault() {
         ReportContent c = ReportContent.forTask(TaskContents.ranking(), CTX).build();
-        assertThat(c.taskThresholds()).containsKeys("exposure_ratio", "exposure_difference");
+        assertThat(c.taskThresholds()).containsKeys("exposure_ratio", "disparate_treatment_ratio")
+                .doesNotContainKey("exposure_difference");
         assertThat(c.taskThresholds().get("exposure_ratio").describe()).isEqualTo("0.800 <= value <= 1.250");
-        assertThat(c.taskThresholds().get("exposure_difference").describe()).isEqualTo("|value| <= 0.100");
+        assertThat(TaskThreshold.defaultFor("true_positive_rate.difference"))
+                .contains(TaskThreshold.difference("true_positive_rate.difference", 0.1));
+        assertThat(TaskThreshold.defaultFor("mean_absolute_error.difference")).isEmpty();
+        assertThat(TaskIds.chartLabel("equal_opportunity_difference@urgent"))
+                .isEqualTo("[urgent] Equal opportunity difference");
     }
 
     @Test
