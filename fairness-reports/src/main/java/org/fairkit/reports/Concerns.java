@@ -39,6 +39,10 @@ import org.fairkit.core.metrics.Metrics;
  * folded into it and listed in {@link Concern#related()}, so the top three are three different findings. A failed
  * policy rule that absorbs a four-fifths finding says it in the finding's plain words ({@link PlainWords}). A report
  * with none of these yields an empty list, and the documents say which checks were run.
+ *
+ * <p>Content of any other task ({@link ReportContent#forTask}) is ranked the same way without the four-fifths tier,
+ * its disparities judged against their {@link TaskThreshold}s, and its small groups those its report leaves out of
+ * the aggregates for their size.
  */
 public final class Concerns {
     private Concerns() {

@@ -69,7 +69,8 @@ final class TaskCharts {
             double[] range = TaskIds.range(j.id());
             double parity = t.parity();
             rows.add(new ThresholdChart.Row(TaskIds.chartLabel(j.id()), j.disparity().value(),
-                    j.disparity().interval(), parity, t.low(), t.high(), Math.min(range[0], parity), Math.max(range[1], parity), t.describe()));
+                    j.disparity().interval(), parity, t.low(), t.high(), Math.min(range[0], parity),
+                    Math.max(range[1], parity), t.describe()));
         }
         return rows;
     }
