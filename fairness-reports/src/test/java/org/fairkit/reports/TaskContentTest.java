@@ -136,6 +136,42 @@ class TaskContentTest {
         assertThatThrownBy(() -> TaskThreshold.ratio("exposure_ratio", 1.2)).hasMessageContaining("(0, 1)");
     }
 
+    @Test
+    void aSmallGroupAndTheDisparitiesItLeavesUndefinedAreConcernsAndEveryDocumentSaysSo() throws Exception {
+        int n = 210;
+        double[] y = new double[n];
+        double[] p = new double[n];
+        String[] g = new String[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = i < 200 ? "Mainland" : "Atoll";
+            y[i] = i % 7;
+            p[i] = y[i] + (i % 3 - 1) * 0.5;
+        }
+        TaskReport r = org.fairkit.core.regression.RegressionFairness.of(org.fairkit.core.regression.RegressionData
+                .builder().targets(y).predictions(p).sensitive("place", g).build())
+                .metrics(org.fairkit.core.regression.RegressionMetrics.MEAN_ABSOLUTE_ERROR).minGroupSize(30)
+                .evaluate().asTaskReport();
+        MitigationSummary m = new MitigationSummary("reweighing", "seed 1", List.of(new MitigationSummary.Change(
+                "mae_parity_ratio", MetricValue.of(0.5), MetricValue.of(0.9),
+                org.fairkit.core.metrics.Direction.ONE_IS_PARITY)));
+        ReportContent c = ReportContent.forTask(r, CTX).mitigations(List.of(m)).build();
+        assertThat(c.concerns()).extracting(Concern::kind).contains(Concern.Kind.UNDEFINED_METRIC,
+                Concern.Kind.SMALL_GROUP);
+        Concern small = c.concerns().stream().filter(x -> x.kind() == Concern.Kind.SMALL_GROUP).findFirst()
+                .orElseThrow();
+        assertThat(small.subject()).isEqualTo("Atoll");
+        assertThat(small.headline()).isEqualTo("Atoll has only 10 rows");
+        String page = DashboardHtml.of(c).render();
+        assertThat(page).contains("Atoll (small)", "not assessed", "reweighing",
+                "<span class=\"big\">1</span><span>small group</span>");
+        String audit = TaskDocumentsTest.pdfText(AuditPdf.of(c).toBytes()).replace("\n", " ");
+        assertThat(audit).contains("Atoll (small)", "Mitigation results", "reweighing", "not assessed");
+        String compliance = TaskDocumentsTest.pdfText(ComplianceReportPdf.of(c).toBytes()).replace("\n", " ");
+        assertThat(compliance).contains("too small", "The four-fifths rule (29 CFR 1607.4(D)) compares selection "
+                + "rates of binary decisions and is not applied to this task.", "reweighing");
+        assertThat(ExecutiveSlides.of(c).render()).contains("1 group is too small");
+    }
+
     private static PolicyVerdictView verdict(String rule) {
         return new PolicyVerdictView(rule, PolicyVerdictView.Outcome.PASS, MetricValue.of(0), Optional.empty(),
                 List.of(), "");
