@@ -52,7 +52,7 @@ final class TaskCharts {
             long n = r.sizes().get(g);
             boolean small = TaskView.smallReason(r, g).isPresent();
             String share = total == 0 ? "" : Fmt.num(100.0 * n / total, 1) + "% of " + unit;
-            b.bar(GroupBarChart.Bar.of(r.groups().get(g).label(), MetricValue.of(n), Optional.empty(),
+            b.bar(GroupBarChart.Bar.of(r.groups().get(g).label(), MetricValue.of((double) n), Optional.empty(),
                     small ? GroupBarChart.Role.WARNING : GroupBarChart.Role.GROUP, share + (small ? ", too small" : "")));
         }
         return b.build().toSvg();
