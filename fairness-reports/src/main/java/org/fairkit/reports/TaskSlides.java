@@ -108,18 +108,21 @@ final class TaskSlides {
         if (x.kind() == Concern.Kind.SMALL_GROUP) {
             b.append(TaskCharts.sizes(r, id + "-sizes", 880));
         } else {
+            // a failed rule names its disparity in its default name: "exposure_ratio >= 0.8 for gender"
+            String about = TaskThreshold.fromRule(x.subject()).map(TaskThreshold::disparityId)
+                    .flatMap(d -> r.disparity(d).map(org.fairkit.core.metrics.Disparity::id)).orElse(x.subject());
             List<ThresholdChart.Row> rows = new ArrayList<>();
             List<ThresholdChart.Row> all = TaskCharts.thresholdRows(c);
             List<TaskView.Judged> judged = TaskView.judged(c).stream().filter(j -> j.threshold().isPresent()).toList();
             for (int k = 0; k < judged.size(); k++) {
-                if (judged.get(k).id().equals(x.subject())) {
+                if (judged.get(k).id().equals(about)) {
                     rows.add(all.get(k));
                 }
             }
             if (!rows.isEmpty()) {
                 b.append(ThresholdChart.of(id + "-threshold", "Disparity against its threshold", 880, rows).toSvg());
             }
-            metricBehind(r, x.subject()).ifPresent(v -> b.append(TaskCharts.bars(r, v, id + "-bars", 880)));
+            metricBehind(r, about).ifPresent(v -> b.append(TaskCharts.bars(r, v, id + "-bars", 880)));
         }
         b.append("</div>\n<p class=\"detail\">").append(esc(x.explanation())).append("</p>\n")
                 .append("<p class=\"note\">In technical terms: appendix, item ").append(i + 1).append(".</p>\n");
@@ -127,9 +130,10 @@ final class TaskSlides {
     }
 
     /**
-     * @return the group metric a disparity is computed from: the metric of an aggregate id, else the metric whose
-     *     name the disparity's starts with ({@code exposure} for {@code exposure_ratio}, {@code mean_absolute_error}
-     *     for {@code mae_parity_difference} is not found and gives the first metric)
+     * @return the group metric a disparity is computed from: the metric of an aggregate id; else the metric whose id
+     *     the disparity's id starts with ({@code exposure} for {@code exposure_ratio}, {@code true_positive_rate@urgent}
+     *     for {@code true_positive_rate@urgent.difference}); else the report's first metric (of the same class), which
+     *     for a regression's {@code mae_parity_ratio} is its first error metric
      */
     static Optional<GroupValues> metricBehind(TaskReport r, String disparityId) {
         String base = TaskIds.base(disparityId);

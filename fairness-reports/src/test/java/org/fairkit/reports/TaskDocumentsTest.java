@@ -153,6 +153,24 @@ class TaskDocumentsTest {
     }
 
     @Test
+    void aFailedRuleOnADisparityIsShownOnItsSlideWithItsBandAndTheMetricBehindIt() {
+        PolicyVerdictView failed = new PolicyVerdictView("mean_absolute_error.difference <= 0.5 for region",
+                PolicyVerdictView.Outcome.FAIL, org.fairkit.core.metrics.MetricValue.of(1.585),
+                java.util.Optional.empty(), List.of("South", "North"), "the gap of errors is beyond 0.5");
+        ReportContent c = ReportContent.forTask(TaskContents.regression(), AuditContext.of("Credit-limit model",
+                "synthetic", TaskContents.CLOCK)).verdicts(List.of(failed)).build();
+        assertThat(c.topConcerns(1).get(0).kind()).isEqualTo(Concern.Kind.FAILED_POLICY);
+        Document deck = TestContents.xml(ExecutiveSlides.of(c).render());
+        List<String> ids = new ArrayList<>();
+        NodeList svgs = deck.getElementsByTagNameNS(SVG, "svg");
+        for (int i = 0; i < svgs.getLength(); i++) {
+            ids.add(((Element) svgs.item(i)).getAttribute("id"));
+        }
+        assertThat(ids).contains("c1-threshold", "c1-bars");
+        assertThat(text(deck.getDocumentElement())).contains("Mean absolute error, difference", "value <= 0.500");
+    }
+
+    @Test
     void aRankingsDocumentsShowExposureByGroup() throws IOException {
         ReportContent c = TaskContents.content(TaskContents.ranking(), "Search ranker");
         checkDocuments(c, "ranking", "exposure");
