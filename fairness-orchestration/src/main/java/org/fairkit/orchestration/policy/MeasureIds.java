@@ -68,6 +68,16 @@ final class MeasureIds {
         }
     }
 
+    static java.util.Optional<MetricInfo> catalogMetric(Measure m) {
+        if (m instanceof Measure.MinGroupSize || m instanceof DataMeasure) {
+            return java.util.Optional.empty();
+        }
+        if (m instanceof Measure.Regression r) {
+            return java.util.Optional.of(r.metric().info());
+        }
+        return java.util.Optional.of(analyze(m.id()).info());
+    }
+
     /** @return the type {@link #parse} builds for an id */
     private static Class<? extends Measure> form(Parsed p) {
         if (p.named()) {

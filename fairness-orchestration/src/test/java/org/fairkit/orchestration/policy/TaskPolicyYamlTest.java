@@ -228,6 +228,23 @@ class TaskPolicyYamlTest {
     }
 
     @Test
+    void eachMeasureNamesTheCatalogMetricAReportMustCompute() {
+        assertThat(Measure.byId("auc.difference").catalogMetric()).contains(ScoreMetrics.ROC_AUC.info());
+        assertThat(Measure.byId("brier_score").catalogMetric()).contains(ScoreMetrics.BRIER_SCORE.info());
+        assertThat(Measure.byId("macro_tpr.difference").catalogMetric())
+                .contains(Metrics.TRUE_POSITIVE_RATE.info());
+        assertThat(Measure.byId("fpr@Urgent.ratio").catalogMetric()).contains(Metrics.FALSE_POSITIVE_RATE.info());
+        assertThat(Measure.byId("selection_rate.ratio").catalogMetric()).contains(Metrics.SELECTION_RATE.info());
+        assertThat(Measure.byId("disparate_impact").catalogMetric()).contains(FairnessMetric.DISPARATE_IMPACT.info());
+        assertThat(Measure.byId("bounded_group_loss_absolute").catalogMetric())
+                .contains(RegressionFairnessMetric.BOUNDED_GROUP_LOSS_ABSOLUTE.info());
+        assertThat(PolicyRule.parse("max_regression equalized_odds_difference 0.02").measure().catalogMetric())
+                .contains(FairnessMetric.EQUALIZED_ODDS_DIFFERENCE.info());
+        assertThat(Measure.minGroupSize().catalogMetric()).isEmpty();
+        assertThat(DataMeasure.representationRatio().catalogMetric()).isEmpty();
+    }
+
+    @Test
     void refusedIdsNameTheRuleTheIdAndWhatIsValid() {
         String tail = "; a named disparity of another task: " + String.join(", ", MeasureIds.namedIds());
         assertThatThrownBy(() -> PolicyRule.parse("ece.difference <= 0.03")).hasMessageStartingWith("unknown metric "
