@@ -14,6 +14,9 @@ import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.core.group.GroupKey;
+import org.fairkit.core.regression.RegressionData;
+import org.fairkit.core.regression.RegressionFairness;
+import org.fairkit.core.regression.RegressionReport;
 import org.fairkit.orchestration.load.Feasibility;
 import org.fairkit.orchestration.load.InputProfile;
 import org.fairkit.orchestration.load.LoadEstimate;
@@ -80,6 +83,31 @@ class ReadmeLoadPolicyTrailTest {
         String alerts = policy.toAlertConfigurationYaml();
         assertThat(alerts).startsWith("alert_configuration:");
         assertThat(policy.rules()).hasSize(4);
+    }
+
+    @Test
+    void theEveryTaskPolicySnippetRuns() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(18);
+        double[] target = new double[400];
+        double[] predicted = new double[400];
+        String[] sex = new String[400];
+        for (int i = 0; i < 400; i++) {
+            sex[i] = i % 3 == 0 ? "F" : "M";
+            target[i] = 5000 + 1000 * random.nextGaussian();
+            predicted[i] = target[i] + (sex[i].equals("F") ? 1100 : 1000) * random.nextGaussian();
+        }
+        RegressionData limits = RegressionData.builder().targets(target).predictions(predicted)
+                .sensitive("sex", sex).build();
+        RegressionReport credit = RegressionFairness.of(limits).groupBy("sex").evaluate();
+        Policy creditPolicy = Policy.parse("policy: credit-limit\nrules:\n  - bounded_group_loss_absolute <= 1500 for sex\n"
+            + "  - mean_absolute_error.ratio >= 0.8 for sex\n  - min_group_size >= 30\n");
+        PolicyResult creditResult = creditPolicy.evaluate(credit.asTaskReport());
+        assertThat(creditResult.outcome()).as(creditResult.toString()).isEqualTo(Outcome.PASS);
+        assertThat(creditResult.verdicts()).hasSize(3);
+        Policy shares = Policy.parse("policy: data\nrules:\n" + sections().blocks("yaml").get(1));
+        assertThat(shares.rules().get(0).measure()).isEqualTo(org.fairkit.orchestration.policy.DataMeasure
+                .representationRatio(java.util.Map.of("Group A", 0.6, "Group B", 0.3, "Group C", 0.1)));
+        assertThat(Policy.parse(shares.toYaml())).isEqualTo(shares);
     }
 
     @Test

@@ -17,10 +17,14 @@ import org.fairkit.reports.pdf.Table;
  * <p>Sections: summary (the ranked findings), methods (data, grouping, metric definitions, intervals, thresholds,
  * tests), results per group (one table per metric with intervals and the comparison with the reference group),
  * fairness metrics against their thresholds, the four-fifths analysis with its caveats, significance tests,
- * calibration, policy verdicts, mitigation results, the fairness-accuracy trade-off frontier of a swept
+ * calibration (curves per group and a table), data quality (when the data checks ran), policy verdicts, mitigation
+ * results, the fairness-accuracy trade-off frontier of a swept
  * mitigator knob ({@link TradeOffView}: chart and table; the last five when given), warnings, provenance with the
  * input fingerprint and the audit-trail hash, and an appendix. The summary speaks plainly (no metric ids); the
  * appendix states every finding in technical terms.
+ *
+ * <p>Content of any other task ({@link ReportContent#forTask}) gets the same document for its metrics
+ * ({@code TaskPdf}): the task on the cover, a table per group metric, the disparities against their thresholds.
  *
  * <p>A4, Helvetica (standard 14, nothing embedded), text extractable; deterministic for the same content (dates
  * and document ID from the content, see {@link PdfLayout#save}).
@@ -50,6 +54,10 @@ public final class AuditPdf implements ReportDocument {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
+        if (content.taskReport().isPresent()) {
+            TaskPdf.audit(content, out, KIND);
+            return;
+        }
         FairnessReport r = content.report();
         PdfLayout pdf = PdfLayout.create(KIND, content.context().title());
         PdfSections.cover(pdf, KIND, content);
@@ -92,6 +100,10 @@ public final class AuditPdf implements ReportDocument {
         if (!content.calibration().isEmpty()) {
             pdf.heading(n++ + ". Calibration by group");
             PdfSections.calibration(pdf, content);
+        }
+        if (content.dataQuality().isPresent()) {
+            pdf.heading(n++ + ". Data quality");
+            DataQualitySection.pdf(pdf, content);
         }
         if (!content.verdicts().isEmpty()) {
             pdf.heading(n++ + ". Policy verdicts");

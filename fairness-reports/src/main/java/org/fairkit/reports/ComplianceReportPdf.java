@@ -21,6 +21,9 @@ import org.fairkit.reports.pdf.Table;
  * integrity (input fingerprint, audit-trail hash); sign-off; and, when the conclusion lists findings (in plain
  * words), an appendix stating them in technical terms.
  *
+ * <p>Content of any other task ({@link ReportContent#forTask}) gets the same obligations with its disparities in
+ * place of the four-fifths analysis ({@code TaskPdf}).
+ *
  * <p>A4, Helvetica, text extractable, deterministic for the same content.
  */
 public final class ComplianceReportPdf implements ReportDocument {
@@ -48,6 +51,10 @@ public final class ComplianceReportPdf implements ReportDocument {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
+        if (content.taskReport().isPresent()) {
+            TaskPdf.compliance(content, out, KIND);
+            return;
+        }
         FairnessReport r = content.report();
         PdfLayout pdf = PdfLayout.create(KIND, content.context().title());
         PdfSections.cover(pdf, KIND, content);
@@ -73,6 +80,9 @@ public final class ComplianceReportPdf implements ReportDocument {
 
         pdf.heading("4. Group sizes and data quality");
         sizes(pdf, r);
+        if (content.dataQuality().isPresent()) {
+            DataQualitySection.pdf(pdf, content);
+        }
         PdfSections.warnings(pdf, r);
 
         pdf.heading("5. Remediation");

@@ -39,6 +39,10 @@ import org.fairkit.core.metrics.Metrics;
  * folded into it and listed in {@link Concern#related()}, so the top three are three different findings. A failed
  * policy rule that absorbs a four-fifths finding says it in the finding's plain words ({@link PlainWords}). A report
  * with none of these yields an empty list, and the documents say which checks were run.
+ *
+ * <p>Content of any other task ({@link ReportContent#forTask}) is ranked the same way without the four-fifths tier,
+ * its disparities judged against their {@link TaskThreshold}s, and its small groups those its report leaves out of
+ * the aggregates for their size.
  */
 public final class Concerns {
     private Concerns() {
@@ -46,17 +50,10 @@ public final class Concerns {
 
     /** @return every concern of the content, ranked */
     public static List<Concern> rank(ReportContent content) {
-        List<Concern> out = new ArrayList<>();
-        for (PolicyVerdictView v : content.verdicts()) {
-            if (v.outcome() == PolicyVerdictView.Outcome.FAIL) {
-                out.add(new Concern(Concern.Kind.FAILED_POLICY, v.rule(), PlainWords.failedRule(v.rule(), v.value()),
-                        PlainWords.policyEvidence(v.groups(), true), v.message().isBlank()
-                        ? "Policy rule failed: " + v.rule() : v.message(), "Policy rule " + v.rule() + " failed; value "
-                                + Fmt.valueWithInterval(v.value(), v.interval()) + (v.groups().isEmpty() ? ""
-                                        : "; groups " + String.join(", ", v.groups())) + ".",
-                        false, v.groups(), v.value().isDefined() ? v.value().value() : Double.NaN, List.of()));
-            }
+        if (content.taskReport().isPresent()) {
+            return fold(TaskConcerns.rank(content));
         }
+        List<Concern> out = new ArrayList<>(failedRules(content));
 
         AdverseImpact ai = content.adverseImpact();
         List<AdverseImpact.Row> flagged = new ArrayList<>(ai.flagged());
@@ -138,18 +135,7 @@ public final class Concerns {
             out.add(beyond.get(i));
         }
 
-        for (PolicyVerdictView v : content.verdicts()) {
-            if (v.outcome() == PolicyVerdictView.Outcome.WARN || v.outcome() == PolicyVerdictView.Outcome.INCONCLUSIVE) {
-                boolean inconclusive = v.outcome() == PolicyVerdictView.Outcome.INCONCLUSIVE;
-                out.add(new Concern(Concern.Kind.POLICY_WARNING, v.rule(),
-                        PlainWords.policyWarning(v.rule(), v.value(), inconclusive),
-                        PlainWords.policyEvidence(v.groups(), false), (inconclusive
-                        ? "Policy rule inconclusive: " : "Policy warning: ")
-                        + v.rule(), (v.message().isBlank() ? "" : v.message() + " ") + "Value "
-                                + Fmt.valueWithInterval(v.value(), v.interval()) + ".", false, v.groups(),
-                        v.value().isDefined() ? v.value().value() : Double.NaN, List.of()));
-            }
-        }
+        out.addAll(policyWarnings(content));
 
         for (FairnessMetric f : content.thresholds().keySet()) {
             Disparity d = content.report().fairness(f);
@@ -176,6 +162,40 @@ public final class Concerns {
                     r.rows(), List.of()));
         }
         return fold(out);
+    }
+
+    /** @return a concern per failed policy rule, in the policy's order */
+    static List<Concern> failedRules(ReportContent content) {
+        List<Concern> out = new ArrayList<>();
+        for (PolicyVerdictView v : content.verdicts()) {
+            if (v.outcome() == PolicyVerdictView.Outcome.FAIL) {
+                out.add(new Concern(Concern.Kind.FAILED_POLICY, v.rule(), PlainWords.failedRule(v.rule(), v.value()),
+                        PlainWords.policyEvidence(v.groups(), true), v.message().isBlank()
+                        ? "Policy rule failed: " + v.rule() : v.message(), "Policy rule " + v.rule() + " failed; value "
+                                + Fmt.valueWithInterval(v.value(), v.interval()) + (v.groups().isEmpty() ? ""
+                                        : "; groups " + String.join(", ", v.groups())) + ".",
+                        false, v.groups(), v.value().isDefined() ? v.value().value() : Double.NaN, List.of()));
+            }
+        }
+        return out;
+    }
+
+    /** @return a concern per policy warning or inconclusive rule, in the policy's order */
+    static List<Concern> policyWarnings(ReportContent content) {
+        List<Concern> out = new ArrayList<>();
+        for (PolicyVerdictView v : content.verdicts()) {
+            if (v.outcome() == PolicyVerdictView.Outcome.WARN || v.outcome() == PolicyVerdictView.Outcome.INCONCLUSIVE) {
+                boolean inconclusive = v.outcome() == PolicyVerdictView.Outcome.INCONCLUSIVE;
+                out.add(new Concern(Concern.Kind.POLICY_WARNING, v.rule(),
+                        PlainWords.policyWarning(v.rule(), v.value(), inconclusive),
+                        PlainWords.policyEvidence(v.groups(), false), (inconclusive
+                        ? "Policy rule inconclusive: " : "Policy warning: ")
+                        + v.rule(), (v.message().isBlank() ? "" : v.message() + " ") + "Value "
+                                + Fmt.valueWithInterval(v.value(), v.interval()) + ".", false, v.groups(),
+                        v.value().isDefined() ? v.value().value() : Double.NaN, List.of()));
+            }
+        }
+        return out;
     }
 
     /** Folds each concern into the first higher-ranked one that states the same finding. */

@@ -28,7 +28,9 @@ import org.fairkit.stats.GroupComparisons;
  * <p>Sections: key figures and the top concerns; per-group bars of each metric with interval whiskers and the
  * reference group marked; disparities against their policy thresholds; the four-fifths analysis with its caveats;
  * calibration curves per group (when given); group sizes; the full per-group table with intervals; significance tests
- * (when given); policy verdicts and mitigation results (when given); warnings; provenance and the audit-trail hash.
+ * (when given); the data-quality checks (when given, {@link DataQualitySection}); policy verdicts and mitigation
+ * results (when given); warnings; provenance and the audit-trail hash. Content of any other task
+ * ({@link ReportContent#forTask}) gets the same page for its metrics ({@link TaskDashboard}).
  *
  * <p>Self-contained: inline CSS, inline SVG, no scripts, no fonts, no images to fetch, and a Content-Security-Policy
  * of {@code default-src 'none'} so that a browser will not load anything even if asked. Every user string is
@@ -65,6 +67,9 @@ public final class DashboardHtml implements ReportDocument {
 
     /** @return the whole page */
     public String render() {
+        if (content.taskReport().isPresent()) {
+            return TaskDashboard.render(content);
+        }
         FairnessReport r = content.report();
         AuditContext ctx = content.context();
         StringBuilder b = new StringBuilder(1 << 17);
@@ -81,12 +86,13 @@ public final class DashboardHtml implements ReportDocument {
         disparities(b);
         trend(b);
         fourFifths(b);
-        calibration(b);
+        calibration(b, content);
         sizes(b);
+        DataQualitySection.html(b, content);
         groupTable(b, r);
         comparisons(b);
-        verdicts(b);
-        mitigation(b);
+        verdicts(b, content);
+        mitigation(b, content);
         tradeOff(b);
         warnings(b, r);
         provenance(b, r, ctx);
@@ -278,7 +284,7 @@ public final class DashboardHtml implements ReportDocument {
         };
     }
 
-    private void calibration(StringBuilder b) {
+    static void calibration(StringBuilder b, ReportContent content) {
         Optional<String> chart = Charts.calibration(content, "calibration");
         if (chart.isEmpty()) {
             return;
@@ -364,7 +370,7 @@ public final class DashboardHtml implements ReportDocument {
         return rows;
     }
 
-    private void verdicts(StringBuilder b) {
+    static void verdicts(StringBuilder b, ReportContent content) {
         if (content.verdicts().isEmpty()) {
             return;
         }
@@ -416,7 +422,7 @@ public final class DashboardHtml implements ReportDocument {
         return rows;
     }
 
-    private void mitigation(StringBuilder b) {
+    static void mitigation(StringBuilder b, ReportContent content) {
         if (content.mitigations().isEmpty()) {
             return;
         }
@@ -473,11 +479,11 @@ public final class DashboardHtml implements ReportDocument {
         b.append("</dl>\n</section>\n");
     }
 
-    private static void kv(StringBuilder b, String k, String v) {
+    static void kv(StringBuilder b, String k, String v) {
         b.append("<dt>").append(esc(k)).append("</dt><dd>").append(esc(v)).append("</dd>\n");
     }
 
-    private static final String CSS = """
+    static final String CSS = """
             :root { --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --bg: #f4f6f8; --ok: #007a5a;
                     --bad: #b23c00; --warn: #8a5a00; --accent: #0072B2; }
             * { box-sizing: border-box; }

@@ -34,6 +34,9 @@ import org.fairkit.core.metrics.GroupMetric;
  * <p>Everything before the appendix speaks plainly ({@link Concern#summary()}, {@link Concern#explanation()}): no
  * metric ids, rates as percentages, groups by name.
  *
+ * <p>Content of any other task ({@link ReportContent#forTask}) gets the same deck ({@link TaskSlides}), each concern
+ * shown with its disparity against its threshold and the group metric behind it.
+ *
  * <p>Self-contained like {@link DashboardHtml} (inline CSS and SVG, no scripts, a {@code default-src 'none'}
  * Content-Security-Policy); 1200 × 675 slides stack vertically on screen and print one per page.
  */
@@ -70,6 +73,9 @@ public final class ExecutiveSlides implements ReportDocument {
 
     /** @return the whole deck */
     public String render() {
+        if (content.taskReport().isPresent()) {
+            return TaskSlides.render(content);
+        }
         AuditContext ctx = content.context();
         List<Concern> top = content.topConcerns(TOP);
         int total = 3 + top.size() + (content.mitigations().isEmpty() ? 0 : 1) + (top.isEmpty() ? 0 : 1);
@@ -291,7 +297,7 @@ public final class ExecutiveSlides implements ReportDocument {
         close(b, page, total);
     }
 
-    private static final String CSS = """
+    static final String CSS = """
             * { box-sizing: border-box; }
             body { margin: 0; background: #d9e2ec; color: #1f2933;
                    font: 22px/1.4 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; }

@@ -234,6 +234,7 @@ final class PdfSections {
         pdf.paragraph("Per score bin, the mean score against the share of actual positives. Expected calibration "
                 + "error = sum over bins of n_b |observed_b - score_b| / n (Naeini et al. 2015). A positive gap "
                 + "means the score understates the group's observed rate.");
+        PdfCalibration.figure(pdf, c.calibration());
         pdf.table(Table.of(List.of("group", "rows", "bins", "expected calibration error",
                 "largest gap (observed - score)"), rows, new float[] {2, 1, 0.7f, 1.6f, 2.2f}, "lrrrr"));
     }

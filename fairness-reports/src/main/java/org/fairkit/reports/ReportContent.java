@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.Task;
+import org.fairkit.core.TaskReport;
+import org.fairkit.core.checks.DataQualityReport;
 import org.fairkit.core.internal.InputErrors;
+import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.stats.GroupComparisons;
 
@@ -24,10 +28,28 @@ import org.fairkit.stats.GroupComparisons;
  *     .build();
  * }</pre>
  *
+ * <p><b>Any task.</b> {@link #forTask(TaskReport, AuditContext)} starts content for any task's report in the shape
+ * every task shares (regression, ranking, multiclass, or binary without its {@code FairnessReport}): the documents
+ * then name the task, chart each group metric per group with its intervals, judge the named disparities against
+ * {@link TaskThreshold}s (defaults by the catalog's direction, replaced by a policy verdict's band or by
+ * {@link Builder#taskThresholds(List)}), and show the verdicts, warnings and provenance. The four-fifths analysis, the
+ * significance tests and the trend are binary only: content built with {@link #builder(FairnessReport, AuditContext)}
+ * keeps exactly those documents.
+ *
+ * <pre>{@code
+ * ReportContent content = ReportContent.forTask(regressionReport.asTaskReport(),
+ *         AuditContext.of("Credit-limit model", "12,000 applications", clock))
+ *     .verdicts(views)                                                 // optional
+ *     .taskThresholds(List.of(TaskThreshold.atMost("bounded_group_loss_absolute", 900)))   // optional
+ *     .dataQuality(DataQuality.defaults().check(grouping, features, null))                  // optional
+ *     .build();
+ * }</pre>
+ *
  * <p>Immutable.
  */
 public final class ReportContent {
     private final FairnessReport report;
+    private final Optional<TaskReport> taskReport;
     private final AuditContext context;
     private final Optional<GroupComparisons> comparisons;
     private final List<CalibrationSeries> calibration;
@@ -38,14 +60,28 @@ public final class ReportContent {
     private final List<Concern> concerns;
     private final Optional<Trend> trend;
     private final Optional<TradeOffView> tradeOff;
+    private final Map<String, TaskThreshold> taskThresholds;
+    private final Optional<DataQualityReport> dataQuality;
 
     private ReportContent(Builder b) {
         this.report = b.report;
+        this.taskReport = Optional.ofNullable(b.task);
         this.context = b.context;
+        this.dataQuality = Optional.ofNullable(b.dataQuality);
         this.comparisons = Optional.ofNullable(b.comparisons);
         this.calibration = List.copyOf(b.calibration);
         this.verdicts = List.copyOf(b.verdicts);
         this.mitigations = List.copyOf(b.mitigations);
+        if (b.task != null) {
+            this.thresholds = Map.of();
+            this.taskThresholds = taskThresholds(b.task, b.taskThresholds, verdicts);
+            this.adverseImpact = null;
+            this.trend = Optional.empty();
+            this.tradeOff = Optional.empty();
+            this.concerns = Concerns.rank(this);
+            return;
+        }
+        this.taskThresholds = Map.of();
         Map<FairnessMetric, DisparityThreshold> t = new LinkedHashMap<>();
         for (FairnessMetric f : report.fairnessMetrics().keySet()) {
             t.put(f, b.thresholds.getOrDefault(f, DisparityThreshold.defaultFor(f)));
@@ -61,14 +97,81 @@ public final class ReportContent {
         this.tradeOff = Optional.ofNullable(b.tradeOff);
     }
 
-    /** Starts content for a report and its context. */
-    public static Builder builder(FairnessReport report, AuditContext context) {
-        return new Builder(report, context);
+    /**
+     * The disparities judged, in order: each named disparity (its threshold as set, else a policy verdict's band,
+     * else its default, else none), then every other disparity a threshold was set or a verdict read for.
+     */
+    private static Map<String, TaskThreshold> taskThresholds(TaskReport r, Map<String, TaskThreshold> set,
+            List<PolicyVerdictView> verdicts) {
+        Map<String, TaskThreshold> fromRules = new LinkedHashMap<>();
+        for (PolicyVerdictView v : verdicts) {
+            TaskThreshold.fromRule(v.rule()).flatMap(x -> r.disparity(x.disparityId())
+                    .map(d -> new TaskThreshold(d.id(), x.low(), x.high())))
+                    .ifPresent(x -> fromRules.putIfAbsent(x.disparityId(), x));
+        }
+        Map<String, TaskThreshold> out = new LinkedHashMap<>();
+        for (Disparity d : r.namedDisparities()) {
+            TaskThreshold t = set.containsKey(d.id()) ? set.get(d.id()) : fromRules.containsKey(d.id())
+                    ? fromRules.get(d.id()) : TaskThreshold.defaultFor(d.id()).orElse(null);
+            if (t != null) {
+                out.put(d.id(), t);
+            }
+        }
+        set.forEach(out::putIfAbsent);
+        fromRules.forEach(out::putIfAbsent);
+        return java.util.Collections.unmodifiableMap(out);
     }
 
-    /** @return the fairness report */
+    /** Starts content for a binary report and its context: the documents as they are for binary classification. */
+    public static Builder builder(FairnessReport report, AuditContext context) {
+        return new Builder(Objects.requireNonNull(report, "report"), null, context);
+    }
+
+    /**
+     * Starts content for any task's report (see the class comment). The documents name the task and render its
+     * metrics, disparities, verdicts, warnings and provenance.
+     *
+     * @param report the task's report, e.g. {@code regressionReport.asTaskReport()}
+     * @param context the document's context
+     */
+    public static Builder forTask(TaskReport report, AuditContext context) {
+        return new Builder(null, Objects.requireNonNull(report, "report"), context);
+    }
+
+    /**
+     * @return the binary fairness report
+     * @throws IllegalStateException when the content was started with {@link #forTask}: read {@link #taskReport()}
+     */
     public FairnessReport report() {
+        if (report == null) {
+            throw new IllegalStateException("this content is for the " + taskReport.orElseThrow().task().id()
+                    + " task, built with ReportContent.forTask: read taskReport()");
+        }
         return report;
+    }
+
+    /** @return the task report of content started with {@link #forTask}; empty for a binary {@code FairnessReport} */
+    public Optional<TaskReport> taskReport() {
+        return taskReport;
+    }
+
+    /** @return the task of the report: {@link Task#BINARY} for content started with {@link #builder} */
+    public Task task() {
+        return taskReport.map(TaskReport::task).orElse(Task.BINARY);
+    }
+
+    /**
+     * @return for content started with {@link #forTask}, the band each disparity is judged against, by disparity id
+     *     (see {@link TaskThreshold}); a named disparity without a default and without a rule is absent. Empty for
+     *     binary content ({@link #thresholds()})
+     */
+    public Map<String, TaskThreshold> taskThresholds() {
+        return taskThresholds;
+    }
+
+    /** @return the data-quality checks of the data behind the report, when they ran */
+    public Optional<DataQualityReport> dataQuality() {
+        return dataQuality;
     }
 
     /** @return the document's context */
@@ -110,8 +213,15 @@ public final class ReportContent {
         return tradeOff;
     }
 
-    /** @return the four-fifths analysis */
+    /**
+     * @return the four-fifths analysis
+     * @throws IllegalStateException for content started with {@link #forTask} (the analysis needs a binary report)
+     */
     public AdverseImpact adverseImpact() {
+        if (adverseImpact == null) {
+            throw new IllegalStateException("the four-fifths analysis needs a binary FairnessReport; this content is "
+                    + "for the " + task().id() + " task");
+        }
         return adverseImpact;
     }
 
@@ -139,9 +249,14 @@ public final class ReportContent {
     /** @return the title, the size of the report and the top concern, e.g. for logs and JShell */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder("ReportContent[").append(context.title()).append(": ")
-                .append(report.provenance().rows()).append(" rows, ").append(report.groups().size())
-                .append(" groups, ").append(concerns.size()).append(concerns.size() == 1 ? " concern" : " concerns");
+        StringBuilder b = new StringBuilder("ReportContent[").append(context.title()).append(": ");
+        if (report != null) {
+            b.append(report.provenance().rows()).append(" rows, ").append(report.groups().size());
+        } else {
+            TaskReport t = taskReport.orElseThrow();
+            b.append(t.task().id()).append(", ").append(t.groups().size());
+        }
+        b.append(" groups, ").append(concerns.size()).append(concerns.size() == 1 ? " concern" : " concerns");
         if (!concerns.isEmpty()) {
             b.append("; first: ").append(concerns.get(0).headline());
         }
@@ -151,6 +266,7 @@ public final class ReportContent {
     /** Configures {@link ReportContent}; each part can be set once. */
     public static final class Builder {
         private final FairnessReport report;
+        private final TaskReport task;
         private final AuditContext context;
         private GroupComparisons comparisons;
         private List<CalibrationSeries> calibration = List.of();
@@ -160,11 +276,21 @@ public final class ReportContent {
         private AdverseImpact.Basis basis;
         private List<TrendRun> history = List.of();
         private TradeOffView tradeOff;
+        private final Map<String, TaskThreshold> taskThresholds = new LinkedHashMap<>();
+        private DataQualityReport dataQuality;
         private final List<String> set = new ArrayList<>();
 
-        private Builder(FairnessReport report, AuditContext context) {
-            this.report = Objects.requireNonNull(report, "report");
+        private Builder(FairnessReport report, TaskReport task, AuditContext context) {
+            this.report = report;
+            this.task = task;
             this.context = Objects.requireNonNull(context, "context");
+        }
+
+        private void binaryOnly(String name) {
+            if (task != null) {
+                throw new IllegalArgumentException(name + " needs a binary FairnessReport (ReportContent.builder); "
+                        + "this content is for the " + task.task().id() + " task (ReportContent.forTask)");
+            }
         }
 
         private void once(String name) {
@@ -176,6 +302,7 @@ public final class ReportContent {
 
         /** The significance tests of {@code GroupComparisons}. */
         public Builder comparisons(GroupComparisons value) {
+            binaryOnly("comparisons");
             once("comparisons");
             comparisons = Objects.requireNonNull(value, "comparisons");
             return this;
@@ -209,6 +336,12 @@ public final class ReportContent {
          */
         public Builder thresholds(List<DisparityThreshold> value) {
             once("thresholds");
+            if (task != null) {
+                for (DisparityThreshold t : value) {
+                    putTaskThreshold(TaskThreshold.of(t));
+                }
+                return this;
+            }
             for (DisparityThreshold t : value) {
                 if (thresholds.put(t.metric(), t) != null) {
                     throw new IllegalArgumentException("thresholds: " + t.metric().id() + " appears twice");
@@ -225,6 +358,7 @@ public final class ReportContent {
          * @throws IllegalArgumentException when empty or not in time order
          */
         public Builder history(List<TrendRun> runs) {
+            binaryOnly("history");
             once("history");
             if (runs.isEmpty()) {
                 throw new IllegalArgumentException("history: expected at least one earlier run, got none");
@@ -242,6 +376,7 @@ public final class ReportContent {
 
         /** A fairness–accuracy trade-off frontier: documents gain a trade-off section with its chart. */
         public Builder tradeOff(TradeOffView value) {
+            binaryOnly("tradeOff");
             once("tradeOff");
             tradeOff = Objects.requireNonNull(value, "tradeOff");
             return this;
@@ -249,8 +384,46 @@ public final class ReportContent {
 
         /** The basis of the four-fifths analysis (default {@link AdverseImpact.Basis#HIGHEST_RATE}). */
         public Builder adverseImpactBasis(AdverseImpact.Basis value) {
+            binaryOnly("adverseImpactBasis");
             once("adverseImpactBasis");
             basis = Objects.requireNonNull(value, "adverseImpactBasis");
+            return this;
+        }
+
+        /**
+         * Bands for disparities of content started with {@link ReportContent#forTask}, by disparity id; they replace
+         * the defaults and any band read from a policy verdict.
+         *
+         * @throws IllegalArgumentException for binary content (use {@link #thresholds(List)}), for an id the task
+         *     report cannot answer (the message lists the ids it can), or for an id given twice
+         */
+        public Builder taskThresholds(List<TaskThreshold> value) {
+            if (task == null) {
+                throw new IllegalArgumentException("taskThresholds: this content is for a binary FairnessReport; set "
+                        + "its thresholds with thresholds(List<DisparityThreshold>)");
+            }
+            once("taskThresholds");
+            value.forEach(this::putTaskThreshold);
+            return this;
+        }
+
+        private void putTaskThreshold(TaskThreshold t) {
+            Disparity d = task.disparity(t.disparityId()).orElseThrow(() -> new IllegalArgumentException(
+                    "threshold for disparity '" + t.disparityId() + "', which the " + task.task().id()
+                            + " report cannot answer; ids: " + task.disparityIds()));
+            if (taskThresholds.put(d.id(), new TaskThreshold(d.id(), t.low(), t.high())) != null) {
+                throw new IllegalArgumentException("thresholds: " + d.id() + " appears twice");
+            }
+        }
+
+        /**
+         * The data-quality checks of the data behind the report (fairness-core's {@code DataQuality}): the dashboard
+         * and the PDFs gain a data-quality section (group sizes, missing values, proxies, findings, and the data
+         * rules' verdicts among {@link #verdicts(List)}).
+         */
+        public Builder dataQuality(DataQualityReport value) {
+            once("dataQuality");
+            dataQuality = Objects.requireNonNull(value, "dataQuality");
             return this;
         }
 

@@ -15,6 +15,17 @@
  * DashboardHtml.of(content).writeTo(Path.of("fairness-dashboard.html"));
  * }</pre>
  *
+ * <p>Any task: {@link org.fairkit.reports.ReportContent#forTask} takes a {@code TaskReport} (regression, ranking,
+ * multiclass, or binary without its {@code FairnessReport}); the same documents then name the task and judge its
+ * disparities against {@link org.fairkit.reports.TaskThreshold}s. A data-quality section is added by
+ * {@link org.fairkit.reports.ReportContent.Builder#dataQuality} for any task.
+ *
+ * <pre>{@code
+ * ReportContent content = ReportContent.forTask(regressionReport.asTaskReport(), AuditContext.of("Audit", "loans", clock))
+ *     .build();
+ * AuditPdf.of(content).writeTo(Path.of("fairness-audit.pdf"));
+ * }</pre>
+ *
  * <p>Derived analyses shared by all documents: {@link org.fairkit.reports.AdverseImpact} (the four-fifths rule with
  * its tests and caveats) and {@link org.fairkit.reports.Concerns} (the documented ranking of concerns). Charts live
  * in {@link org.fairkit.reports.svg}, the PDF layout in {@link org.fairkit.reports.pdf}.

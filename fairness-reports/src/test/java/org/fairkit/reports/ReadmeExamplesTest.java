@@ -12,6 +12,10 @@ import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.core.metrics.Metrics;
+import org.fairkit.core.regression.RegressionData;
+import org.fairkit.core.regression.RegressionFairness;
+import org.fairkit.core.regression.RegressionMetrics;
+import org.fairkit.core.regression.RegressionReport;
 import org.fairkit.stats.Bootstrap;
 import org.fairkit.stats.GroupComparisons;
 import org.fairkit.testkit.Markdown;
@@ -51,6 +55,42 @@ class ReadmeExamplesTest {
         }
         Files.delete(dir);
         assertThat(content.adverseImpact().flagged()).extracting(r -> r.group().label()).containsExactly("Group B");
+    }
+
+    @Test
+    void theReadmeTaskSnippetWritesARegressionDashboardAndAudit() throws IOException {
+        java.util.Random rnd = new java.util.Random(1);
+        double[] limits = new double[2_000];
+        double[] predictedLimits = new double[limits.length];
+        String[] regions = new String[limits.length];
+        for (int i = 0; i < limits.length; i++) {
+            regions[i] = i % 4 == 0 ? "South" : "North";
+            limits[i] = 5_000 + 1_000 * rnd.nextGaussian();
+            predictedLimits[i] = limits[i] + (regions[i].equals("South") ? 1_200 : 400) * rnd.nextGaussian();
+        }
+        Path dir = Files.createTempDirectory("task-audit");
+        RegressionData loans = RegressionData.builder()
+            .targets(limits).predictions(predictedLimits).sensitive("region", regions).build();
+        RegressionReport regression = RegressionFairness.of(loans)
+            .metrics(RegressionMetrics.MEAN_ABSOLUTE_ERROR, RegressionMetrics.MEAN_ERROR)
+            .evaluate();
+
+        ReportContent credit = ReportContent.forTask(regression.asTaskReport(),
+                AuditContext.of("Credit-limit model audit", "2,000 accounts", Clock.systemUTC()))
+            .taskThresholds(List.of(TaskThreshold.atMost("bounded_group_loss_absolute", 900)))   // optional
+            .build();
+        DashboardHtml.of(credit).writeTo(dir.resolve("credit-dashboard.html"));
+        AuditPdf.of(credit).writeTo(dir.resolve("credit-audit.pdf"));
+
+        // South's errors are three times larger: its mean absolute error (about 960) is beyond the 900 set
+        assertThat(Files.readString(dir.resolve("credit-dashboard.html"))).contains("regression", "South",
+                "value &lt;= 900.000", "beyond");
+        assertThat(credit.concerns()).extracting(Concern::subject).contains("bounded_group_loss_absolute");
+        for (String f : List.of("credit-dashboard.html", "credit-audit.pdf")) {
+            assertThat(Files.size(dir.resolve(f))).as(f).isGreaterThan(5_000);
+            Files.delete(dir.resolve(f));
+        }
+        Files.delete(dir);
     }
 
     @Test

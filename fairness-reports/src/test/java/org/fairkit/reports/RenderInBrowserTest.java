@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,5 +98,64 @@ class RenderInBrowserTest {
         int page = PdfDocumentsTest.pageContaining(Files.readAllBytes(pdf), "recommended: tolerance = 0.05");
         Path png = Browser.pdfPage(pdftoppm, pdf, page, 60, dir.resolve("trade-off-page"));
         looksLikeADocument(png, 496);
+    }
+
+    /** The regression, ranking and multiclass contents, the first with the data-quality section and data rules. */
+    private static List<ReportContent> taskContents() {
+        return List.of(ReportContent.forTask(TaskContents.regression(), AuditContext.of("Credit-limit model",
+                "synthetic regression data", TaskContents.CLOCK)).dataQuality(TaskContents.dataQuality())
+                .verdicts(TaskContents.dataVerdicts()).build(),
+                TaskContents.content(TaskContents.ranking(), "Search ranker"),
+                TaskContents.content(TaskContents.multiclass(), "Triage model"));
+    }
+
+    @Test
+    void everyTasksDashboardAndSlidesRenderInHeadlessChromium() throws Exception {
+        Path chromium = chromiumOrSkip();
+        int k = 0;
+        for (ReportContent c : taskContents()) {
+            Path html = dir.resolve("task-" + k + ".html");
+            DashboardHtml.of(c).writeTo(html);
+            looksLikeADocument(Browser.screenshot(chromium, html, dir.resolve("task-" + k + ".png"), 1280, 2000, dir),
+                    1280);
+            Path deck = dir.resolve("task-slides-" + k + ".html");
+            ExecutiveSlides.of(c).writeTo(deck);
+            looksLikeADocument(Browser.screenshot(chromium, deck, dir.resolve("task-slides-" + k + ".png"), 1280,
+                    2000, dir), 1280);
+            k++;
+        }
+    }
+
+    @Test
+    void everyTasksPdfsRenderWithPdftoppmOnTheCoverTheDisparitiesAndTheDataQualityPages() throws Exception {
+        Path pdftoppm = pdftoppmOrSkip();
+        int k = 0;
+        for (ReportContent c : taskContents()) {
+            for (ReportDocument d : new ReportDocument[] {AuditPdf.of(c), ComplianceReportPdf.of(c)}) {
+                Path pdf = dir.resolve(k + "-" + d.fileName());
+                d.writeTo(pdf);
+                byte[] bytes = Files.readAllBytes(pdf);
+                List<Integer> pages = new java.util.ArrayList<>(List.of(1, PdfDocumentsTest.pageContaining(bytes,
+                        "Disparities against thresholds")));
+                if (c.dataQuality().isPresent()) {
+                    pages.add(PdfDocumentsTest.pageContaining(bytes, "DATA GATE FAILS"));
+                }
+                for (int page : pages) {
+                    Path png = Browser.pdfPage(pdftoppm, pdf, page, 60, dir.resolve(k + "-" + page + "-"
+                            + d.fileName().replace(".pdf", "")));
+                    looksLikeADocument(png, 496);
+                }
+            }
+            k++;
+        }
+    }
+
+    @Test
+    void theCalibrationPageOfTheAuditPdfRendersWithPdftoppm() throws Exception {
+        Path pdftoppm = pdftoppmOrSkip();
+        Path pdf = dir.resolve("fairness-audit.pdf");
+        AuditPdf.of(TestContents.demo()).writeTo(pdf);
+        int page = PdfDocumentsTest.pageContaining(Files.readAllBytes(pdf), "mean score in bin");
+        looksLikeADocument(Browser.pdfPage(pdftoppm, pdf, page, 60, dir.resolve("calibration-page")), 496);
     }
 }

@@ -27,6 +27,11 @@ import org.fairkit.core.Threshold;
  *     severity: error
  *     on_inconclusive: warn         (an undefined value or a missing interval never passes silently)
  * </pre>
+ * Data rules ({@link DataMeasure}: {@code max_missing_rate}, {@code max_proxy_strength}, {@code representation_ratio})
+ * are listed too, with {@code gate: data} (judged on the data, by {@code fairkit check-data} or
+ * {@link Policy#evaluateData}) and, for {@code representation_ratio} against reference shares, the
+ * {@code reference_shares} by group label as the policy gives them; {@code min_group_size} has {@code gate: data, model}
+ * (judged by both gates). Rules on decisions (the model gate) have no {@code gate} key.
  */
 public final class AlertConfiguration {
     /** The format id written in every document. */
@@ -51,6 +56,14 @@ public final class AlertConfiguration {
             a.put("evidence", r.evidenceOr(policy.evidence()).id());
             a.put("severity", r.severityId());
             a.put("on_inconclusive", "warn");
+            if (r.measure() instanceof DataMeasure d) {
+                a.put("gate", "data");
+                if (!d.referenceShares().isEmpty()) {
+                    a.put("reference_shares", new LinkedHashMap<>(d.referenceShares()));
+                }
+            } else if (r.measure() instanceof Measure.MinGroupSize) {
+                a.put("gate", "data, model");
+            }
             alerts.add(a);
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -153,6 +153,19 @@ public sealed interface Measure permits Measure.Fairness, Measure.Aggregate, Mea
         return id();
     }
 
+    /**
+     * The catalog metric a report must compute for this measure to be judged: the group metric of an aggregate or
+     * every-group rule (without {@code macro_} or {@code @<class>}: for {@code macro_true_positive_rate.difference},
+     * {@code true_positive_rate}), the named disparity itself, the fairness metric of a {@code max_regression} rule;
+     * empty for {@code min_group_size} and data rules. A front door uses it to request, for example, the score
+     * metrics a binary audit must evaluate.
+     *
+     * @return the metric's catalog entry, if the measure has one
+     */
+    default Optional<MetricInfo> catalogMetric() {
+        return MeasureIds.catalogMetric(this);
+    }
+
     /** The aggregates of a group metric across groups, with the id suffixes core uses. */
     enum Aggregation {
         /** max − min. */

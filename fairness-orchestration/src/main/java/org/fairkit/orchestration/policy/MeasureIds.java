@@ -61,12 +61,34 @@ final class MeasureIds {
     static void requireCanonical(String id, Class<? extends Measure> form) {
         Objects.requireNonNull(id, "id");
         Parsed p = analyze(id);
-        Class<? extends Measure> expected = p.named() ? Measure.NamedDisparity.class
-                : p.aggregation() == null ? Measure.TaskEveryGroup.class : Measure.TaskAggregate.class;
+        Class<? extends Measure> expected = form(p);
         if (!p.canonical().equals(id) || expected != form) {
             throw new IllegalArgumentException(form.getSimpleName() + " needs a canonical id of its form, got '" + id
                     + "' (Measure.byId(\"" + id + "\") gives " + p.canonical() + ")");
         }
+    }
+
+    static java.util.Optional<MetricInfo> catalogMetric(Measure m) {
+        if (m instanceof Measure.MinGroupSize || m instanceof DataMeasure) {
+            return java.util.Optional.empty();
+        }
+        if (m instanceof Measure.Regression r) {
+            return java.util.Optional.of(r.metric().info());
+        }
+        return java.util.Optional.of(analyze(m.id()).info());
+    }
+
+    /** @return the type {@link #parse} builds for an id */
+    private static Class<? extends Measure> form(Parsed p) {
+        if (p.named()) {
+            return p.binary() && fairnessMetric(p.info()) != null ? Measure.Fairness.class
+                    : Measure.NamedDisparity.class;
+        }
+        boolean confusion = p.binary() && confusionMetric(p.info()) != null;
+        if (p.aggregation() == null) {
+            return confusion ? Measure.EveryGroup.class : Measure.TaskEveryGroup.class;
+        }
+        return confusion ? Measure.Aggregate.class : Measure.TaskAggregate.class;
     }
 
     private static Parsed analyze(String id) {

@@ -63,6 +63,11 @@ final class PolicyErrors {
         return "metric '" + id + "' is a named disparity, not a group metric that every group can satisfy";
     }
 
+    static String sharesWithoutRepresentation(String rule) {
+        return "reference_shares belong to a " + DataMeasure.Kind.REPRESENTATION_RATIO.id() + " rule, not to '" + rule
+                + "'";
+    }
+
     static String inRule(String message, String rule) {
         return message + " (in rule '" + rule + "')";
     }

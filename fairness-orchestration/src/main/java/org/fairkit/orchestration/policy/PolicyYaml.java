@@ -40,22 +40,38 @@ final class PolicyYaml {
     private PolicyYaml() {
     }
 
-    /** One rule: a text, or an object with the text and options. */
-    record RuleDocument(String rule, String name, String evidence, String severity) {
+    /** The keys of a rule written as a mapping, in the order {@link #write} writes them. */
+    static final List<String> RULE_KEYS = List.of("rule", "name", "evidence", "severity", "reference_shares");
+
+    /**
+     * One rule: a text, or an object with the text and options. {@code reference_shares} (a mapping of group label to
+     * share, normalised to sum 1) belongs to a {@code representation_ratio} rule: each group's share of the rows is
+     * compared with its reference share ({@link DataMeasure}).
+     */
+    record RuleDocument(String rule, String name, String evidence, String severity,
+            Map<String, Double> referenceShares) {
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static RuleDocument text(String rule) {
-            return new RuleDocument(rule, null, null, null);
+            return new RuleDocument(rule, null, null, null, null);
         }
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
         static RuleDocument object(@JsonProperty(value = "rule", required = true) String rule,
                 @JsonProperty("name") String name, @JsonProperty("evidence") String evidence,
-                @JsonProperty("severity") String severity) {
-            return new RuleDocument(rule, name, evidence, severity);
+                @JsonProperty("severity") String severity,
+                @JsonProperty("reference_shares") Map<String, Double> referenceShares) {
+            return new RuleDocument(rule, name, evidence, severity, referenceShares);
         }
 
         PolicyRule toRule() {
             PolicyRule r = PolicyRule.parse(rule);
+            if (referenceShares != null) {
+                if (!(r.measure() instanceof DataMeasure d) || d.kind() != DataMeasure.Kind.REPRESENTATION_RATIO) {
+                    throw new IllegalArgumentException(PolicyErrors.sharesWithoutRepresentation(r.expression()));
+                }
+                r = new PolicyRule(null, DataMeasure.representationRatio(referenceShares), r.threshold(),
+                        r.grouping(), r.evidence(), r.severity());
+            }
             if (name != null) {
                 r = r.named(name);
             }
@@ -182,8 +198,13 @@ final class PolicyYaml {
                 doc = MAPPER.readValue(p, RuleDocument.class);
             } catch (UnrecognizedPropertyException e) {
                 throw new IllegalArgumentException(PolicyErrors.yaml(where(at), "unknown key '" + e.getPropertyName()
-                        + "' in a rule; valid keys: rule, name, evidence, severity"), e);
+                        + "' in a rule; valid keys: " + String.join(", ", RULE_KEYS)), e);
             } catch (MismatchedInputException e) {
+                if (e.getPath().stream().anyMatch(ref -> "reference_shares".equals(ref.getFieldName()))) {
+                    throw new IllegalArgumentException(PolicyErrors.yaml(where(e.getLocation()), "reference_shares "
+                            + "must map group labels to numbers (e.g. reference_shares: {Group A: 0.6, Group B: 0.4})"),
+                            e);
+                }
                 throw new IllegalArgumentException(PolicyErrors.yaml(where(at), "a rule is either text or a mapping "
                         + "with the key 'rule' (and optionally name, evidence, severity)"), e);
             }
@@ -224,6 +245,9 @@ final class PolicyYaml {
             m.put("rule", r.expression());
             r.evidence().ifPresent(e -> m.put("evidence", e.id()));
             m.put("severity", r.severityId());
+            if (r.measure() instanceof DataMeasure d && !d.referenceShares().isEmpty()) {
+                m.put("reference_shares", new LinkedHashMap<>(d.referenceShares()));
+            }
             rules.add(m);
         }
         doc.put("rules", rules);

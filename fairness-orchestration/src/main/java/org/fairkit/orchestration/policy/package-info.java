@@ -5,8 +5,13 @@
  *
  * <p>Entry point: {@link org.fairkit.orchestration.policy.Policy#parse(String)} or
  * {@link org.fairkit.orchestration.policy.Policy#read(java.nio.file.Path)}, then
- * {@link org.fairkit.orchestration.policy.Policy#evaluate(org.fairkit.core.FairnessReport)}. Monitors and runners
- * depend on {@link org.fairkit.orchestration.policy.PolicyCheck}.
+ * {@link org.fairkit.orchestration.policy.Policy#evaluate(org.fairkit.core.FairnessReport)}; the report of any task
+ * (regression, ranking, multiclass) through
+ * {@link org.fairkit.orchestration.policy.Policy#evaluate(org.fairkit.core.TaskReport)} or
+ * {@link org.fairkit.orchestration.policy.Policy#evaluateTasks(java.util.List)}, with rules on any id of the metric
+ * catalog ({@link org.fairkit.orchestration.policy.Measure}); the data gate through
+ * {@link org.fairkit.orchestration.policy.Policy#evaluateData(java.util.List)}. Monitors and runners depend on
+ * {@link org.fairkit.orchestration.policy.PolicyCheck}.
  *
  * <p>Stability: public API, evolving before 1.0; the YAML format will only grow compatibly.
  */

@@ -127,7 +127,7 @@ class PolicyParseTest {
                   - rule: accuracy >= 0.8
                     threshold: 0.9
                 """)).hasMessage("policy YAML, line 3, column 5: unknown key 'threshold' in a rule; valid keys: rule, "
-                + "name, evidence, severity");
+                + "name, evidence, severity, reference_shares");
         assertThatThrownBy(() -> Policy.parse("""
                 policy: p
                 rules:

@@ -1,6 +1,9 @@
 package org.fairkit.orchestration.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,7 @@ import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.TaskReport;
+import org.fairkit.core.Threshold;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.Interval;
@@ -142,5 +146,58 @@ class TaskPolicyTest {
 
     private static Outcome eval(PolicyRule rule, TaskReport r) {
         return Policy.of("p", rule).evaluate(r).verdicts().get(0).outcome();
+    }
+
+    @Test
+    void binaryRulesGiveTheSameVerdictOnTheFairnessReportAndOnItsTaskReport() {
+        FairnessReport f = Reports.synthetic();
+        TaskReport t = f.asTaskReport();
+        List<String> ids = new java.util.ArrayList<>(List.of("demographic_parity_ratio", "equalized_odds_difference",
+                "min_group_size"));
+        for (Metrics m : List.of(Metrics.SELECTION_RATE, Metrics.TRUE_POSITIVE_RATE, Metrics.FALSE_POSITIVE_RATE,
+                Metrics.ACCURACY)) {
+            for (String suffix : List.of("", ".difference", ".ratio", ".difference_to_overall", ".ratio_to_overall")) {
+                ids.add(m.info().id() + suffix);
+            }
+        }
+        qt().withFixedSeed(5).withExamples(600).forAll(integers().between(0, ids.size() - 1), integers().between(0, 3),
+                doubles().between(0, 1.2), integers().between(0, 2)).checkAssert((i, op, limit, ev) -> {
+                    PolicyRule rule = PolicyRule.of(Measure.byId(ids.get(i)),
+                            new Threshold(Threshold.Operator.values()[op], limit == 1.2 ? 30 : limit))
+                            .withEvidence(EvidenceMode.values()[ev]);
+                    RuleVerdict binary = Policy.of("p", rule).evaluate(f).verdicts().get(0);
+                    RuleVerdict task = Policy.of("p", rule).evaluate(t).verdicts().get(0);
+                    assertThat(task.outcome()).as(rule + ": " + binary.message() + " / " + task.message())
+                            .isEqualTo(binary.outcome());
+                    assertThat(task.value()).isEqualTo(binary.value());
+                    assertThat(task.interval()).isEqualTo(binary.interval());
+                    assertThat(task.groups()).isEqualTo(binary.groups());
+                });
+    }
+
+    @Test
+    void eachTaskHasItsInconclusiveCases() {
+        MulticlassReport m = multiclass();
+        RuleVerdict unknownClass = judge("true_positive_rate@nope.difference <= 0.1", m.asTaskReport());
+        assertThat(unknownClass.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+        assertThat(unknownClass.message()).startsWith("true_positive_rate@nope.difference: the multiclass report has "
+                + "no metric true_positive_rate@nope.difference; it has: ");
+        RuleVerdict noInterval = Policy.of("p", PolicyRule.parse("exposure_ratio >= 0.5")
+                .withEvidence(EvidenceMode.PASS_IF_INTERVAL_SATISFIES)).evaluate(ranking()).verdicts().get(0);
+        assertThat(noInterval.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+        assertThat(noInterval.message()).contains("has no interval in this report, and evidence "
+                + "pass_if_interval_satisfies needs one");
+        RuleVerdict oneGroup = judge("mean_absolute_error.difference <= 1 for g", regressionOneGroup());
+        assertThat(oneGroup.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+        assertThat(oneGroup.message()).contains("undefined (needs at least two groups with a defined value, has 1)");
+        RuleVerdict auc = judge("roc_auc >= 0.5", binaryWithScores().asTaskReport());
+        assertThat(auc.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(auc.message()).startsWith("roc_auc in every group: holds in every group; the lowest, ");
+    }
+
+    private static TaskReport regressionOneGroup() {
+        RegressionData d = RegressionData.builder().targets(new double[] {1, 2}).predictions(new double[] {1, 3})
+                .sensitive("g", new String[] {"a", "a"}).build();
+        return RegressionFairness.of(d).metrics(RegressionMetrics.MEAN_ABSOLUTE_ERROR).evaluate().asTaskReport();
     }
 }
