@@ -342,8 +342,8 @@ final class TaskAudits {
      *
      * @return the run, its {@link AuditResult} carrying the record (and no binary report)
      */
-    static Audits.Run run(String planId, String source, List<TaskReport> reports, List<String> selected, Path directory,
-            Clock clock, long t0, Progress progress) throws IOException {
+    static Audits.Run run(String planId, String source, List<TaskReport> reports, List<String> selected,
+            List<TaskRun.Output> documents, Path directory, Clock clock, long t0, Progress progress) throws IOException {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw CliException.badInput(CliErrors.notADirectory(directory));
         }
@@ -360,7 +360,7 @@ final class TaskAudits {
             progress.phase(String.format(Locale.ROOT, "writing %s", directory));
             TaskRun.Context context = new TaskRun.Context(UUID.randomUUID().toString(), planId, source,
                     clock.instant(), reports);
-            RunRecord record = TaskRun.write(context, selected, List.of(), directory, System::nanoTime, t0);
+            RunRecord record = TaskRun.write(context, selected, documents, directory, System::nanoTime, t0);
             try {
                 TrailEntry entry = RunTrail.record(trail, record, RunTrail.taskFingerprint(reports));
                 return new Audits.Run(new AuditResult(record, List.of()), directory, trailFile, entry);
@@ -382,8 +382,11 @@ final class TaskAudits {
         if (c.outputs != null && c.out == null) {
             throw CliException.badInput(CliErrors.outputsWithoutOut());
         }
-        List<String> selected = c.outputs == null ? TaskRun.OUTPUTS
-                : c.outputs.stream().map(String::strip).toList();
+        List<String> selected = new ArrayList<>(TaskRun.OUTPUTS);
+        selected.addAll(TaskDocuments.ids());
+        if (c.outputs != null) {
+            selected = c.outputs.stream().map(String::strip).toList();
+        }
         long t0 = System.nanoTime();
         Clock clock = c.parent.clock();
         List<TaskReport> reports;
@@ -393,7 +396,8 @@ final class TaskAudits {
                     policy.map(TaskAudits::policyMetricIds).orElse(List.of()), p, clock);
             if (c.out != null) {
                 Path file = csvFile(c.data);
-                run = Optional.of(run(Audits.planId(file), file.toString(), reports, selected, c.out, clock, t0, p));
+                run = Optional.of(run(Audits.planId(file), file.toString(), reports, selected,
+                        TaskDocuments.all(policy), c.out, clock, t0, p));
             }
         }
         Optional<PolicyResult> verdict = policy.map(v -> judge(v, reports));

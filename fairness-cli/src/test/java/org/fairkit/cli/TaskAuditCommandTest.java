@@ -283,8 +283,12 @@ class TaskAuditCommandTest {
                 "--sensitive", "sex", "--out", out.toString(), "--format", "json");
         JsonNode run = r.json().get("run");
         assertThat(names(r.json())).containsExactly("schema", "task", "source", "reports", "run");
-        assertThat(run.get("files")).hasSize(3);
-        assertThat(run.get("files").get(0).get("path").asText()).isEqualTo("metrics.csv");
+        List<String> paths = new ArrayList<>();
+        run.get("files").forEach(f -> paths.add(f.get("path").asText()));
+        assertThat(paths).containsExactly("metrics.csv", "metrics.json", "report.json", "fairness-dashboard.html",
+                "fairness-audit.pdf", "compliance-report.pdf", "executive-summary.html");
+        assertThat(Files.readString(out.resolve("fairness-dashboard.html"))).contains("mean_absolute_error");
+        assertThat(Files.readAllBytes(out.resolve("fairness-audit.pdf"))).startsWith("%PDF".getBytes());
         assertThat(run.get("trail_entry").asLong()).isEqualTo(1);
         assertThat(Files.readString(out.resolve("report.json"))).contains("\"task\": \"regression\"")
                 .contains("\"schema\": \"fairkit.task-report/1\"");
@@ -298,6 +302,14 @@ class TaskAuditCommandTest {
         Cli.Result table = ok("audit", "--data", ranking.toString(), "--rank", "rank", "--query", "query",
                 "--sensitive", "gender", "--out", out.toString(), "--outputs", "detailed_report");
         assertThat(table.out()).contains("Wrote 1 files to " + out).contains("Recorded as entry 2 of ");
+        Path two = dir.resolve("two-groupings");
+        Cli.Result docs = ok("audit", "--data", regression.toString(), "--target", "limit", "--prediction",
+                "predicted", "--sensitive", "sex,region", "--out", two.toString(), "--outputs",
+                "dashboard_export,executive_summary_slides");
+        assertThat(docs.out()).contains("Wrote 4 files to " + two);
+        assertThat(two.resolve("fairness-dashboard.html")).exists();
+        assertThat(two.resolve("fairness-dashboard-region.html")).exists();
+        assertThat(two.resolve("executive-summary-region.html")).exists();
         assertThat(Cli.run("trail", "verify", out.resolve("audit-trail.jsonl").toString()).code()).isZero();
     }
 
@@ -370,8 +382,9 @@ class TaskAuditCommandTest {
                         + "intervals are estimated for binary and regression audits");
         oneLineError(Cli.run("audit", "--data", regression.toString(), "--target", "limit", "--prediction",
                 "predicted", "--sensitive", "sex", "--out", dir.resolve("x").toString(), "--outputs",
-                "fairness_audit_pdf"), "fairkit audit: error: output 'fairness_audit_pdf' is not available for a "
-                        + "regression audit; available: [metrics_export, detailed_report]");
+                "flagged_cases"), "fairkit audit: error: output 'flagged_cases' is not available for a regression "
+                        + "audit; available: [metrics_export, detailed_report, dashboard_export, fairness_audit_pdf, "
+                        + "compliance_report, executive_summary_slides]");
     }
 
     @Test
