@@ -67,7 +67,7 @@ class TaskWindowsTest {
 
     @Test
     void regressionWindowsEqualOneBatchHoweverTheStreamIsCut() {
-        qt().withExamples(30).forAll(longs().all(), integers().between(2, 200), integers().between(1, 12),
+        qt().withExamples(20).forAll(longs().all(), integers().between(2, 150), integers().between(1, 12),
                 booleans().all()).checkAssert((seed, n, parts, weighted) -> {
                     TaskStreams.RegressionRows rows = TaskStreams.RegressionRows.random(seed, n, weighted);
                     int[] sizes = TaskStreams.cuts(new Random(seed + 1), n, parts);
