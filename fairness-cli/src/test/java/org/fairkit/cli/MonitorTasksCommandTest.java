@@ -212,4 +212,22 @@ class MonitorTasksCommandTest {
         assertThat(m.columns().target()).contains("y");
         assertThat(m.checks()).singleElement().satisfies(k -> assertThat(k.id()).isEqualTo("mae.ratio"));
     }
+
+    @Test
+    void theReadmesTaskMonitorYmlsAreValid() throws IOException {
+        Path root = Path.of(System.getProperty("fairkit.root", ".."));
+        List<String> yaml = org.fairkit.testkit.Markdown.read(root.resolve("fairness-cli/README.md"))
+                .section("## monitor for every task\n").blocks("yaml");
+        assertThat(yaml).hasSize(2);
+        Path c = dir.resolve("monitor.yml");
+        Files.writeString(c, yaml.get(0));
+        MonitorConfig regression = MonitorConfig.read(c);
+        assertThat(regression.task()).isEqualTo(org.fairkit.core.Task.REGRESSION);
+        assertThat(regression.checks()).extracting(MonitorConfig.Check::id).containsExactly(
+                "mean_absolute_error.difference", "bounded_group_loss_absolute");
+        Files.writeString(c, yaml.get(1));
+        MonitorConfig ranking = MonitorConfig.read(c);
+        assertThat(ranking.columns().rank()).contains("position");
+        assertThat(ranking.columns().relevance()).contains("clicked");
+    }
 }
