@@ -70,6 +70,26 @@ import org.slf4j.LoggerFactory;
  * monitor.series(FairnessMetric.DISPARATE_IMPACT);   // the metric over the retained windows
  * }</pre>
  *
+ * <p><b>Any task</b> ({@link Builder#task}): a monitor of a regression model accepts {@code RegressionData} batches, of a
+ * multiclass classifier {@code MulticlassData} batches, of a ranker lists of {@code Ranking}s (one per query); each
+ * pane and window keeps the task's mergeable {@link WindowTally} (error sums, exposure sums, per-class confusion
+ * counts) and every window carries its {@link WindowResult#taskReport() TaskReport}. Checks by any id of that report
+ * ({@link WindowChecks#below(String, double, double)}, {@link WindowChecks#above(String, double, double)}) and
+ * {@link #series(String)} work for every task, binary included:
+ *
+ * <pre>{@code
+ * Monitor limits = Monitor.builder().task(Task.REGRESSION).groupBy("sex")
+ *     .windowing(Windowing.tumblingTime(Duration.ofDays(1)))
+ *     .checks(WindowChecks.above("mean_absolute_error.difference", 500, 1000))
+ *     .build();
+ * limits.accept(regressionBatch, eventTime);
+ * limits.series("bounded_group_loss_absolute");
+ * }</pre>
+ * Score drift, a drift baseline and window comparisons need binary windows (their score histograms and confusion
+ * counts). The input fingerprint of a regression window is {@code RegressionData.fingerprint()}'s definition over
+ * its rows (as for binary windows); of a multiclass or ranking window, the SHA-256 of its batches' fingerprints
+ * (a canonical encoding of each batch's evaluated columns), one per line, in order.
+ *
  * <p><b>Windows</b> ({@link Windowing}) are merges of panes. Count panes close on their last batch. Time panes are
  * aligned to the epoch; a pane closes when a batch with a later pane's event time arrives (or on {@link #flush()});
  * a batch whose event time falls in a closed pane (before the open one, or after {@link #flush()} in or before the
