@@ -247,6 +247,23 @@ class TaskWindowsTest {
                 "no_such_metric.difference is not reported in this window");
     }
 
+    @Test
+    void aPolicyJudgesARegressionWindowOnItsTaskReport() {
+        Monitor m = Monitor.builder().task(Task.REGRESSION).groupBy("a").windowing(Windowing.tumblingBatches(1))
+                .checks(org.fairkit.orchestration.PolicyAlerts.check(org.fairkit.orchestration.policy.Policy.parse(
+                        "policy: regression gate\nrules:\n  - mean_absolute_error.difference <= 0.5 for a\n")))
+                .clock(CLOCK).build();
+        List<WindowResult> ws = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            ws.addAll(m.accept(regressionBatch(200 + k, 400, k == 1 ? 3.0 : 0.0)));
+        }
+        assertThat(ws.get(0).alerts()).isEmpty();
+        assertThat(ws.get(1).alerts()).singleElement().satisfies(a -> {
+            assertThat(a.finding().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(a.finding().value()).isGreaterThan(2.0);
+        });
+    }
+
     private static RegressionData regressionBatch(long seed, int n, double biasForZ) {
         Random r = new Random(seed);
         double[] t = new double[n];
