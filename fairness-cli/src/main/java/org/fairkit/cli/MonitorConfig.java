@@ -11,12 +11,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.fairkit.core.Task;
+import org.fairkit.core.TaskReport;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.Metrics;
+import org.fairkit.core.regression.RegressionFairnessMetric;
+import org.fairkit.core.regression.RegressionMetric;
+import org.fairkit.core.regression.RegressionMetrics;
 import org.fairkit.orchestration.alerting.WebhookFormat;
 import org.fairkit.orchestration.monitor.Deduplication;
 
@@ -24,15 +30,48 @@ import org.fairkit.orchestration.monitor.Deduplication;
  * The settings of {@code fairkit monitor}, read from {@code monitor.yml} (documented in the CLI README). Relative
  * paths are resolved against the file's directory. Every error names the key and what was expected, e.g.
  * {@code monitor.yml: source.glob: missing; expected a file pattern such as incoming/*.csv}.
+ *
+ * <p>{@code task} (default {@code binary}) says what the files hold, and which {@code source} columns name it, with
+ * the names {@code fairkit audit --task} uses for its flags: {@code label}, {@code prediction} (and {@code score})
+ * for binary; {@code target}, {@code prediction} for regression; {@code query}, {@code rank} or {@code score}, and
+ * {@code relevance} for ranking (one ranking per query value); {@code label}, {@code prediction} for multiclass.
+ * {@code metrics} and {@code fairness_metrics} take the task's ids (regression metric ids for regression; none for
+ * ranking, whose windows report exposure); a check's {@code metric} is a named fairness metric for binary, and any
+ * id the task's report answers for the other tasks ({@code bounded_group_loss_absolute},
+ * {@code mean_absolute_error.difference}, {@code exposure_ratio}, {@code macro_true_positive_rate.difference}).
  */
-record MonitorConfig(String name, Duration every, Path directory, String glob, String label, String prediction,
-        Optional<String> score, List<List<String>> groupings, List<GroupMetric> metrics,
-        List<FairnessMetric> fairnessMetrics, int minGroupSize, List<Check> checks, Deduplication deduplication,
+record MonitorConfig(String name, Duration every, Path directory, String glob, Task task, Columns columns,
+        List<List<String>> groupings, List<GroupMetric> metrics, List<FairnessMetric> fairnessMetrics,
+        List<RegressionMetric> regressionMetrics, List<RegressionFairnessMetric> regressionFairnessMetrics,
+        int minGroupSize, List<Check> checks, Deduplication deduplication,
         Optional<String> modelVersion, String history, Optional<Prometheus> prometheus, List<Webhook> webhooks,
         Path deadLetters) {
 
-    /** A threshold check on a named fairness metric: below (ratios) or above (absolute differences). */
-    record Check(FairnessMetric metric, boolean below, double warning, double critical) {
+    /**
+     * A threshold check: below (ratios) or above (absolute differences) of a disparity id; for a binary monitor the
+     * id is a named fairness metric's, given as {@code metric} too.
+     */
+    record Check(String id, Optional<FairnessMetric> metric, boolean below, double warning, double critical) {
+    }
+
+    /** The source columns (those of the task; the others empty). */
+    record Columns(Optional<String> label, Optional<String> prediction, Optional<String> score,
+            Optional<String> target, Optional<String> query, Optional<String> rank, Optional<String> relevance) {
+    }
+
+    /** @return the label column (binary, multiclass) */
+    String label() {
+        return columns.label().orElseThrow();
+    }
+
+    /** @return the prediction column (binary, regression, multiclass) */
+    String prediction() {
+        return columns.prediction().orElseThrow();
+    }
+
+    /** @return the score column, if any (binary: for drift; ranking: the ranking's scores) */
+    Optional<String> score() {
+        return columns.score();
     }
 
     /** Where the scrape endpoint listens and how many groups get series. */
@@ -43,7 +82,7 @@ record MonitorConfig(String name, Duration every, Path directory, String glob, S
     record Webhook(URI url, WebhookFormat format, Duration timeout, int maxAttempts) {
     }
 
-    private static final Set<String> KEYS = Set.of("name", "every", "source", "groupings", "metrics",
+    private static final Set<String> KEYS = Set.of("name", "every", "task", "source", "groupings", "metrics",
             "fairness_metrics", "min_group_size", "checks", "deduplication", "model_version", "history", "prometheus",
             "webhooks", "dead_letters");
 
@@ -135,11 +174,21 @@ record MonitorConfig(String name, Duration every, Path directory, String glob, S
         if (every.isZero() || every.isNegative()) {
             throw bad("every", "got " + every + "; expected a positive period");
         }
-        JsonNode source = required(root, "source", "source", "a mapping with glob, label and prediction");
+        Task task = Task.BINARY;
+        if (root.has("task")) {
+            try {
+                task = Task.byId(text(root, "task", "task", "binary, regression, ranking or multiclass"));
+            } catch (IllegalArgumentException e) {
+                throw bad("task", e.getMessage());
+            }
+        }
+        JsonNode source = required(root, "source", "source", switch (task) {
+            case BINARY, MULTICLASS -> "a mapping with glob, label and prediction";
+            case REGRESSION -> "a mapping with glob, target and prediction";
+            case RANKING -> "a mapping with glob, query and rank or score";
+        });
         String glob = text(source, "glob", "source.glob", "a file pattern such as incoming/*.csv");
-        String label = text(source, "label", "source.label", "the label column");
-        String prediction = text(source, "prediction", "source.prediction", "the prediction column");
-        Optional<String> score = optionalText(source, "score", "source.score", "the score column");
+        Columns columns = columns(task, source);
         List<List<String>> groupings = new ArrayList<>();
         JsonNode gs = required(root, "groupings", "groupings", "a list of groupings, e.g. [[race], [race, sex]]");
         if (!gs.isArray() || gs.isEmpty()) {
@@ -149,26 +198,62 @@ record MonitorConfig(String name, Duration every, Path directory, String glob, S
             groupings.add(g.isArray() ? strings(g, "groupings") : List.of(g.asText().strip()));
         }
         List<GroupMetric> metrics = new ArrayList<>();
-        if (root.has("metrics")) {
-            for (String id : strings(root.get("metrics"), "metrics")) {
-                try {
-                    metrics.add(Metrics.byId(id));
-                } catch (IllegalArgumentException e) {
-                    throw bad("metrics", e.getMessage());
+        List<RegressionMetric> regressionMetrics = new ArrayList<>();
+        List<RegressionFairnessMetric> regressionFairness = new ArrayList<>();
+        List<FairnessMetric> fairness = new ArrayList<>();
+        if (task == Task.RANKING) {
+            for (String k : List.of("metrics", "fairness_metrics")) {
+                if (root.has(k)) {
+                    throw bad(k, "a ranking monitor reports exposure (exposure, exposure_per_relevance, "
+                            + "click_through_per_relevance and their disparities); remove " + k);
                 }
             }
+        } else if (task == Task.REGRESSION) {
+            if (root.has("metrics")) {
+                for (String id : strings(root.get("metrics"), "metrics")) {
+                    try {
+                        regressionMetrics.add(RegressionMetrics.byId(id));
+                    } catch (IllegalArgumentException e) {
+                        throw bad("metrics", e.getMessage());
+                    }
+                }
+            } else {
+                regressionMetrics.addAll(RegressionMetrics.defaults());
+            }
+            if (root.has("fairness_metrics")) {
+                for (String id : strings(root.get("fairness_metrics"), "fairness_metrics")) {
+                    try {
+                        regressionFairness.add(RegressionFairnessMetric.byId(id));
+                    } catch (IllegalArgumentException e) {
+                        throw bad("fairness_metrics", e.getMessage());
+                    }
+                }
+            } else {
+                regressionFairness.addAll(List.of(RegressionFairnessMetric.values()));
+            }
         } else {
-            metrics.add(Metrics.SELECTION_RATE);
-            metrics.add(Metrics.TRUE_POSITIVE_RATE);
-            metrics.add(Metrics.FALSE_POSITIVE_RATE);
-        }
-        List<FairnessMetric> fairness = new ArrayList<>();
-        for (String id : strings(required(root, "fairness_metrics", "fairness_metrics",
-                "a list such as [demographic_parity_ratio]"), "fairness_metrics")) {
-            try {
-                fairness.add(FairnessMetric.byId(id));
-            } catch (IllegalArgumentException e) {
-                throw bad("fairness_metrics", e.getMessage());
+            if (root.has("metrics")) {
+                for (String id : strings(root.get("metrics"), "metrics")) {
+                    try {
+                        metrics.add(Metrics.byId(id));
+                    } catch (IllegalArgumentException e) {
+                        throw bad("metrics", e.getMessage());
+                    }
+                }
+            } else {
+                metrics.add(Metrics.SELECTION_RATE);
+                metrics.add(Metrics.TRUE_POSITIVE_RATE);
+                metrics.add(Metrics.FALSE_POSITIVE_RATE);
+            }
+            if (task == Task.BINARY || root.has("fairness_metrics")) {
+                for (String id : strings(required(root, "fairness_metrics", "fairness_metrics",
+                        "a list such as [demographic_parity_ratio]"), "fairness_metrics")) {
+                    try {
+                        fairness.add(FairnessMetric.byId(id));
+                    } catch (IllegalArgumentException e) {
+                        throw bad("fairness_metrics", e.getMessage());
+                    }
+                }
             }
         }
         int minGroupSize = integer(root, "min_group_size", "min_group_size", 1, Integer.MAX_VALUE, 30);
@@ -181,11 +266,20 @@ record MonitorConfig(String name, Duration every, Path directory, String glob, S
             for (int i = 0; i < cs.size(); i++) {
                 String at = "checks[" + i + "]";
                 JsonNode c = cs.get(i);
-                FairnessMetric m;
-                try {
-                    m = FairnessMetric.byId(text(c, "metric", at + ".metric", "a named fairness metric id"));
-                } catch (IllegalArgumentException e) {
-                    throw bad(at + ".metric", e.getMessage());
+                Optional<FairnessMetric> m = Optional.empty();
+                String id;
+                if (task == Task.BINARY) {
+                    try {
+                        m = Optional.of(FairnessMetric.byId(text(c, "metric", at + ".metric",
+                                "a named fairness metric id")));
+                    } catch (IllegalArgumentException e) {
+                        throw bad(at + ".metric", e.getMessage());
+                    }
+                    id = m.get().id();
+                } else {
+                    id = text(c, "metric", at + ".metric", "a disparity id of the " + task.id() + " report, e.g. "
+                            + EXAMPLE_IDS.get(task));
+                    checkId(task, id, regressionMetrics, at + ".metric");
                 }
                 boolean below = c.has("below");
                 if (below == c.has("above")) {
@@ -200,11 +294,11 @@ record MonitorConfig(String name, Duration every, Path directory, String glob, S
                             + "; expected critical <= warning" : "expected 0 <= warning <= critical, got warning "
                             + warning + " and critical " + critical);
                 }
-                if (!fairness.contains(m)) {
-                    throw bad(at + ".metric", "'" + m.id() + "' is not in fairness_metrics " + fairness.stream()
+                if (m.isPresent() && !fairness.contains(m.get())) {
+                    throw bad(at + ".metric", "'" + m.get().id() + "' is not in fairness_metrics " + fairness.stream()
                             .map(FairnessMetric::id).toList() + "; add it there");
                 }
-                checks.add(new Check(m, below, warning, critical));
+                checks.add(new Check(id, m, below, warning, critical));
             }
         }
         Deduplication dedup = Deduplication.untilCleared();
@@ -259,7 +353,102 @@ record MonitorConfig(String name, Duration every, Path directory, String glob, S
         }
         Path deadLetters = dir.resolve(optionalText(root, "dead_letters", "dead_letters", "a file")
                 .orElse(name.replaceAll("[^A-Za-z0-9_.-]", "_").toLowerCase(Locale.ROOT) + "-dead-letters.jsonl"));
-        return new MonitorConfig(name, every, dir, glob, label, prediction, score, groupings, metrics, fairness,
-                minGroupSize, checks, dedup, modelVersion, history, prometheus, webhooks, deadLetters);
+        return new MonitorConfig(name, every, dir, glob, task, columns, groupings, metrics, fairness,
+                regressionMetrics, regressionFairness, minGroupSize, checks, dedup, modelVersion, history, prometheus,
+                webhooks, deadLetters);
+    }
+
+    private static final Map<Task, String> EXAMPLE_IDS = Map.of(Task.BINARY, "demographic_parity_ratio",
+            Task.REGRESSION, "bounded_group_loss_absolute or mean_absolute_error.difference", Task.RANKING,
+            "exposure_ratio or exposure.difference", Task.MULTICLASS, "macro_true_positive_rate.difference or "
+                    + "equal_opportunity_difference@<class>");
+
+    /** The source columns of each task, with the names of {@code fairkit audit --task}'s flags. */
+    private static final Map<Task, List<String>> SOURCE_KEYS = Map.of(
+            Task.BINARY, List.of("glob", "label", "prediction", "score"),
+            Task.REGRESSION, List.of("glob", "target", "prediction"),
+            Task.RANKING, List.of("glob", "query", "rank", "score", "relevance"),
+            Task.MULTICLASS, List.of("glob", "label", "prediction"));
+
+    private static Columns columns(Task task, JsonNode source) {
+        for (Iterator<String> it = source.fieldNames(); it.hasNext();) {
+            String k = it.next();
+            boolean otherTasks = SOURCE_KEYS.values().stream().anyMatch(l -> l.contains(k));
+            if (otherTasks && !SOURCE_KEYS.get(task).contains(k)) {
+                throw bad("source." + k, "not a column of a " + task.id() + " monitor; expected "
+                        + SOURCE_KEYS.get(task));
+            }
+        }
+        Optional<String> none = Optional.empty();
+        return switch (task) {
+            case BINARY -> new Columns(Optional.of(text(source, "label", "source.label", "the label column")),
+                    Optional.of(text(source, "prediction", "source.prediction", "the prediction column")),
+                    optionalText(source, "score", "source.score", "the score column"), none, none, none, none);
+            case MULTICLASS -> new Columns(Optional.of(text(source, "label", "source.label",
+                    "the label column (true classes)")), Optional.of(text(source, "prediction",
+                            "source.prediction", "the prediction column (predicted classes)")), none, none, none,
+                    none, none);
+            case REGRESSION -> new Columns(none, Optional.of(text(source, "prediction", "source.prediction",
+                    "the prediction column (predicted values)")), none, Optional.of(text(source, "target",
+                            "source.target", "the target column (true values)")), none, none, none);
+            case RANKING -> {
+                String query = text(source, "query", "source.query", "the query column (one ranking per value)");
+                Optional<String> rank = optionalText(source, "rank", "source.rank", "the rank column");
+                Optional<String> score = optionalText(source, "score", "source.score", "the score column");
+                if (rank.isPresent() == score.isPresent()) {
+                    throw bad("source", "expected exactly one of rank (positions, 1 = top) or score (a higher score "
+                            + "ranks higher)");
+                }
+                yield new Columns(none, none, score, none, Optional.of(query), rank, optionalText(source,
+                        "relevance", "source.relevance", "the relevance column"));
+            }
+        };
+    }
+
+    /** Checks what can be checked of a disparity id before any window: its form and the task's metric ids. */
+    private static void checkId(Task task, String id, List<RegressionMetric> regressionMetrics, String at) {
+        String metric = id;
+        for (TaskReport.Aggregation a : TaskReport.Aggregation.values()) {
+            if (id.endsWith("." + a.id())) {
+                metric = id.substring(0, id.length() - a.id().length() - 1);
+            }
+        }
+        boolean aggregate = !metric.equals(id);
+        boolean known = switch (task) {
+            case REGRESSION -> aggregate ? regressionMetrics.stream().anyMatch(m -> sameMetric(m, id.substring(0,
+                    id.lastIndexOf('.')))) : isRegressionFairness(id);
+            case RANKING -> aggregate ? RANKING_METRICS.contains(metric) : RANKING_DISPARITIES.contains(id);
+            default -> true; // multiclass ids name classes, known only once the data is read
+        };
+        if (!known) {
+            throw bad(at, "'" + id + "' is not reported by a " + task.id() + " monitor; expected "
+                    + (task == Task.REGRESSION ? "a regression fairness metric id or <metric>.<difference|ratio|"
+                            + "difference_to_overall|ratio_to_overall> of a metric in metrics " + regressionMetrics
+                                    .stream().map(RegressionMetric::id).toList()
+                            : "one of " + RANKING_DISPARITIES + " or <metric>.<difference|ratio|...> of "
+                                    + RANKING_METRICS));
+        }
+    }
+
+    private static final List<String> RANKING_METRICS = List.of("exposure", "exposure_per_relevance",
+            "click_through_per_relevance");
+    private static final List<String> RANKING_DISPARITIES = List.of("exposure_difference", "exposure_ratio",
+            "disparate_treatment_ratio", "disparate_impact_ratio");
+
+    private static boolean sameMetric(RegressionMetric m, String id) {
+        try {
+            return RegressionMetrics.byId(id) == m;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isRegressionFairness(String id) {
+        try {
+            RegressionFairnessMetric.byId(id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -143,7 +143,7 @@ class MonitorCommandTest {
         r = Cli.run("monitor", "--config", c.toString(), "--once");
         assertThat(r.err()).isEqualTo("fairkit monitor: error: monitor.yml: surce: unknown setting; expected one "
                 + "of [checks, dead_letters, deduplication, every, fairness_metrics, groupings, history, metrics, "
-                + "min_group_size, model_version, name, prometheus, source, webhooks]\n");
+                + "min_group_size, model_version, name, prometheus, source, task, webhooks]\n");
 
         Files.writeString(c, "every: 1h\nsource: {glob: '*.csv', label: y, prediction: p}\ngroupings: [[g]]\n"
                 + "fairness_metrics: [demographic_parity_ratio]\n"

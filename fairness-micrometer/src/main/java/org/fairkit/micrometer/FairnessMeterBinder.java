@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.GroupRow;
+import org.fairkit.core.TaskReport;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.FairnessMetric;
@@ -79,6 +80,14 @@ import org.fairkit.core.metrics.MetricValue;
  * to alert on undefined), and push registries such as CloudWatch, Datadog and OTLP drop non-finite values. The
  * reason for an undefined value is in the report, not in the metrics.
  *
+ * <p><b>Any task.</b> {@link #update(TaskReport)} publishes the report of any task (regression, ranking,
+ * multiclass, binary) on the same meters, by id: {@code fairkit.fairness} for each {@link Builder#disparities
+ * disparity id} the report answers ({@code exposure_ratio}, {@code bounded_group_loss_absolute},
+ * {@code mean_absolute_error.difference}), {@code fairkit.group.value} for each {@link Builder#groupMetricIds group
+ * metric id} ({@code mean_absolute_error}, {@code exposure}), {@code fairkit.group.rows} from the report's sizes
+ * (items, for a ranking). Ids the report cannot answer read NaN. {@code fairkit.fairness.updated} is its
+ * provenance's time, or NaN without one.
+ *
  * <p>Thread-safe: {@code update} may run on a monitor thread while registries read the gauges. Gauges hold their
  * value cells strongly (Micrometer's default is a weak reference, which would turn the gauges NaN after a garbage
  * collection).
@@ -86,6 +95,8 @@ import org.fairkit.core.metrics.MetricValue;
 public final class FairnessMeterBinder implements MeterBinder {
     private final List<FairnessMetric> fairnessMetrics;
     private final List<GroupMetric> groupMetrics;
+    private final List<String> disparityIds;
+    private final List<String> groupMetricIds;
     private final int maxGroups;
     private final int maxGroupings;
     private final Tags commonTags;
@@ -110,6 +121,7 @@ public final class FairnessMeterBinder implements MeterBinder {
     /** The series of one grouping. */
     private static final class Grouping {
         final Map<FairnessMetric, Cell[]> fairness = new LinkedHashMap<>();
+        final Map<String, Cell[]> disparities = new LinkedHashMap<>();
         final Map<String, Cell[]> groups = new LinkedHashMap<>();
         final Set<String> dropped = new LinkedHashSet<>();
         Cell droppedCell;
@@ -117,8 +129,10 @@ public final class FairnessMeterBinder implements MeterBinder {
     }
 
     private FairnessMeterBinder(Builder b) {
-        this.fairnessMetrics = List.copyOf(b.fairnessMetrics);
+        this.fairnessMetrics = b.fairnessMetrics == null ? List.of() : List.copyOf(b.fairnessMetrics);
         this.groupMetrics = List.copyOf(b.groupMetrics);
+        this.disparityIds = List.copyOf(b.disparityIds);
+        this.groupMetricIds = List.copyOf(b.groupMetricIds);
         this.maxGroups = b.maxGroups;
         this.maxGroupings = b.maxGroupings;
         this.commonTags = b.tags;
@@ -164,20 +178,111 @@ public final class FairnessMeterBinder implements MeterBinder {
     public synchronized void update(FairnessReport report) {
         Objects.requireNonNull(report, "report");
         String groupingTag = String.join(" & ", report.results().spec().groupBy());
-        if (groupings.containsKey(groupingTag) && groupings.get(groupingTag) == null) {
+        Grouping g = grouping(groupingTag);
+        if (g != null) {
+            publish(g, groupingTag, report);
+        }
+    }
+
+    /**
+     * Publishes the report of any task: its grouping's gauges now read its values, by id (see the class comment).
+     *
+     * @param report the latest report of its grouping
+     */
+    public synchronized void update(TaskReport report) {
+        Objects.requireNonNull(report, "report");
+        String groupingTag = String.join(" & ", report.groupBy());
+        Grouping g = grouping(groupingTag);
+        if (g == null) {
             return;
+        }
+        for (Map.Entry<String, Cell[]> e : g.disparities.entrySet()) {
+            Cell[] c = e.getValue();
+            Optional<Disparity> d = report.disparity(e.getKey());
+            c[0].value = d.map(Disparity::asDouble).orElse(Double.NaN);
+            Optional<Interval> i = d.flatMap(Disparity::interval);
+            c[1].value = i.map(Interval::lower).orElse(Double.NaN);
+            c[2].value = i.map(Interval::upper).orElse(Double.NaN);
+            c[3].value = d.map(x -> x.isDefined() ? 1.0 : 0.0).orElse(Double.NaN);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < report.groups().size(); k++) {
+            order.add(k);
+        }
+        order.sort(Comparator.comparingLong((Integer k) -> report.sizes().get(k)).reversed()
+                .thenComparing(k -> report.groups().get(k).label()));
+        Set<String> seen = new LinkedHashSet<>();
+        int first = groupMetrics.size();
+        for (int k : order) {
+            String label = report.groups().get(k).label();
+            seen.add(label);
+            Cell[] cells = groupCells(g, groupingTag, label);
+            if (cells == null) {
+                continue;
+            }
+            for (int m = 0; m < groupMetricIds.size(); m++) {
+                int at = k;
+                cells[first + m].value = report.values(groupMetricIds.get(m)).map(v -> valueOf(v.value(at)))
+                        .orElse(Double.NaN);
+            }
+            cells[cells.length - 1].value = report.sizes().get(k);
+        }
+        clearUnseen(g, seen);
+        g.updated.value = report.provenance().map(p -> p.evaluatedAt().toEpochMilli() / 1000.0).orElse(Double.NaN);
+    }
+
+    /** @return the grouping's series, created on first sight; null if the grouping is beyond the bound */
+    private Grouping grouping(String groupingTag) {
+        if (groupings.containsKey(groupingTag) && groupings.get(groupingTag) == null) {
+            return null;
         }
         Grouping g = groupings.get(groupingTag);
         if (g == null) {
             if (groupings.size() >= maxGroupings) {
                 groupingsDropped.value = groupingsDropped.value + 1;
                 groupings.put(groupingTag, null);
-                return;
+                return null;
             }
             g = newGrouping(groupingTag);
             groupings.put(groupingTag, g);
         }
-        publish(g, groupingTag, report);
+        return g;
+    }
+
+    /** @return a group's cells (created on first sight), or null if the group is beyond the bound */
+    private Cell[] groupCells(Grouping g, String groupingTag, String label) {
+        Cell[] cells = g.groups.get(label);
+        if (cells == null) {
+            if (g.groups.size() >= maxGroups) {
+                if (g.dropped.add(label)) {
+                    g.droppedCell.value = g.dropped.size();
+                }
+                return null;
+            }
+            cells = new Cell[groupMetrics.size() + groupMetricIds.size() + 1];
+            Tags t = Tags.of(Tag.of("grouping", groupingTag), Tag.of("group", label));
+            for (int k = 0; k < groupMetrics.size(); k++) {
+                cells[k] = add("fairkit.group.value", "a group metric of one group in the latest report",
+                        t.and("metric", groupMetrics.get(k).id()));
+            }
+            for (int k = 0; k < groupMetricIds.size(); k++) {
+                cells[groupMetrics.size() + k] = add("fairkit.group.value", "a group metric of one group in the "
+                        + "latest report", t.and("metric", groupMetricIds.get(k)));
+            }
+            cells[cells.length - 1] = add("fairkit.group.rows", "the group's row count in the latest report", t);
+            g.groups.put(label, cells);
+        }
+        return cells;
+    }
+
+    private static void clearUnseen(Grouping g, Set<String> seen) {
+        for (Map.Entry<String, Cell[]> e : g.groups.entrySet()) {
+            if (!seen.contains(e.getKey())) {
+                for (Cell c : e.getValue()) {
+                    c.value = Double.NaN;
+                }
+            }
+        }
     }
 
     private Grouping newGrouping(String groupingTag) {
@@ -186,6 +291,14 @@ public final class FairnessMeterBinder implements MeterBinder {
         for (FairnessMetric f : fairnessMetrics) {
             Tags ft = t.and("metric", f.id());
             g.fairness.put(f, new Cell[] {
+                add("fairkit.fairness", "a named fairness metric of the latest report", ft),
+                add("fairkit.fairness.lower", "the lower end of its interval", ft),
+                add("fairkit.fairness.upper", "the upper end of its interval", ft),
+                add("fairkit.fairness.defined", "1 when the metric is defined, 0 when undefined", ft)});
+        }
+        for (String id : disparityIds) {
+            Tags ft = t.and("metric", id);
+            g.disparities.put(id, new Cell[] {
                 add("fairkit.fairness", "a named fairness metric of the latest report", ft),
                 add("fairkit.fairness.lower", "the lower end of its interval", ft),
                 add("fairkit.fairness.upper", "the upper end of its interval", ft),
@@ -215,37 +328,17 @@ public final class FairnessMeterBinder implements MeterBinder {
         for (GroupRow row : rows) {
             String label = row.group().label();
             seen.add(label);
-            Cell[] cells = g.groups.get(label);
+            Cell[] cells = groupCells(g, groupingTag, label);
             if (cells == null) {
-                if (g.groups.size() >= maxGroups) {
-                    if (g.dropped.add(label)) {
-                        g.droppedCell.value = g.dropped.size();
-                    }
-                    continue;
-                }
-                cells = new Cell[groupMetrics.size() + 1];
-                Tags t = Tags.of(Tag.of("grouping", groupingTag), Tag.of("group", label));
-                for (int k = 0; k < groupMetrics.size(); k++) {
-                    cells[k] = add("fairkit.group.value", "a group metric of one group in the latest report",
-                            t.and("metric", groupMetrics.get(k).id()));
-                }
-                cells[groupMetrics.size()] = add("fairkit.group.rows", "the group's row count in the latest report",
-                        t);
-                g.groups.put(label, cells);
+                continue;
             }
             for (int k = 0; k < groupMetrics.size(); k++) {
                 GroupMetric m = groupMetrics.get(k);
                 cells[k].value = report.metrics().contains(m) ? valueOf(row.value(m)) : Double.NaN;
             }
-            cells[groupMetrics.size()].value = row.rows();
+            cells[cells.length - 1].value = row.rows();
         }
-        for (Map.Entry<String, Cell[]> e : g.groups.entrySet()) {
-            if (!seen.contains(e.getKey())) {
-                for (Cell c : e.getValue()) {
-                    c.value = Double.NaN;
-                }
-            }
-        }
+        clearUnseen(g, seen);
         g.updated.value = report.provenance().evaluatedAt().toEpochMilli() / 1000.0;
     }
 
@@ -269,6 +362,10 @@ public final class FairnessMeterBinder implements MeterBinder {
         private List<FairnessMetric> fairnessMetrics;
         private List<GroupMetric> groupMetrics = List.of();
         private boolean groupMetricsSet;
+        private List<String> disparityIds = List.of();
+        private boolean disparitiesSet;
+        private List<String> groupMetricIds = List.of();
+        private boolean groupMetricIdsSet;
         private int maxGroups = 50;
         private boolean maxGroupsSet;
         private int maxGroupings = 8;
@@ -285,7 +382,7 @@ public final class FairnessMeterBinder implements MeterBinder {
             }
         }
 
-        /** The named fairness metrics to publish (required, at least one). */
+        /** The named fairness metrics of binary reports to publish (this or {@link #disparities} is required). */
         public Builder fairnessMetrics(FairnessMetric... metrics) {
             once(fairnessMetrics != null, "fairnessMetrics");
             if (metrics.length == 0) {
@@ -301,6 +398,36 @@ public final class FairnessMeterBinder implements MeterBinder {
             groupMetrics = List.copyOf(new LinkedHashSet<>(List.of(metrics)));
             groupMetricsSet = true;
             return this;
+        }
+
+        /**
+         * Disparities of any task's report to publish by id, for {@link FairnessMeterBinder#update(TaskReport)}:
+         * named ({@code exposure_ratio}) or {@code <metric>.<aggregation>} ({@code mean_absolute_error.difference}).
+         */
+        public Builder disparities(String... ids) {
+            once(disparitiesSet, "disparities");
+            disparityIds = ids(ids, "disparities");
+            disparitiesSet = true;
+            return this;
+        }
+
+        /** Group metrics of any task's report to publish per group by id ({@code mean_absolute_error}, {@code exposure}). */
+        public Builder groupMetricIds(String... ids) {
+            once(groupMetricIdsSet, "groupMetricIds");
+            groupMetricIds = ids(ids, "groupMetricIds");
+            groupMetricIdsSet = true;
+            return this;
+        }
+
+        private static List<String> ids(String[] ids, String setting) {
+            List<String> out = new ArrayList<>();
+            for (String id : ids) {
+                if (id == null || id.isBlank()) {
+                    throw new IllegalArgumentException(setting + ": expected metric ids, got a blank one");
+                }
+                out.add(id.strip());
+            }
+            return List.copyOf(new LinkedHashSet<>(out));
         }
 
         /** The most groups per grouping that get series (default 50), in 1..10000. */
@@ -345,10 +472,10 @@ public final class FairnessMeterBinder implements MeterBinder {
 
         /**
          * @return the binder
-         * @throws IllegalStateException when no fairness metric was given
+         * @throws IllegalStateException when neither a fairness metric nor a disparity id was given
          */
         public FairnessMeterBinder build() {
-            if (fairnessMetrics == null) {
+            if (fairnessMetrics == null && disparityIds.isEmpty()) {
                 throw new IllegalStateException("fairnessMetrics is required: which named fairness metrics to publish");
             }
             return new FairnessMeterBinder(this);

@@ -194,4 +194,31 @@ class FairnessMeterBinderTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("maxGroups is already set; each setting is set once");
     }
+    @Test
+    void publishesAnyTasksReportById() {
+        FairnessMeterBinder binder = FairnessMeterBinder.builder()
+                .disparities("mean_absolute_error.difference", "bounded_group_loss_absolute", "exposure_ratio")
+                .groupMetricIds("mean_absolute_error").tags("model", "limit-v2").build();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        binder.bindTo(registry);
+        org.fairkit.core.regression.RegressionData data = org.fairkit.core.regression.RegressionData.builder()
+                .targets(new double[] {1, 2, 3, 4}).predictions(new double[] {1, 2, 5, 7})
+                .sensitive("sex", new String[] {"F", "F", "M", "M"}).build();
+        org.fairkit.core.TaskReport report = org.fairkit.core.regression.RegressionFairness.of(data).groupBy("sex")
+                .evaluate().asTaskReport();
+
+        binder.update(report);
+
+        assertThat(gauge(registry, "fairkit.fairness", "metric", "mean_absolute_error.difference", "grouping", "sex",
+                "model", "limit-v2")).isEqualTo(2.5);
+        assertThat(gauge(registry, "fairkit.fairness", "metric", "bounded_group_loss_absolute")).isEqualTo(2.5);
+        assertThat(gauge(registry, "fairkit.fairness.defined", "metric", "mean_absolute_error.difference"))
+                .isEqualTo(1.0);
+        assertThat(gauge(registry, "fairkit.fairness", "metric", "exposure_ratio")).isNaN();
+        assertThat(gauge(registry, "fairkit.group.value", "metric", "mean_absolute_error", "group", "M"))
+                .isEqualTo(2.5);
+        assertThat(gauge(registry, "fairkit.group.rows", "group", "F")).isEqualTo(2.0);
+        assertThat(gauge(registry, "fairkit.fairness.updated", "grouping", "sex")).isEqualTo(
+                report.provenance().orElseThrow().evaluatedAt().toEpochMilli() / 1000.0);
+    }
 }

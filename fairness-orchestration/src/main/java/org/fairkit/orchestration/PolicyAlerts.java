@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.fairkit.core.Severity;
+import org.fairkit.core.Task;
+import org.fairkit.core.TaskReport;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.orchestration.monitor.WindowCheck;
 import org.fairkit.orchestration.monitor.WindowFinding;
@@ -40,10 +42,17 @@ public final class PolicyAlerts {
         return context -> policy.toAlertConfigurationYaml();
     }
 
-    /** @return a monitor check judging each window's report by the policy (see the class documentation) */
+    /**
+     * @return a monitor check judging each window's report by the policy (see the class documentation): a binary
+     *     window's {@code FairnessReport}, any other task's {@link TaskReport}
+     */
     public static WindowCheck check(Policy policy) {
         Objects.requireNonNull(policy, "policy");
-        return context -> findings(policy.evaluate(context.window().report()));
+        return context -> {
+            TaskReport report = context.window().taskReport();
+            return findings(report.task() == Task.BINARY ? policy.evaluate(context.window().report())
+                    : policy.evaluate(report));
+        };
     }
 
     /** @return the findings for a policy result (see the class documentation) */

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.fairkit.core.Fairness;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
+import org.fairkit.core.Task;
 import org.fairkit.core.datasets.SyntheticLending;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.Metrics;
@@ -131,6 +132,23 @@ class ReadmeExamplesTest {
         assertThat(closed).hasSize(1);
         assertThat(di).hasSize(1);
         assertThat(closed.get(0).alerts()).isNotEmpty();
+    }
+
+    @Test
+    void monitoringAnyTaskSnippetRuns() {
+        org.fairkit.core.regression.RegressionData regressionBatch = org.fairkit.core.regression.RegressionData
+                .builder().targets(new double[] {10_000, 12_000, 9_000, 11_000})
+                .predictions(new double[] {10_100, 11_900, 11_000, 13_500})
+                .sensitive("sex", new String[] {"M", "M", "F", "F"}).build();
+        Monitor limits = Monitor.builder().task(Task.REGRESSION).groupBy("sex")
+            .windowing(Windowing.tumblingBatches(1))
+            .checks(WindowChecks.above("mean_absolute_error.difference", 500, 1000))
+            .build();
+        List<WindowResult> windows = limits.accept(regressionBatch, Instant.now());
+        List<SeriesPoint> loss = limits.series("bounded_group_loss_absolute");
+        assertThat(windows).singleElement().satisfies(w -> assertThat(w.alerts()).extracting(a -> a.finding().rule())
+                .containsExactly("mean_absolute_error.difference_above"));
+        assertThat(loss.get(0).value().value()).isEqualTo(2250.0);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.fairkit.core.multiclass;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,35 @@ public final class MulticlassReport {
     MulticlassReport(List<String> classes, Map<String, FairnessReport> byClass) {
         this.classes = classes;
         this.byClass = Collections.unmodifiableMap(new LinkedHashMap<>(byClass));
+    }
+
+    /**
+     * Assembles a report from each class's one-vs-rest binary report, computed elsewhere (for example from merged
+     * counts of stream windows); macro averages are derived from them as in {@code MulticlassFairness}.
+     *
+     * @param classes the classes, in report order
+     * @param byClass each class's one-vs-rest report, all over the same groups, metrics and settings
+     * @throws IllegalArgumentException if there is no class, a class has no report or a report is not a class's, or
+     *     the reports' groups differ
+     */
+    public static MulticlassReport of(List<String> classes, Map<String, FairnessReport> byClass) {
+        if (classes.isEmpty()) {
+            throw new IllegalArgumentException("need at least one class");
+        }
+        if (!byClass.keySet().equals(new HashSet<>(classes)) || byClass.size() != classes.size()) {
+            throw new IllegalArgumentException("need one report per class: classes " + classes + ", reports for "
+                    + byClass.keySet());
+        }
+        List<GroupKey> groups = byClass.get(classes.get(0)).groups();
+        for (String cls : classes) {
+            if (!byClass.get(cls).groups().equals(groups)) {
+                throw new IllegalArgumentException("class '" + cls + "': groups " + byClass.get(cls).groups()
+                        + " differ from class '" + classes.get(0) + "''s " + groups);
+            }
+        }
+        Map<String, FairnessReport> ordered = new LinkedHashMap<>();
+        classes.forEach(cls -> ordered.put(cls, byClass.get(cls)));
+        return new MulticlassReport(List.copyOf(classes), ordered);
     }
 
     /** @return the classes, sorted */

@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.Provenance;
 import org.fairkit.core.ReportWarning;
 import org.fairkit.core.Task;
@@ -100,6 +102,36 @@ public final class RegressionReport {
         return new RegressionReport(groups, errors, Collections.unmodifiableMap(values),
                 Collections.unmodifiableMap(fairness), ref, small.stream().map(s -> s != null).toList(), minGroupSize, zd,
                 List.copyOf(warnings), provenance);
+    }
+
+    /**
+     * Derives a report from per-group error sums computed elsewhere: merged stream windows, partitions of a file, a
+     * database's aggregates. The same derivation as {@code RegressionFairness.of(data)...evaluate()}, which tallies
+     * the rows itself: equal {@link ErrorSums} give equal reports.
+     *
+     * @param grouping the groups, in report order ({@code errors.group(g)} is group {@code g}'s)
+     * @param errors each group's sums
+     * @param metrics the group metrics to report, at least one
+     * @param fairnessMetrics the named fairness metrics to report
+     * @param spec the reference group, minimum group size and zero division ({@code metrics} and
+     *     {@code fairnessMetrics} of the spec, which are classification metrics, are not used)
+     * @param provenance where the sums come from
+     * @throws IllegalArgumentException if the group counts differ, no metric is given, or the reference group is not
+     *     one of the groups
+     */
+    public static RegressionReport of(Grouping grouping, GroupErrorSums errors, List<RegressionMetric> metrics,
+            List<RegressionFairnessMetric> fairnessMetrics, EvaluationSpec spec,
+            Provenance provenance) {
+        if (grouping.groupCount() != errors.groupCount()) {
+            throw new IllegalArgumentException("the grouping has " + grouping.groupCount() + " groups but the error "
+                    + "sums have " + errors.groupCount());
+        }
+        if (metrics.isEmpty()) {
+            throw InputErrors.badSetting("metrics", "nothing", "at least one metric");
+        }
+        return derive(grouping, errors, List.copyOf(metrics), List.copyOf(fairnessMetrics),
+                spec.reference().orElse(null), spec.minGroupSize(), spec.zeroDivision(),
+                Objects.requireNonNull(provenance, "provenance"));
     }
 
     private static GroupValues values(RegressionMetric m, List<GroupKey> groups, GroupErrorSums errors,

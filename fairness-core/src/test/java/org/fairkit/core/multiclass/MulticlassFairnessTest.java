@@ -170,4 +170,23 @@ class MulticlassFairnessTest {
                 + "- class 'dog': predictive_parity_difference is undefined: needs at least two groups with a defined "
                 + "value, has 1\n");
     }
+
+    @Test
+    void aReportAssembledFromEachClasssReportEqualsTheFrontDoors() {
+        MulticlassData d = MulticlassData.builder().labels(new String[] {"cat", "dog", "emu", "dog"})
+                .predictions(new String[] {"cat", "emu", "emu", "dog"}).sensitive("g", new String[] {"x", "y", "x",
+                    "y"}).build();
+        MulticlassReport direct = MulticlassFairness.of(d).evaluate();
+        java.util.Map<String, org.fairkit.core.FairnessReport> byClass = new java.util.LinkedHashMap<>();
+        for (String c : java.util.List.of("emu", "cat", "dog")) {
+            byClass.put(c, direct.forClass(c));
+        }
+        MulticlassReport assembled = MulticlassReport.of(d.classes(), byClass);
+        assertThat(assembled.toString()).isEqualTo(direct.toString());
+        assertThat(assembled.classes()).containsExactly("cat", "dog", "emu");
+        byClass.remove("emu");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MulticlassReport.of(d.classes(), byClass))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("need one report per class: classes [cat, dog, emu], reports for [cat, dog]");
+    }
 }

@@ -142,4 +142,21 @@ class RegressionReportTest {
                 .hasMessage("cannot combine tallies of 2 and 3 groups");
         assertThat(a.snapshot().group(0).rows()).isEqualTo(1);
     }
+
+    @Test
+    void aReportOfSumsComputedElsewhereEqualsTheFrontDoorsReport() {
+        RegressionData d = fixture();
+        RegressionReport direct = RegressionFairness.of(d).groupBy("g").reference("b").minGroupSize(2).evaluate();
+        org.fairkit.core.EvaluationSpec spec = org.fairkit.core.EvaluationSpec.builder().groupBy("g").reference("b")
+                .minGroupSize(2).build();
+        RegressionReport fromSums = RegressionReport.of(d.grouping(java.util.List.of("g")),
+                d.tally(java.util.List.of("g")), RegressionMetrics.defaults(),
+                java.util.List.of(RegressionFairnessMetric.values()), spec, direct.provenance());
+        assertThat(fromSums.toString()).isEqualTo(direct.toString());
+        assertThat(fromSums.asTaskReport().disparityIds()).isEqualTo(direct.asTaskReport().disparityIds());
+        assertThatThrownBy(() -> RegressionReport.of(d.grouping(java.util.List.of("g")),
+                GroupErrorSums.of(java.util.List.of(ErrorSums.EMPTY)), RegressionMetrics.defaults(),
+                java.util.List.of(), spec, direct.provenance())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the grouping has 3 groups but the error sums have 1");
+    }
 }

@@ -1,5 +1,7 @@
 package org.fairkit.orchestration.monitor;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,16 +9,20 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.fairkit.core.Estimand;
 import org.fairkit.core.EvaluationSpec;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.FairnessReport;
 import org.fairkit.core.GroupResults;
 import org.fairkit.core.Provenance;
+import org.fairkit.core.Task;
+import org.fairkit.core.TaskReport;
 import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.SensitiveFeature;
@@ -25,6 +31,14 @@ import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.MetricValue;
 import org.fairkit.core.metrics.Metrics;
+import org.fairkit.core.multiclass.MulticlassData;
+import org.fairkit.core.ranking.PositionBias;
+import org.fairkit.core.ranking.Ranking;
+import org.fairkit.core.ranking.RankingFairness;
+import org.fairkit.core.ranking.RankingReport;
+import org.fairkit.core.regression.RegressionData;
+import org.fairkit.core.regression.RegressionFairnessMetric;
+import org.fairkit.core.regression.RegressionMetric;
 import org.fairkit.orchestration.history.History;
 import org.fairkit.orchestration.io.GroupTally;
 import org.fairkit.orchestration.io.ReportJson;
@@ -55,6 +69,26 @@ import org.slf4j.LoggerFactory;
  * }
  * monitor.series(FairnessMetric.DISPARATE_IMPACT);   // the metric over the retained windows
  * }</pre>
+ *
+ * <p><b>Any task</b> ({@link Builder#task}): a monitor of a regression model accepts {@code RegressionData} batches, of a
+ * multiclass classifier {@code MulticlassData} batches, of a ranker lists of {@code Ranking}s (one per query); each
+ * pane and window keeps the task's mergeable {@link WindowTally} (error sums, exposure sums, per-class confusion
+ * counts) and every window carries its {@link WindowResult#taskReport() TaskReport}. Checks by any id of that report
+ * ({@link WindowChecks#below(String, double, double)}, {@link WindowChecks#above(String, double, double)}) and
+ * {@link #series(String)} work for every task, binary included:
+ *
+ * <pre>{@code
+ * Monitor limits = Monitor.builder().task(Task.REGRESSION).groupBy("sex")
+ *     .windowing(Windowing.tumblingTime(Duration.ofDays(1)))
+ *     .checks(WindowChecks.above("mean_absolute_error.difference", 500, 1000))
+ *     .build();
+ * limits.accept(regressionBatch, eventTime);
+ * limits.series("bounded_group_loss_absolute");
+ * }</pre>
+ * Score drift, a drift baseline and window comparisons need binary windows (their score histograms and confusion
+ * counts). The input fingerprint of a regression window is {@code RegressionData.fingerprint()}'s definition over
+ * its rows (as for binary windows); of a multiclass or ranking window, the SHA-256 of its batches' fingerprints
+ * (a canonical encoding of each batch's evaluated columns), one per line, in order.
  *
  * <p><b>Windows</b> ({@link Windowing}) are merges of panes. Count panes close on their last batch. Time panes are
  * aligned to the epoch; a pane closes when a batch with a later pane's event time arrives (or on {@link #flush()});
@@ -105,6 +139,9 @@ public final class Monitor {
     private GroupResults previousResults;
     private GroupResults referenceResults;
 
+    private final Task task;
+    private final WindowSpec windowSpec;
+    private final PositionBias positionBias;
     private Boolean weighted;
     private GroupTally baseline;
     private final Deque<Pane> closed = new ArrayDeque<>();
@@ -116,15 +153,17 @@ public final class Monitor {
     private final Deque<WindowResult> windows = new ArrayDeque<>();
     /** The input fingerprint of each window that holds the open pane, oldest first (one per pane it starts at). */
     private final Deque<Fingerprint.Rows> fingerprints = new ArrayDeque<>();
+    /** Multiclass and ranking windows: the digest of each window's batch fingerprints, as {@code fingerprints}. */
+    private final Deque<MessageDigest> digests = new ArrayDeque<>();
 
     private static final class Pane {
         final long index;
-        final GroupTally tally;
+        WindowTally tally;
         long firstBatch = -1;
         long lastBatch = -1;
         int batchCount;
 
-        Pane(long index, GroupTally tally) {
+        Pane(long index, WindowTally tally) {
             this.index = index;
             this.tally = tally;
         }
@@ -132,6 +171,14 @@ public final class Monitor {
 
     private Monitor(Builder b, EvaluationSpec spec) {
         this.spec = spec;
+        this.task = b.task == null ? Task.BINARY : b.task;
+        WindowSpec ws = WindowSpec.of(spec);
+        if (b.regressionMetrics != null || b.regressionFairnessMetrics != null) {
+            ws = new WindowSpec(spec, b.regressionMetrics != null ? b.regressionMetrics : ws.regressionMetrics(),
+                    b.regressionFairnessMetrics != null ? b.regressionFairnessMetrics : ws.regressionFairnessMetrics());
+        }
+        this.windowSpec = ws;
+        this.positionBias = b.positionBias == null ? PositionBias.logarithmic() : b.positionBias;
         this.windowing = b.windowing;
         this.bins = b.scoreBins == null ? 0 : b.scoreBins;
         this.smoothing = b.smoothing == null ? PsiSmoothing.EPSILON_1E_4 : b.smoothing;
@@ -145,7 +192,7 @@ public final class Monitor {
         this.modelVersion = Optional.ofNullable(b.modelVersion);
         if (b.baseline != null) {
             this.weighted = b.baseline.hasWeights();
-            this.baseline = tally(b.baseline, "baseline");
+            this.baseline = BinaryWindowTally.of(b.baseline, spec.groupBy(), bins, "baseline").counts();
         }
     }
 
@@ -157,6 +204,16 @@ public final class Monitor {
     /** @return what each window computes */
     public EvaluationSpec spec() {
         return spec;
+    }
+
+    /** @return the task of the model monitored (the kind of batch {@code accept} takes) */
+    public Task task() {
+        return task;
+    }
+
+    /** @return what each window derives, with the regression metrics of regression windows */
+    public WindowSpec windowSpec() {
+        return windowSpec;
     }
 
     /** Accepts a batch whose event time is the clock's now. */
@@ -176,15 +233,112 @@ public final class Monitor {
     public List<WindowResult> accept(FairnessData batch, Instant eventTime) {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(eventTime, "eventTime");
+        requireTask(Task.BINARY, "FairnessData");
         long b = batches;
-        GroupTally t = tally(batch, "batch " + b);
+        WindowTally t = BinaryWindowTally.of(batch, spec.groupBy(), bins, "batch " + b);
+        requireWeighting(b, batch.hasWeights());
+        return place(t, eventTime, () -> fingerprint(batch));
+    }
+
+    /** Accepts a regression model's batch whose event time is the clock's now. */
+    public List<WindowResult> accept(RegressionData batch) {
+        return accept(batch, clock.instant());
+    }
+
+    /**
+     * Accepts a batch of a regression model's predictions (a monitor built with {@code task(Task.REGRESSION)}).
+     *
+     * @param batch the rows, with the grouping's sensitive features
+     * @param eventTime when the predictions were made
+     * @return the windows this batch closed, in order
+     * @throws IllegalArgumentException if the monitor watches another task, the batch lacks a feature, or its
+     *     weighting differs from the first batch's
+     */
+    public List<WindowResult> accept(RegressionData batch, Instant eventTime) {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(eventTime, "eventTime");
+        requireTask(Task.REGRESSION, "RegressionData");
+        long b = batches;
+        WindowTally t = RegressionWindowTally.of(batch, spec.groupBy(), "batch " + b);
+        requireWeighting(b, batch.hasWeights());
+        return place(t, eventTime, () -> fingerprint(batch));
+    }
+
+    /** Accepts a multiclass classifier's batch whose event time is the clock's now. */
+    public List<WindowResult> accept(MulticlassData batch) {
+        return accept(batch, clock.instant());
+    }
+
+    /**
+     * Accepts a batch of a multiclass classifier's predictions (a monitor built with {@code task(Task.MULTICLASS)}).
+     *
+     * @param batch the rows, with the grouping's sensitive features
+     * @param eventTime when the predictions were made
+     * @return the windows this batch closed, in order
+     * @throws IllegalArgumentException if the monitor watches another task, the batch lacks a feature, or its
+     *     weighting differs from the first batch's
+     */
+    public List<WindowResult> accept(MulticlassData batch, Instant eventTime) {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(eventTime, "eventTime");
+        requireTask(Task.MULTICLASS, "MulticlassData");
+        long b = batches;
+        WindowTally t = MulticlassWindowTally.of(batch, spec.groupBy(), "batch " + b);
+        FairnessData base = batch.oneVsRest(batch.classes().get(0));
+        requireWeighting(b, base.hasWeights());
+        return place(t, eventTime, () -> digest(BatchDigests.of(batch, base, spec.groupBy())));
+    }
+
+    /** Accepts a batch of rankings whose event time is the clock's now. */
+    public List<WindowResult> accept(List<Ranking> batch) {
+        return accept(batch, clock.instant());
+    }
+
+    /**
+     * Accepts a batch of rankings, one per query (a monitor built with {@code task(Task.RANKING)}): each is evaluated
+     * under the monitor's {@link Builder#positionBias position bias}, and its exposure sums join the window's.
+     *
+     * @param batch the rankings, each grouping its items by exactly the monitor's {@code groupBy} features
+     * @param eventTime when the rankings were served
+     * @return the windows this batch closed, in order
+     * @throws IllegalArgumentException if the monitor watches another task, a ranking groups by other features, or
+     *     the rankings disagree on relevance
+     */
+    public List<WindowResult> accept(List<Ranking> batch, Instant eventTime) {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(eventTime, "eventTime");
+        requireTask(Task.RANKING, "a list of Ranking");
+        long b = batches;
+        List<RankingReport> reports = new ArrayList<>();
+        for (Ranking r : batch) {
+            reports.add(RankingFairness.of(r).positionBias(positionBias).evaluate());
+        }
+        WindowTally t = RankingWindowTally.of(reports, spec.groupBy(), "batch " + b);
+        requireWeighting(b, false);
+        return place(t, eventTime, () -> digest(BatchDigests.of(batch)));
+    }
+
+    private void requireTask(Task accepted, String what) {
+        if (task != accepted) {
+            throw new IllegalArgumentException("this monitor watches a " + task.id() + " model, but the batch is "
+                    + what + " (a " + accepted.id() + " batch); build the monitor with task(Task."
+                    + accepted.name() + ")");
+        }
+    }
+
+    private void requireWeighting(long b, boolean batchWeighted) {
         if (weighted == null) {
-            weighted = batch.hasWeights();
-        } else if (weighted != batch.hasWeights()) {
-            throw new IllegalArgumentException("batch " + b + " is " + (batch.hasWeights() ? "weighted" : "unweighted")
+            weighted = batchWeighted;
+        } else if (weighted != batchWeighted) {
+            throw new IllegalArgumentException("batch " + b + " is " + (batchWeighted ? "weighted" : "unweighted")
                     + " but earlier input (the baseline or the first batch) was "
                     + (weighted ? "weighted" : "unweighted") + "; every batch must agree");
         }
+    }
+
+    /** Places a batch's tally in its pane, closing the panes (and emitting the windows) it ends. */
+    private List<WindowResult> place(WindowTally t, Instant eventTime, Runnable fingerprint) {
+        long b = batches;
         List<WindowResult> out = new ArrayList<>();
         long paneIndex;
         if (windowing.isTime()) {
@@ -215,8 +369,8 @@ public final class Monitor {
         if (open == null) {
             openPane(paneIndex);
         }
-        open.tally.combine(t);
-        fingerprint(batch);
+        open.tally = open.tally.merge(t);
+        fingerprint.run();
         if (open.firstBatch < 0) {
             open.firstBatch = b;
         }
@@ -245,7 +399,38 @@ public final class Monitor {
     private void openPane(long index) {
         open = new Pane(index, emptyTally());
         // A window is the last `panes` panes: the one starting at this pane takes its rows and those of later panes.
-        fingerprints.addLast(Fingerprint.Rows.binary(bins > 0, weighted != null && weighted, spec.groupBy()));
+        boolean w = weighted != null && weighted;
+        switch (task) {
+            case BINARY -> fingerprints.addLast(Fingerprint.Rows.binary(bins > 0, w, spec.groupBy()));
+            case REGRESSION -> fingerprints.addLast(Fingerprint.Rows.regression(w, spec.groupBy()));
+            default -> digests.addLast(Fingerprint.sha256());
+        }
+    }
+
+    /** Feeds a regression batch's evaluated columns to the fingerprint of every window that will hold the open pane. */
+    private void fingerprint(RegressionData batch) {
+        List<SensitiveFeature> features = new ArrayList<>();
+        for (String f : spec.groupBy()) {
+            features.add(batch.sensitive(f));
+        }
+        String[] levels = new String[features.size()];
+        List<String> row = Arrays.asList(levels);
+        for (int i = 0; i < batch.rows(); i++) {
+            for (int j = 0; j < levels.length; j++) {
+                levels[j] = features.get(j).level(i);
+            }
+            for (Fingerprint.Rows f : fingerprints) {
+                f.acceptRegression(batch.target(i), batch.prediction(i), batch.weight(i), row);
+            }
+        }
+    }
+
+    /** Feeds a batch's fingerprint to the digest of every window that will hold the open pane. */
+    private void digest(String batchFingerprint) {
+        byte[] bytes = (batchFingerprint + "\n").getBytes(StandardCharsets.UTF_8);
+        for (MessageDigest d : digests) {
+            d.update(bytes);
+        }
     }
 
     /** Feeds a batch's evaluated columns to the fingerprint of every window that will hold the open pane. */
@@ -267,33 +452,9 @@ public final class Monitor {
         }
     }
 
-    private GroupTally emptyTally() {
-        return GroupTally.create(spec.groupBy(), weighted != null && weighted, bins);
-    }
-
-    private GroupTally tally(FairnessData data, String what) {
-        List<SensitiveFeature> features = new ArrayList<>();
-        for (String f : spec.groupBy()) {
-            try {
-                features.add(data.sensitive(f));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
-            }
-        }
-        if (bins > 0 && !data.hasScores()) {
-            throw new IllegalArgumentException(what + " has no scores, but the monitor keeps score histograms "
-                    + "(scoreBins = " + bins + ")");
-        }
-        GroupTally t = GroupTally.create(spec.groupBy(), data.hasWeights(), bins);
-        String[] levels = new String[features.size()];
-        for (int i = 0; i < data.rows(); i++) {
-            for (int j = 0; j < levels.length; j++) {
-                levels[j] = features.get(j).level(i);
-            }
-            t.accept(Arrays.asList(levels), data.label(i), data.prediction(i), data.weight(i),
-                    data.hasScores() ? data.score(i) : Double.NaN);
-        }
-        return t;
+    private WindowTally emptyTally() {
+        return task == Task.BINARY ? BinaryWindowTally.empty(spec.groupBy(), weighted != null && weighted, bins)
+                : WindowTally.empty(task, spec.groupBy());
     }
 
     private void close(List<WindowResult> out) {
@@ -307,12 +468,13 @@ public final class Monitor {
         if (closed.size() < windowing.panes()) {
             return;
         }
-        String fingerprint = fingerprints.removeFirst().hex();
-        GroupTally merged = emptyTally();
+        String fingerprint = task == Task.BINARY || task == Task.REGRESSION ? fingerprints.removeFirst().hex()
+                : Fingerprint.hex(digests.removeFirst());
+        WindowTally merged = emptyTally();
         long first = -1;
         long lastBatch = -1;
         for (Pane q : closed) {
-            merged.combine(q.tally);
+            merged = merged.merge(q.tally);
             if (q.firstBatch >= 0) {
                 first = first < 0 ? q.firstBatch : first;
                 lastBatch = q.lastBatch;
@@ -324,7 +486,7 @@ public final class Monitor {
         out.add(evaluate(merged, first, lastBatch, fingerprint));
     }
 
-    private WindowResult evaluate(GroupTally merged, long firstBatch, long lastBatch, String fingerprint) {
+    private WindowResult evaluate(WindowTally tally, long firstBatch, long lastBatch, String fingerprint) {
         long index = emitted++;
         Optional<Instant> start = Optional.empty();
         Optional<Instant> end = Optional.empty();
@@ -336,47 +498,61 @@ public final class Monitor {
         }
         List<String> notes = new ArrayList<>();
         EvaluationSpec s = spec;
-        if (spec.reference().isPresent() && !merged.groupLevels().contains(spec.reference().get())) {
+        if (spec.reference().isPresent() && !tally.groupLevels().contains(spec.reference().get())) {
             s = spec.withReference(Optional.empty());
             notes.add("reference group " + spec.reference().get() + " has no rows in this window: derived without "
                     + "reference group");
         }
-        Provenance provenance = new Provenance(Provenance.currentLibraryVersion(), SpecConfiguration.of(s,
-                merged.isWeighted(), "monitor window " + index + " (" + windowing + ", batches " + firstBatch + ".."
-                        + lastBatch + ")"), merged.rows(), fingerprint, clock.instant());
-        FairnessReport report = merged.report(s, provenance);
-        List<DriftResult> drift = new ArrayList<>();
-        if (bins > 0) {
-            if (baseline == null) {
-                baseline = merged.copy();
-                notes.add("this window is the drift baseline");
-            } else {
-                drift = drift(merged);
+        String input = "monitor window " + index + " (" + windowing + ", batches " + firstBatch + ".." + lastBatch
+                + ")";
+        WindowResult w;
+        String json;
+        if (tally instanceof BinaryWindowTally binary) {
+            GroupTally merged = binary.counts();
+            Provenance provenance = new Provenance(Provenance.currentLibraryVersion(), SpecConfiguration.of(s,
+                    merged.isWeighted(), input), merged.rows(), fingerprint, clock.instant());
+            FairnessReport report = binary.fairnessReport(windowSpec.withSettings(s), provenance);
+            List<DriftResult> drift = new ArrayList<>();
+            if (bins > 0) {
+                if (baseline == null) {
+                    baseline = merged.copy();
+                    notes.add("this window is the drift baseline");
+                } else {
+                    drift = drift(merged);
+                }
             }
+            Optional<FairnessComparison> sincePrevious = Optional.empty();
+            Optional<FairnessComparison> sinceReference = Optional.empty();
+            if (comparisonLevel != null) {
+                GroupResults now = report.results();
+                if (previousResults != null) {
+                    sincePrevious = Optional.of(FairnessComparison.of(previousResults, now, comparisonLevel,
+                            MultipleTesting.HOLM));
+                }
+                if (referenceResults != null) {
+                    sinceReference = Optional.of(FairnessComparison.of(referenceResults, now, comparisonLevel,
+                            MultipleTesting.HOLM));
+                } else if (index == referenceWindow) {
+                    referenceResults = now;
+                    notes.add("this window is the reference of the window comparisons");
+                }
+                previousResults = now;
+            }
+            w = new WindowResult(index, firstBatch, lastBatch, start, end, merged.rows(), report.asTaskReport(),
+                    Optional.of(report), drift, List.of(), List.of(), notes, sincePrevious, sinceReference);
+            json = history != null ? ReportJson.toJson(report) : null;
+        } else {
+            Provenance provenance = new Provenance(Provenance.currentLibraryVersion(), configuration(s, input),
+                    tally.size(), fingerprint, clock.instant());
+            TaskReport report = tally.report(windowSpec.withSettings(s), provenance);
+            w = new WindowResult(index, firstBatch, lastBatch, start, end, tally.size(), report, Optional.empty(),
+                    List.of(), List.of(), List.of(), notes, Optional.empty(), Optional.empty());
+            json = history != null ? WindowReports.toJson(report, s.reference(), task == Task.RANKING ? 0
+                    : s.minGroupSize()) : null;
         }
-        Optional<FairnessComparison> sincePrevious = Optional.empty();
-        Optional<FairnessComparison> sinceReference = Optional.empty();
-        if (comparisonLevel != null) {
-            GroupResults now = report.results();
-            if (previousResults != null) {
-                sincePrevious = Optional.of(FairnessComparison.of(previousResults, now, comparisonLevel,
-                        MultipleTesting.HOLM));
-            }
-            if (referenceResults != null) {
-                sinceReference = Optional.of(FairnessComparison.of(referenceResults, now, comparisonLevel,
-                        MultipleTesting.HOLM));
-            } else if (index == referenceWindow) {
-                referenceResults = now;
-                notes.add("this window is the reference of the window comparisons");
-            }
-            previousResults = now;
-        }
-        WindowResult w = new WindowResult(index, firstBatch, lastBatch, start, end, merged.rows(), report, drift,
-                List.of(), List.of(), notes, sincePrevious, sinceReference);
         if (history != null) {
-            History.Recording rec = History.Recording.of(monitorId + "/window-" + index, "monitor",
-                    ReportJson.toJson(report)).withSettings(Map.of("windowing", windowing.toString(),
-                            "window", Long.toString(index)));
+            History.Recording rec = History.Recording.of(monitorId + "/window-" + index, "monitor", json)
+                    .withSettings(Map.of("windowing", windowing.toString(), "window", Long.toString(index)));
             history.record(modelVersion.isPresent() ? rec.withModelVersion(modelVersion.get()) : rec);
         }
         List<WindowFinding> findings = new ArrayList<>();
@@ -394,6 +570,34 @@ public final class Monitor {
             windows.removeFirst();
         }
         return w;
+    }
+
+    /**
+     * The provenance configuration of a window of another task than binary: the task, then the keys core writes
+     * ({@link SpecConfiguration}) with the task's own metrics in place of the classification ones.
+     */
+    private Map<String, String> configuration(EvaluationSpec s, String input) {
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("task", task.id());
+        conf.putAll(SpecConfiguration.of(s, weighted != null && weighted, input));
+        switch (task) {
+            case REGRESSION -> {
+                conf.put("metrics", windowSpec.regressionMetrics().stream().map(RegressionMetric::id)
+                        .collect(Collectors.joining(",")));
+                conf.put("fairnessMetrics", windowSpec.regressionFairnessMetrics().stream()
+                        .map(RegressionFairnessMetric::id).collect(Collectors.joining(",")));
+            }
+            case RANKING -> {
+                conf.put("metrics", "exposure,exposure_per_relevance,click_through_per_relevance");
+                conf.put("fairnessMetrics", "exposure_difference,exposure_ratio,disparate_treatment_ratio,"
+                        + "disparate_impact_ratio");
+                conf.put("positionBias", positionBias.describe());
+            }
+            default -> {
+                // multiclass: the confusion metrics of the settings, per class and macro-averaged
+            }
+        }
+        return conf;
     }
 
     private List<DriftResult> drift(GroupTally window) {
@@ -454,11 +658,54 @@ public final class Monitor {
     }
 
     /**
-     * A quantity over the retained windows: any {@link Estimand} of the reports. A group value of a window without
+     * A disparity over the retained windows, by any id a window's {@link TaskReport#disparity(String)} answers: a
+     * named one ({@code demographic_parity_ratio}, {@code exposure_ratio}, {@code bounded_group_loss_absolute},
+     * {@code equal_opportunity_difference@urgent}) or a group metric's aggregate ({@code
+     * mean_absolute_error.difference}, {@code macro_true_positive_rate.difference}). A window that cannot answer the
+     * id has an undefined point saying so. Works for every task.
+     */
+    public List<SeriesPoint> series(String disparityId) {
+        Objects.requireNonNull(disparityId, "disparityId");
+        List<SeriesPoint> out = new ArrayList<>();
+        for (WindowResult w : windows) {
+            MetricValue v = w.taskReport().disparity(disparityId).map(d -> d.value()).orElseGet(() -> MetricValue
+                    .undefined(disparityId + " is not reported in this window"));
+            out.add(new SeriesPoint(w.index(), w.start(), w.end(), w.rows(), v));
+        }
+        return out;
+    }
+
+    /**
+     * One group's value of a group metric over the retained windows, by the metric's id in the windows'
+     * {@link TaskReport}s ({@code mean_absolute_error}, {@code exposure}, {@code macro_true_positive_rate},
+     * {@code selection_rate}). Undefined where the window has no rows of the group or does not report the metric.
+     */
+    public List<SeriesPoint> series(String metricId, GroupKey group) {
+        Objects.requireNonNull(metricId, "metricId");
+        Objects.requireNonNull(group, "group");
+        List<SeriesPoint> out = new ArrayList<>();
+        for (WindowResult w : windows) {
+            TaskReport r = w.taskReport();
+            int g = r.groups().indexOf(group);
+            MetricValue v = g < 0 ? MetricValue.undefined("no rows of " + group.describe() + " in this window")
+                    : r.values(metricId).map(x -> x.value(g)).orElseGet(() -> MetricValue.undefined(metricId
+                            + " is not reported in this window"));
+            out.add(new SeriesPoint(w.index(), w.start(), w.end(), w.rows(), v));
+        }
+        return out;
+    }
+
+    /**
+     * A quantity over the retained windows: any {@link Estimand} of the reports (binary windows; other tasks use
+     * {@link #series(String)}). A group value of a window without
      * that group is undefined ("no rows in this window"); a quantity a window did not report is undefined too.
      */
     public List<SeriesPoint> series(Estimand estimand) {
         Objects.requireNonNull(estimand, "estimand");
+        if (task != Task.BINARY) {
+            throw new IllegalStateException("series(Estimand) reads binary reports, but this monitor watches a "
+                    + task.id() + " model; use series(String id) or series(String metricId, GroupKey group)");
+        }
         List<SeriesPoint> out = new ArrayList<>();
         for (WindowResult w : windows) {
             out.add(new SeriesPoint(w.index(), w.start(), w.end(), w.rows(), valueOf(w.report(), estimand)));
@@ -521,8 +768,47 @@ public final class Monitor {
         private Integer referenceWindow;
         private History history;
         private String modelVersion;
+        private Task task;
+        private List<RegressionMetric> regressionMetrics;
+        private List<RegressionFairnessMetric> regressionFairnessMetrics;
+        private PositionBias positionBias;
 
         private Builder() {
+        }
+
+        /**
+         * The task of the model monitored (default {@link Task#BINARY}): which batches {@code accept} takes and which
+         * {@link WindowTally} the windows keep. Score bins, a drift baseline and window comparisons are for binary
+         * windows only.
+         */
+        public Builder task(Task t) {
+            InputErrors.requireUnset(task, "task");
+            task = Objects.requireNonNull(t, "task");
+            return this;
+        }
+
+        /** The regression group metrics of regression windows (default {@code RegressionMetrics.defaults()}). */
+        public Builder regressionMetrics(RegressionMetric... m) {
+            InputErrors.requireUnset(regressionMetrics, "regressionMetrics");
+            if (m.length == 0) {
+                throw InputErrors.badSetting("regressionMetrics", "nothing", "at least one metric");
+            }
+            regressionMetrics = List.of(m);
+            return this;
+        }
+
+        /** The named regression fairness metrics of regression windows (default: all). */
+        public Builder regressionFairnessMetrics(RegressionFairnessMetric... m) {
+            InputErrors.requireUnset(regressionFairnessMetrics, "regressionFairnessMetrics");
+            regressionFairnessMetrics = List.of(m);
+            return this;
+        }
+
+        /** The attention model of ranking windows (default {@link PositionBias#logarithmic()}). */
+        public Builder positionBias(PositionBias b) {
+            InputErrors.requireUnset(positionBias, "positionBias");
+            positionBias = Objects.requireNonNull(b, "positionBias");
+            return this;
         }
 
         /**
@@ -671,6 +957,18 @@ public final class Monitor {
             }
             if (baseline != null && scoreBins == null) {
                 throw new IllegalArgumentException("a baseline is only used by drift tests; set scoreBins(...)");
+            }
+            Task t = task == null ? Task.BINARY : task;
+            if (t != Task.BINARY && (scoreBins != null || comparisonLevel != null)) {
+                throw new IllegalArgumentException("score drift (scoreBins, baseline) and window comparisons "
+                        + "(compareWindows) are for binary windows; this monitor watches a " + t.id() + " model");
+            }
+            if (t != Task.REGRESSION && (regressionMetrics != null || regressionFairnessMetrics != null)) {
+                throw new IllegalArgumentException("regression metrics are for a regression monitor; set "
+                        + "task(Task.REGRESSION)");
+            }
+            if (t != Task.RANKING && positionBias != null) {
+                throw new IllegalArgumentException("a position bias is for a ranking monitor; set task(Task.RANKING)");
             }
             return new Monitor(this, spec);
         }

@@ -71,6 +71,76 @@ public final class WindowChecks {
         };
     }
 
+    /**
+     * Fires when a disparity of any task falls below thresholds (ratios such as {@code exposure_ratio},
+     * {@code demographic_parity_ratio@urgent} or {@code mean_absolute_error.ratio}): {@link Severity#CRITICAL}
+     * below {@code critical}, {@link Severity#WARNING} below {@code warning}. The id is any id the window's
+     * {@link org.fairkit.core.TaskReport#disparity(String)} answers; an undefined value does not fire. Rule id:
+     * {@code <id>_below}.
+     *
+     * @throws IllegalArgumentException unless {@code critical <= warning}; when checking, if a window's report
+     *     cannot answer the id (naming the ids it can)
+     */
+    public static WindowCheck below(String disparityId, double warning, double critical) {
+        if (!(critical <= warning)) {
+            throw new IllegalArgumentException("critical must be <= warning for a lower bound, got critical "
+                    + critical + " and warning " + warning);
+        }
+        String id = requireId(disparityId);
+        return ctx -> {
+            Disparity d = disparity(ctx.window(), id);
+            if (!d.isDefined() || Threshold.atLeast(warning).isMetBy(d.asDouble())) {
+                return List.of();
+            }
+            Severity s = Threshold.atLeast(critical).isMetBy(d.asDouble()) ? Severity.WARNING : Severity.CRITICAL;
+            return List.of(new WindowFinding(id + "_below", Optional.empty(), s, String.format(Locale.ROOT,
+                    "%s = %.4f is below %.4f", id, d.asDouble(), s == Severity.CRITICAL ? critical : warning)
+                    + groups(d), d.asDouble()));
+        };
+    }
+
+    /**
+     * Fires when the absolute value of a disparity of any task exceeds thresholds (differences and losses such as
+     * {@code bounded_group_loss_absolute}, {@code mean_absolute_error.difference},
+     * {@code macro_true_positive_rate.difference}): {@link Severity#CRITICAL} above {@code critical},
+     * {@link Severity#WARNING} above {@code warning}. Rule id: {@code <id>_above}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= warning <= critical}; when checking, if a window's report
+     *     cannot answer the id (naming the ids it can)
+     */
+    public static WindowCheck above(String disparityId, double warning, double critical) {
+        if (!(warning >= 0 && warning <= critical)) {
+            throw new IllegalArgumentException("need 0 <= warning <= critical, got warning " + warning
+                    + " and critical " + critical);
+        }
+        String id = requireId(disparityId);
+        return ctx -> {
+            Disparity d = disparity(ctx.window(), id);
+            double v = Math.abs(d.asDouble());
+            if (!d.isDefined() || Threshold.atMost(warning).isMetBy(v)) {
+                return List.of();
+            }
+            Severity s = Threshold.atMost(critical).isMetBy(v) ? Severity.WARNING : Severity.CRITICAL;
+            return List.of(new WindowFinding(id + "_above", Optional.empty(), s, String.format(Locale.ROOT,
+                    "|%s| = %.4f is above %.4f", id, v, s == Severity.CRITICAL ? critical : warning) + groups(d),
+                    d.asDouble()));
+        };
+    }
+
+    private static String requireId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a disparity id is required, e.g. exposure_ratio or "
+                    + "mean_absolute_error.difference; got " + (id == null ? "null" : "'" + id + "'"));
+        }
+        return id.strip();
+    }
+
+    private static Disparity disparity(WindowResult w, String id) {
+        return w.taskReport().disparity(id).orElseThrow(() -> new IllegalArgumentException("window " + w.index()
+                + " (" + w.taskReport().task().id() + ") reports no disparity '" + id + "'; it reports "
+                + w.taskReport().disparityIds()));
+    }
+
     private static String groups(Disparity d) {
         return d.groups().isEmpty() ? "" : " (" + String.join(" vs ", d.groups().stream().map(g -> g.describe())
                 .toList()) + ")";

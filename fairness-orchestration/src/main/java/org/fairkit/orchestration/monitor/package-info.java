@@ -5,7 +5,9 @@
  * {@link org.fairkit.orchestration.monitor.WindowCheck}s (built-ins in
  * {@link org.fairkit.orchestration.monitor.WindowChecks};
  * policies plug in the same way), de-duplicates their findings into {@link org.fairkit.orchestration.monitor.Alert}s
- * and exposes each metric's time series.
+ * and exposes each metric's time series. Windows of every task (binary, regression, ranking, multiclass) merge the
+ * task's sufficient statistics ({@link org.fairkit.orchestration.monitor.WindowTally}) and derive a
+ * {@code TaskReport}; checks and series read any id of it.
  *
  * <p>Entry point: {@code Monitor.builder()}.
  *
