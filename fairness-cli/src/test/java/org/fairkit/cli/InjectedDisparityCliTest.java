@@ -109,6 +109,38 @@ class InjectedDisparityCliTest {
         assertThat(check(policy, args)).isEqualTo(ExitCode.FINDING);
     }
 
+    /**
+     * The dashboard of {@code audit --out} with the policy shows the injected disparity and the failed rule: the
+     * penalised group, the disparity's id and its value as the JSON gives it, and a failing verdict.
+     */
+    @Test
+    void theDashboardShowsEachInjectedDisparityAndTheFailedRule() throws IOException {
+        Path credit = dir.resolve("credit-limits-docs.csv");
+        SyntheticCreditLimits.generate(SyntheticCreditLimits.DEFAULT_ROWS, SyntheticCreditLimits.DEFAULT_SEED)
+                .writeCsv(credit);
+        Path search = dir.resolve("search-ranking-docs.csv");
+        SyntheticSearchRanking.builder().build().writeCsv(search);
+        Path creditPolicy = Files.writeString(dir.resolve("limits-docs.yml"),
+                "policy: credit-limits\nrules:\n  - mae_parity_difference <= 0.5 for sex\n");
+        Path searchPolicy = Files.writeString(dir.resolve("search-docs.yml"),
+                "policy: search\nrules:\n  - exposure_ratio >= 0.8 for group\n");
+        dashboardShows(new String[] {"--data", credit.toString(), "--target", "y", "--prediction", "y_hat",
+            "--sensitive", "sex", "--policy", creditPolicy.toString()}, "Female", "mae_parity_difference");
+        dashboardShows(new String[] {"--data", search.toString(), "--query", "query_id", "--rank", "rank",
+            "--relevance", "relevance", "--sensitive", "group", "--policy", searchPolicy.toString()}, "Group B",
+                "exposure_ratio");
+    }
+
+    private static void dashboardShows(String[] args, String group, String disparity) throws IOException {
+        Path out = Files.createTempDirectory(dir, "docs");
+        JsonNode doc = Cli.run(concat(new String[] {"audit", "--format", "json", "--out", out.toString()}, args))
+                .json();
+        double value = doc.get("reports").get(0).get("fairness_metrics").get(disparity).get("value").asDouble();
+        assertThat(doc.get("policy").get("outcome").asText()).isEqualTo("FAIL");
+        String html = Files.readString(out.resolve("fairness-dashboard.html"));
+        assertThat(html).contains(group, disparity, String.format(java.util.Locale.ROOT, "%.3f", value), "FAIL");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = new String[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
