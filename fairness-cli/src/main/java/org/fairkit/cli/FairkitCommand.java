@@ -3,6 +3,7 @@ package org.fairkit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.fairkit.orchestration.io.Decimals;
@@ -32,13 +33,19 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "fairkit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Measure, gate on and fix the fairness of a model's decisions.",
-        subcommands = {AuditCommand.class, CheckCommand.class, PlanCommand.class, CalibrateCommand.class,
-            MitigateCommand.class, TrailCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
-            CompareCommand.class, HistoryCommand.class, ModelCardCommand.class, MonitorCommand.class,
-            TradeOffCommand.class, CheckDataCommand.class},
         footer = {"", "Exit codes: 0 done (check: passed; plan: feasible; trail verify: intact), 1 a negative verdict "
                 + "(check: violated or inconclusive; plan: not feasible; trail: not intact), 2 bad input, 70 a bug."})
 public final class FairkitCommand implements Callable<Integer> {
+    /**
+     * The subcommands, in the order the help lists them. They are added by {@link #commandLine} rather than declared
+     * in the annotation, so that {@link #commandLine(PrintWriter, PrintWriter, String[])} can build only the one a
+     * command line names: picocli's model of every subcommand and its options costs about 0.1-0.2 s of a start.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(AuditCommand.class, CheckCommand.class,
+            PlanCommand.class, CalibrateCommand.class, MitigateCommand.class, TrailCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class, CompareCommand.class, HistoryCommand.class, ModelCardCommand.class,
+            MonitorCommand.class, TradeOffCommand.class, CheckDataCommand.class);
+
     private final Clock clock;
 
     @Spec
@@ -78,8 +85,45 @@ public final class FairkitCommand implements Callable<Integer> {
      * {@value ExitCode#FINDING}, which only ever means a negative verdict.
      */
     public static CommandLine commandLine(FairkitCommand command, PrintWriter out, PrintWriter err) {
+        return build(command, out, err, null);
+    }
+
+    /**
+     * As {@link #commandLine(PrintWriter, PrintWriter)} for one command line: when its first argument names a
+     * subcommand (other than {@code help}), only that subcommand is built; otherwise (no argument, an option such as
+     * {@code --version}, {@code help}, a misspelt command) every one is, so usage, help and suggestions are the same.
+     *
+     * @param args the command line the result will execute
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
+        return commandLine(new FairkitCommand(), out, err, args);
+    }
+
+    /** As {@link #commandLine(PrintWriter, PrintWriter, String[])}, for a given command (with its clock). */
+    public static CommandLine commandLine(FairkitCommand command, PrintWriter out, PrintWriter err, String[] args) {
+        String only = null;
+        if (args.length > 0 && !args[0].equals("help")) {
+            for (Class<?> c : SUBCOMMANDS) {
+                if (name(c).equals(args[0])) {
+                    only = args[0];
+                }
+            }
+        }
+        return build(command, out, err, only);
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
+    }
+
+    private static CommandLine build(FairkitCommand command, PrintWriter out, PrintWriter err, String only) {
         ErrorHandler handler = new ErrorHandler();
         CommandLine cl = new CommandLine(command);
+        for (Class<?> c : SUBCOMMANDS) {
+            if (only == null || name(c).equals(only)) {
+                cl.addSubcommand(c);
+            }
+        }
         cl.setOut(TerminalText.writer(out, false));
         cl.setErr(TerminalText.writer(err, true));
         cl.registerConverter(Path.class, FairkitCommand::path);

@@ -19,7 +19,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = FairkitCommand.commandLine(out, err).execute(args);
+        int code = FairkitCommand.commandLine(out, err, args).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

@@ -41,7 +41,7 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = FairkitCommand.commandLine(new FairkitCommand(CLOCK), new PrintWriter(out, true),
-                new PrintWriter(err, true)).execute(args);
+                new PrintWriter(err, true), args).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 

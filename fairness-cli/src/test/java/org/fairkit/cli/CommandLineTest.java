@@ -33,6 +33,21 @@ class CommandLineTest {
     }
 
     @Test
+    void aCommandLineNamingASubcommandBuildsOnlyThatOneAndAnyOtherBuildsAll() {
+        PrintWriter w = new PrintWriter(new StringWriter());
+        java.util.Set<String> all = FairkitCommand.commandLine(w, w).getSubcommands().keySet();
+        assertThat(all).hasSize(14).contains("audit", "check-data", "help", "tradeoff");
+        assertThat(FairkitCommand.commandLine(w, w, new String[] {"audit", "--data", "x.csv"}).getSubcommands())
+                .containsOnlyKeys("audit");
+        assertThat(FairkitCommand.commandLine(w, w, new String[] {"mitigate", "reduce"}).getSubcommands()
+                .get("mitigate").getSubcommands()).containsKey("reduce");
+        for (String[] args : new String[][] {{}, {"--version"}, {"help", "audit"}, {"audti"}, {"Audit"}}) {
+            assertThat(FairkitCommand.commandLine(w, w, args).getSubcommands().keySet()).as(String.join(" ", args))
+                    .containsExactlyElementsOf(all);
+        }
+    }
+
+    @Test
     void noCommandPrintsTheUsageAndExitsTwo() {
         Cli.Result r = Cli.run();
         assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
