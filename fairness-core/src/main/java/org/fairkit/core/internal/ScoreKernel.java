@@ -73,25 +73,12 @@ public final class ScoreKernel {
         double[] gWeight = byGroupOrder.weight;
         double[] distinct = new double[n];
         int distinctCount = 0;
-        CompensatedSum weight = new CompensatedSum();
-        CompensatedSum positive = new CompensatedSum();
-        CompensatedSum negative = new CompensatedSum();
-        CompensatedSum scoreSum = new CompensatedSum();
-        CompensatedSum brier = new CompensatedSum();
-        CompensatedSum logLoss = new CompensatedSum();
-        CompensatedSum u = new CompensatedSum();
-        CompensatedSum precision = new CompensatedSum();
-        long positiveRows = 0;
-        double positiveAbove = 0;
-        double tp = 0;
-        double fp = 0;
+        ScoreAccumulator all = new ScoreAccumulator();
         int i = 0;
         while (i < n) {
             long blockKey = key[i];
             double s = ScoreSort.scoreOfDescending(blockKey);
             distinct[distinctCount++] = s;
-            double blockPositive = 0;
-            double blockNegative = 0;
             double logLoss0 = Double.NaN; // each label's log loss at this score, computed once per tie block
             double logLoss1 = Double.NaN;
             int j = i;
@@ -112,17 +99,7 @@ public final class ScoreKernel {
                     }
                     ll = logLoss0;
                 }
-                weight.add(w);
-                scoreSum.add(w * s);
-                double e = s - y;
-                brier.add(w * (e * e));
-                logLoss.add(w * ll);
-                if (y == 1) {
-                    blockPositive += w;
-                    positiveRows++;
-                } else {
-                    blockNegative += w;
-                }
+                all.add(w, s, y, ll, 1);
                 int at = next[g]++;
                 gScore[at] = s;
                 gLabel[at] = (byte) y;
@@ -131,19 +108,10 @@ public final class ScoreKernel {
                     gWeight[at] = w;
                 }
             }
-            u.add(blockNegative * (positiveAbove + blockPositive / 2));
-            tp += blockPositive;
-            fp += blockNegative;
-            if (blockPositive > 0) {
-                precision.add(blockPositive * (tp / (tp + fp)));
-            }
-            positive.add(blockPositive);
-            negative.add(blockNegative);
-            positiveAbove += blockPositive;
+            all.endBlock();
             i = j;
         }
-        ScoreSummary overall = new ScoreSummary(n, positiveRows, weight.value(), positive.value(), negative.value(),
-                scoreSum.value(), brier.value(), logLoss.value(), u.value(), precision.value());
+        ScoreSummary overall = all.summary();
         double[] ascending = new double[distinctCount];
         for (int k = 0; k < distinctCount; k++) {
             ascending[k] = distinct[distinctCount - 1 - k];
@@ -176,56 +144,18 @@ public final class ScoreKernel {
         byte[] lab = c.label;
         double[] lls = c.logLoss;
         double[] wt = c.weight;
-        CompensatedSum weight = new CompensatedSum();
-        CompensatedSum positive = new CompensatedSum();
-        CompensatedSum negative = new CompensatedSum();
-        CompensatedSum scoreSum = new CompensatedSum();
-        CompensatedSum brier = new CompensatedSum();
-        CompensatedSum logLoss = new CompensatedSum();
-        CompensatedSum u = new CompensatedSum();
-        CompensatedSum precision = new CompensatedSum();
-        long positiveRows = 0;
-        double positiveAbove = 0;
-        double tp = 0;
-        double fp = 0;
+        ScoreAccumulator acc = new ScoreAccumulator();
         int i = from;
         while (i < to) {
             double s = sc[i];
-            double blockPositive = 0;
-            double blockNegative = 0;
             int j = i;
-            for (; j < to; j++) {
-                double sj = sc[j];
-                if (sj != s) {
-                    break;
-                }
-                double w = wt == null ? 1.0 : wt[j];
-                int y = lab[j];
-                weight.add(w);
-                scoreSum.add(w * sj);
-                double e = sj - y;
-                brier.add(w * (e * e));
-                logLoss.add(w * lls[j]);
-                if (y == 1) {
-                    blockPositive += w;
-                    positiveRows++;
-                } else {
-                    blockNegative += w;
-                }
+            for (; j < to && sc[j] == s; j++) {
+                acc.add(wt == null ? 1.0 : wt[j], s, lab[j], lls[j], 1);
             }
-            u.add(blockNegative * (positiveAbove + blockPositive / 2));
-            tp += blockPositive;
-            fp += blockNegative;
-            if (blockPositive > 0) {
-                precision.add(blockPositive * (tp / (tp + fp)));
-            }
-            positive.add(blockPositive);
-            negative.add(blockNegative);
-            positiveAbove += blockPositive;
+            acc.endBlock();
             i = j;
         }
-        return new ScoreSummary(to - from, positiveRows, weight.value(), positive.value(), negative.value(),
-                scoreSum.value(), brier.value(), logLoss.value(), u.value(), precision.value());
+        return acc.summary();
     }
 
     /**

@@ -4,8 +4,8 @@ import java.util.List;
 import org.fairkit.core.FairnessData;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.Grouping;
-import org.fairkit.core.internal.CompensatedSum;
 import org.fairkit.core.internal.InputErrors;
+import org.fairkit.core.internal.ScoreAccumulator;
 import org.fairkit.core.internal.ScoreKernel;
 import org.fairkit.core.internal.ScoreSort;
 import org.fairkit.core.scores.ScoreSummary;
@@ -99,63 +99,22 @@ final class ScoreRows {
      * times: {@link ScoreKernel}'s additions with weights {@code w_i · mult_i}.
      */
     ScoreSummary summarize(int[] order, int from, int to, int[] mult) {
-        CompensatedSum wSum = new CompensatedSum();
-        CompensatedSum positive = new CompensatedSum();
-        CompensatedSum negative = new CompensatedSum();
-        CompensatedSum scoreSum = new CompensatedSum();
-        CompensatedSum brier = new CompensatedSum();
-        CompensatedSum ll = new CompensatedSum();
-        CompensatedSum u = new CompensatedSum();
-        CompensatedSum precision = new CompensatedSum();
-        long n = 0;
-        long positiveRows = 0;
-        double positiveAbove = 0;
-        double tp = 0;
-        double fp = 0;
+        ScoreAccumulator acc = new ScoreAccumulator();
         int i = from;
         while (i < to) {
             double s = score[order[i]];
-            double blockPositive = 0;
-            double blockNegative = 0;
             int j = i;
-            for (; j < to; j++) {
+            for (; j < to && score[order[j]] == s; j++) {
                 int row = order[j];
-                double sj = score[row];
-                if (sj != s) {
-                    break;
-                }
                 int c = mult[row];
-                if (c == 0) {
-                    continue;
-                }
-                double w = weight(row) * c;
-                int y = label[row];
-                n += c;
-                wSum.add(w);
-                scoreSum.add(w * sj);
-                double e = sj - y;
-                brier.add(w * (e * e));
-                ll.add(w * logLoss[row]);
-                if (y == 1) {
-                    blockPositive += w;
-                    positiveRows += c;
-                } else {
-                    blockNegative += w;
+                if (c != 0) {
+                    acc.add(weight(row) * c, score[row], label[row], logLoss[row], c);
                 }
             }
-            u.add(blockNegative * (positiveAbove + blockPositive / 2));
-            tp += blockPositive;
-            fp += blockNegative;
-            if (blockPositive > 0) {
-                precision.add(blockPositive * (tp / (tp + fp)));
-            }
-            positive.add(blockPositive);
-            negative.add(blockNegative);
-            positiveAbove += blockPositive;
+            acc.endBlock();
             i = j;
         }
-        return new ScoreSummary(n, positiveRows, wSum.value(), positive.value(), negative.value(), scoreSum.value(),
-                brier.value(), ll.value(), u.value(), precision.value());
+        return acc.summary();
     }
 
     /**
