@@ -10,12 +10,12 @@ import org.fairkit.core.scores.ScoreSummary;
  *
  * <p>Algorithm: the LSD radix sort of {@link ScoreSort} on the rows' {@link ScoreSort#descending(double)} keys
  * (which order non-negative doubles decreasingly; {@code -0.0} is folded into {@code 0.0}), carrying each row's
- * group code and label packed in an {@code int} (unweighted; weighted rows carry the row, and one gather loop reads
- * their weights, groups and labels afterwards). One walk in decreasing score order then takes the
- * {@link ScoreSummary} of all rows, collects the distinct scores and lays every row's score, label, weight and log
- * loss out in group order (the stable counting pass by group code); a last sequential pass summarizes each group.
- * Log losses are computed once per tie block and label. Cost: O(n) per digit pass, ≤ 6 score passes plus the walk
- * and the group summaries; no comparison sort and no boxing.
+ * group code and label packed in an {@code int} (weighted rows also carry their row number in the bits above when it
+ * fits, and one gather loop then reads their weights). One walk in decreasing score order then adds every row to the
+ * {@link ScoreSummary} of all rows and to its group's, closing each tie block in both. Log losses are computed once
+ * per tie block and label. The rows in group order and the distinct scores, which only threshold sweeps read, are
+ * laid out by {@link SortedScores} when first asked for. Cost: O(n) per digit pass, ≤ 6 passes plus one walk; no
+ * comparison sort and no boxing.
  *
  * <p>Within a tie block the order is the input order (the sort is stable), so every sum sees the additions of the
  * reference {@link #summarize(ScoreInput, int[], int, int)} in its order: results are bit for bit those of the
@@ -32,12 +32,17 @@ public final class ScoreKernel {
         int groupCount = in.groupCount();
         int[] groups = in.groups();
         boolean weighted = in.isWeighted();
-        if (!weighted && groupCount > Integer.MAX_VALUE >> 1) {
+        if (groupCount > Integer.MAX_VALUE >> 1) {
             throw new IllegalArgumentException("score metrics support at most " + (Integer.MAX_VALUE >> 1)
                     + " groups, got " + groupCount);
         }
-        // The payload carried through the sort: unweighted, the row's group code and label (group << 1 | label),
-        // so that no row is looked up afterwards; weighted, the row (its weight, group and label are read once).
+        // The payload carried through the sort is the row's group code and label (group << 1 | label), so that no
+        // row is looked up afterwards. Weighted rows also need their weight: when the row number fits in the bits
+        // above (group << 1 | label) it rides along and one gather reads only the weights; otherwise the payload is
+        // the row and the gather reads weight, group and label.
+        int groupLabelBits = 33 - Integer.numberOfLeadingZeros(Math.max(groupCount - 1, 0));
+        int rowBits = 32 - Integer.numberOfLeadingZeros(Math.max(n - 1, 0));
+        boolean rowInPayload = weighted && rowBits + groupLabelBits <= Integer.SIZE;
         long[] key = new long[n];
         int[] payload = new int[n];
         int[] groupStart = new int[groupCount + 1];
@@ -45,42 +50,33 @@ public final class ScoreKernel {
             key[i] = ScoreSort.descending(scores[i]);
             int g = groups[i];
             groupStart[g + 1]++;
-            payload[i] = weighted ? i : g << 1 | in.label(i);
+            int groupLabel = g << 1 | in.label(i);
+            payload[i] = !weighted ? groupLabel : rowInPayload ? i << groupLabelBits | groupLabel : i;
         }
         ScoreSort.sort(key, payload);
-        double[] sortedWeight = null;
-        if (weighted) {
-            // A tight gather loop (many cache misses in flight at once), so that the walk below reads sequentially.
-            sortedWeight = new double[n];
-            for (int i = 0; i < n; i++) {
-                int row = payload[i];
-                sortedWeight[i] = in.weight(row);
-                payload[i] = groups[row] << 1 | in.label(row);
-            }
-        }
+        double[] sortedWeight = weighted ? gatherWeights(in, payload, rowInPayload, groupLabelBits) : null;
         for (int g = 0; g < groupCount; g++) {
             groupStart[g + 1] += groupStart[g];
         }
-        // One pass in decreasing score order: summarizes all rows (the additions of summarize, in its order),
-        // collects the distinct scores, and lays every row's score (from the sort key: score + 0.0, -0.0 as 0.0,
-        // which changes no sum), label, weight and log loss out in group order (the stable partition by group),
-        // where each group's summary is then a sequential pass over plain arrays.
-        int[] next = Arrays.copyOf(groupStart, groupCount);
-        Columns byGroupOrder = new Columns(n, weighted);
-        double[] gScore = byGroupOrder.score;
-        byte[] gLabel = byGroupOrder.label;
-        double[] gLogLoss = byGroupOrder.logLoss;
-        double[] gWeight = byGroupOrder.weight;
-        double[] distinct = new double[n];
-        int distinctCount = 0;
+        // One pass in decreasing score order summarizes all rows and, alongside, every group (a group's rows are
+        // a subsequence of this order, so each group's accumulator sees the additions of summarize in its order;
+        // a group's tie block closes with the block of all rows that holds it). The row's score is read back from
+        // the sort key (score + 0.0: -0.0 as 0.0, which changes no sum).
         ScoreAccumulator all = new ScoreAccumulator();
+        ScoreAccumulator[] byGroupSums = new ScoreAccumulator[groupCount];
+        for (int g = 0; g < groupCount; g++) {
+            byGroupSums[g] = new ScoreAccumulator();
+        }
+        int[] inBlock = new int[groupCount]; // the groups with rows in the current tie block
+        int[] lastBlock = new int[groupCount];
+        Arrays.fill(lastBlock, -1);
         int i = 0;
         while (i < n) {
             long blockKey = key[i];
             double s = ScoreSort.scoreOfDescending(blockKey);
-            distinct[distinctCount++] = s;
             double logLoss0 = Double.NaN; // each label's log loss at this score, computed once per tie block
             double logLoss1 = Double.NaN;
+            int touched = 0;
             int j = i;
             for (; j < n && key[j] == blockKey; j++) {
                 int p = payload[j];
@@ -100,62 +96,48 @@ public final class ScoreKernel {
                     ll = logLoss0;
                 }
                 all.add(w, s, y, ll, 1);
-                int at = next[g]++;
-                gScore[at] = s;
-                gLabel[at] = (byte) y;
-                gLogLoss[at] = ll;
-                if (weighted) {
-                    gWeight[at] = w;
+                byGroupSums[g].add(w, s, y, ll, 1);
+                if (lastBlock[g] != i) {
+                    lastBlock[g] = i;
+                    inBlock[touched++] = g;
                 }
             }
             all.endBlock();
+            for (int t = 0; t < touched; t++) {
+                byGroupSums[inBlock[t]].endBlock();
+            }
             i = j;
-        }
-        ScoreSummary overall = all.summary();
-        double[] ascending = new double[distinctCount];
-        for (int k = 0; k < distinctCount; k++) {
-            ascending[k] = distinct[distinctCount - 1 - k];
         }
         ScoreSummary[] byGroup = new ScoreSummary[groupCount];
         for (int g = 0; g < groupCount; g++) {
-            byGroup[g] = summarize(byGroupOrder, groupStart[g], groupStart[g + 1]);
+            byGroup[g] = byGroupSums[g].summary();
         }
-        return new SortedScores(weighted, gScore, gLabel, gWeight, groupStart, byGroup, overall, ascending);
+        return new SortedScores(key, payload, sortedWeight, groupStart, byGroup, all.summary());
     }
 
-    /** Rows laid out in one order: score, label, log loss and (when weighted) weight. */
-    private static final class Columns {
-        final double[] score;
-        final byte[] label;
-        final double[] logLoss;
-        final double[] weight;
-
-        Columns(int n, boolean weighted) {
-            score = new double[n];
-            label = new byte[n];
-            logLoss = new double[n];
-            weight = weighted ? new double[n] : null;
-        }
-    }
-
-    /** {@link #summarize(ScoreInput, int[], int, int)} over laid-out rows {@code [from, to)}: the same additions. */
-    private static ScoreSummary summarize(Columns c, int from, int to) {
-        double[] sc = c.score;
-        byte[] lab = c.label;
-        double[] lls = c.logLoss;
-        double[] wt = c.weight;
-        ScoreAccumulator acc = new ScoreAccumulator();
-        int i = from;
-        while (i < to) {
-            double s = sc[i];
-            int j = i;
-            for (; j < to && sc[j] == s; j++) {
-                acc.add(wt == null ? 1.0 : wt[j], s, lab[j], lls[j], 1);
+    /**
+     * The weights in sorted order, read in one tight loop (many cache misses in flight at once) so that the walk
+     * reads sequentially; leaves {@code group << 1 | label} in the payload.
+     */
+    private static double[] gatherWeights(ScoreInput in, int[] payload, boolean rowInPayload, int groupLabelBits) {
+        int n = payload.length;
+        double[] sortedWeight = new double[n];
+        if (rowInPayload) {
+            int mask = (1 << groupLabelBits) - 1;
+            for (int i = 0; i < n; i++) {
+                int p = payload[i];
+                sortedWeight[i] = in.weight(p >>> groupLabelBits);
+                payload[i] = p & mask;
             }
-            acc.endBlock();
-            i = j;
+        } else {
+            int[] groups = in.groups();
+            for (int i = 0; i < n; i++) {
+                int row = payload[i];
+                sortedWeight[i] = in.weight(row);
+                payload[i] = groups[row] << 1 | in.label(row);
+            }
         }
-        return acc.summary();
+        return sortedWeight;
     }
 
     /**

@@ -37,6 +37,21 @@ class KernelsTest {
         assertThat(ScoreSort.ascending(-0.0)).isEqualTo(ScoreSort.ascending(0.0));
     }
 
+    /** From 131,072 keys the sort takes 13-bit digits: any 64-bit keys, with ties, come out in the stable order. */
+    @Test
+    void wideDigitsSortAnyUnsignedKeysStably() {
+        Random r = new Random(17);
+        for (int n : new int[] {131_071, 131_072, 300_001}) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = r.nextInt(3) == 0 ? r.nextInt(50) * 0x0123_4567_89AB_CDEFL : r.nextLong();
+            }
+            Integer[] expected = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+            Arrays.sort(expected, (a, b) -> Long.compareUnsigned(keys[a], keys[b]));
+            assertThat(ScoreSort.order(keys)).isEqualTo(Arrays.stream(expected).mapToInt(i -> i).toArray());
+        }
+    }
+
     @Test
     void compensatedSumKeepsWhatPlainSummationLosesInBothForms() {
         CompensatedSum sum = new CompensatedSum();
