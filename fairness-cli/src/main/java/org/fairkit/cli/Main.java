@@ -17,6 +17,7 @@ public final class Main {
      * @param args the command line, e.g. {@code audit --data in.csv --label y --prediction p --sensitive race}
      */
     public static void main(String[] args) {
+        DuckDbJfrMonitor.skipRegistration();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = FairkitCommand.commandLine(out, err, args).execute(args);
