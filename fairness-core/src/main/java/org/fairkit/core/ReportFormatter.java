@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.fairkit.core.internal.TextTable;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.FairnessMetric;
 import org.fairkit.core.metrics.GroupMetric;
@@ -64,7 +65,7 @@ final class ReportFormatter {
                     : cell(r.overall(m), r.interval(Estimand.aggregate(Estimand.Kind.OVERALL_VALUE, m)), withIntervals));
         }
         table.add(overall);
-        render(b, table);
+        TextTable.render(b, table);
         if (anySmall) {
             b.append("* below minGroupSize ").append(spec.minGroupSize())
                     .append(": reported, left out of disparities\n");
@@ -82,7 +83,7 @@ final class ReportFormatter {
             agg.add(aggregateLine("ratio", rated, r::ratio, withIntervals));
             agg.add(aggregateLine("difference_to_overall", rated, r::differenceToOverall, withIntervals));
             agg.add(aggregateLine("ratio_to_overall", rated, r::ratioToOverall, withIntervals));
-            render(b, agg);
+            TextTable.render(b, agg);
         }
 
         ScoreResults scores = r.scores();
@@ -100,7 +101,7 @@ final class ReportFormatter {
                 fm.add(List.of(d.id(), cell(d.value(), d.interval(), withIntervals),
                         String.join(" vs ", d.groups().stream().map(g -> g.label()).toList())));
             }
-            render(b, fm);
+            TextTable.render(b, fm);
         }
 
         List<ReportWarning> warnings = r.warnings();
@@ -137,7 +138,7 @@ final class ReportFormatter {
         overall.add(Long.toString(r.provenance().rows()));
         metrics.forEach(m -> overall.add(cell(scores.values(m).overall(), Optional.empty(), false)));
         table.add(overall);
-        render(b, table);
+        TextTable.render(b, table);
         b.append('\n');
         List<List<String>> agg = new ArrayList<>();
         List<String> h = new ArrayList<>();
@@ -148,7 +149,7 @@ final class ReportFormatter {
         agg.add(scoreAggregateLine("ratio", metrics, scores, GroupValues::ratio));
         agg.add(scoreAggregateLine("difference_to_overall", metrics, scores, GroupValues::differenceToOverall));
         agg.add(scoreAggregateLine("ratio_to_overall", metrics, scores, GroupValues::ratioToOverall));
-        render(b, agg);
+        TextTable.render(b, agg);
     }
 
     private static List<String> scoreAggregateLine(String name, List<ScoreMetric> metrics, ScoreResults scores,
@@ -181,28 +182,5 @@ final class ReportFormatter {
             s += interval.map(i -> " " + i).orElse("");
         }
         return s;
-    }
-
-    private static void render(StringBuilder b, List<List<String>> table) {
-        int cols = table.get(0).size();
-        int[] width = new int[cols];
-        for (List<String> row : table) {
-            for (int c = 0; c < cols; c++) {
-                width[c] = Math.max(width[c], row.get(c).length());
-            }
-        }
-        for (List<String> row : table) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < cols; c++) {
-                String cell = row.get(c);
-                if (c > 0) {
-                    line.append("  ");
-                }
-                String pad = " ".repeat(width[c] - cell.length());
-                boolean left = c == 0 || table.get(0).get(c).equals("groups");
-                line.append(left ? cell + pad : pad + cell);
-            }
-            b.append(line.toString().stripTrailing()).append('\n');
-        }
     }
 }

@@ -9,8 +9,9 @@
  * ({@link org.fairkit.core.internal.CompensatedSum}); the stable radix sort of score keys
  * ({@link org.fairkit.core.internal.ScoreSort}); the SHA-256 fingerprint of inputs
  * ({@link org.fairkit.core.internal.Fingerprint}); the sensitive columns every input builder collects
- * ({@link org.fairkit.core.internal.SensitiveColumns}, {@link org.fairkit.core.internal.SensitiveFeatures}); and
- * the validation messages of the inputs ({@link org.fairkit.core.internal.InputErrors}, whose wording tests pin).
+ * ({@link org.fairkit.core.internal.SensitiveColumns}, {@link org.fairkit.core.internal.SensitiveFeatures});
+ * the validation messages of the inputs ({@link org.fairkit.core.internal.InputErrors}, whose wording tests pin); and
+ * the plain-text tables of the reports ({@link org.fairkit.core.internal.TextTable}).
  * Each is written once here so that every module computes the same bits and says the same words.
  *
  * <p>Entry point: none for users. The types are public only so that fairness-stats, -mitigation, -orchestration,

@@ -14,6 +14,7 @@ import org.fairkit.core.ReportWarning;
 import org.fairkit.core.Task;
 import org.fairkit.core.TaskReport;
 import org.fairkit.core.group.GroupKey;
+import org.fairkit.core.internal.TextTable;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.GroupMetric;
 import org.fairkit.core.metrics.GroupValues;
@@ -221,7 +222,7 @@ public final class MulticlassReport {
             classes.forEach(cls -> overall.add(cell(forClass(cls).overall(m))));
             overall.add(cell(macro.overall()));
             table.add(overall);
-            render(b, table);
+            TextTable.render(b, table);
             Disparity d = macro.difference();
             Disparity r = macro.ratio();
             b.append("macro difference ").append(cell(d.value())).append(", ratio ").append(cell(r.value()))
@@ -235,22 +236,5 @@ public final class MulticlassReport {
 
     private static String cell(MetricValue v) {
         return v.isDefined() ? String.format(Locale.ROOT, "%.4f", v.value()) : "undefined";
-    }
-
-    private static void render(StringBuilder b, List<List<String>> table) {
-        int[] width = new int[table.get(0).size()];
-        for (List<String> row : table) {
-            for (int c = 0; c < row.size(); c++) {
-                width[c] = Math.max(width[c], row.get(c).length());
-            }
-        }
-        for (List<String> row : table) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < row.size(); c++) {
-                String pad = " ".repeat(width[c] - row.get(c).length());
-                line.append(c == 0 ? row.get(c) + pad : "  " + pad + row.get(c));
-            }
-            b.append(line.toString().stripTrailing()).append('\n');
-        }
     }
 }

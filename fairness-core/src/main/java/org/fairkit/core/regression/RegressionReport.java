@@ -19,6 +19,7 @@ import org.fairkit.core.TaskReport;
 import org.fairkit.core.internal.InputErrors;
 import org.fairkit.core.group.GroupKey;
 import org.fairkit.core.group.Grouping;
+import org.fairkit.core.internal.TextTable;
 import org.fairkit.core.metrics.Disparity;
 import org.fairkit.core.metrics.GroupValues;
 import org.fairkit.core.metrics.MetricValue;
@@ -317,7 +318,7 @@ public final class RegressionReport {
         List<String> overall = new ArrayList<>(List.of("overall", Long.toString(provenance.rows())));
         ms.forEach(m -> overall.add(cell(values(m).overall())));
         table.add(overall);
-        render(b, table);
+        TextTable.render(b, table);
         if (anySmall) {
             b.append("* below minGroupSize ").append(minGroupSize).append(": reported, left out of disparities\n");
         }
@@ -330,7 +331,7 @@ public final class RegressionReport {
         agg.add(aggregate("ratio", ms, GroupValues::ratio));
         agg.add(aggregate("difference_to_overall", ms, GroupValues::differenceToOverall));
         agg.add(aggregate("ratio_to_overall", ms, GroupValues::ratioToOverall));
-        render(b, agg);
+        TextTable.render(b, agg);
         if (!fairness.isEmpty()) {
             b.append('\n');
             List<List<String>> fm = new ArrayList<>();
@@ -339,7 +340,7 @@ public final class RegressionReport {
                 fm.add(List.of(d.id(), cell(d.value()), String.join(" vs ", d.groups().stream()
                         .map(GroupKey::label).toList())));
             }
-            render(b, fm);
+            TextTable.render(b, fm);
         }
         b.append("\nwarnings: ").append(warnings.isEmpty() ? "none" : warnings.size()).append('\n');
         warnings.forEach(w -> b.append("- ").append(w.message()).append('\n'));
@@ -357,24 +358,5 @@ public final class RegressionReport {
 
     private static String cell(MetricValue v) {
         return v.isDefined() ? String.format(Locale.ROOT, "%.4f", v.value()) : "undefined";
-    }
-
-    private static void render(StringBuilder b, List<List<String>> table) {
-        int[] width = new int[table.get(0).size()];
-        for (List<String> row : table) {
-            for (int c = 0; c < row.size(); c++) {
-                width[c] = Math.max(width[c], row.get(c).length());
-            }
-        }
-        boolean lastLeft = table.get(0).get(table.get(0).size() - 1).equals("groups");
-        for (List<String> row : table) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < row.size(); c++) {
-                String pad = " ".repeat(width[c] - row.get(c).length());
-                boolean left = c == 0 || (lastLeft && c == row.size() - 1);
-                line.append(c == 0 ? "" : "  ").append(left ? row.get(c) + pad : pad + row.get(c));
-            }
-            b.append(line.toString().stripTrailing()).append('\n');
-        }
     }
 }
