@@ -85,7 +85,7 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progress;
 
-    /** With --format json, intervals and score metrics: each grouping's score-metric intervals. */
+    /** With intervals and score metrics: each grouping's score-metric intervals (JSON keys, or tables after the text). */
     private List<org.fairkit.stats.intervals.MetricIntervals> scoreIntervals = List.of();
 
     @Override
@@ -118,7 +118,7 @@ final class AuditCommand implements Callable<Integer> {
         Optional<Audits.Run> run = Optional.empty();
         try (Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
             int maxGroups = evaluation.maxGroups();
-            if (format == Format.JSON && intervals.isPresent() && !metrics.scoreMetrics().isEmpty()) {
+            if (intervals.isPresent() && !metrics.scoreMetrics().isEmpty()) {
                 scoreIntervals = ScoreIntervalJson.compute(plan, metrics.scoreMetrics(), evaluation, p);
             }
             if (out == null) {
@@ -148,7 +148,7 @@ final class AuditCommand implements Callable<Integer> {
             CliJson.history(doc, store, runId, recorded);
             w.print(CliJson.write(doc));
         } else {
-            printTable(w, reports, verdict, run);
+            printTable(w, reports, scoreIntervals, verdict, run);
             individual.print(w, reports);
             CliJson.historyLine(w, store, runId, recorded);
         }
@@ -180,7 +180,7 @@ final class AuditCommand implements Callable<Integer> {
         Optional<Audits.Run> run = Optional.empty();
         try (SqlInput in = SqlInput.open(data, data.sqlColumns(), SqlInput.environment);
                 Progress p = Progress.start(spec.commandLine().getErr(), progress.enabled())) {
-            if (format == Format.JSON && intervals.isPresent() && !metrics.scoreMetrics().isEmpty()) {
+            if (intervals.isPresent() && !metrics.scoreMetrics().isEmpty()) {
                 scoreIntervals = ScoreIntervalJson.compute(in.load(), groupings, metrics.scoreMetrics(), evaluation,
                         p);
             }
@@ -201,12 +201,22 @@ final class AuditCommand implements Callable<Integer> {
 
     static void printTable(PrintWriter w, List<FairnessReport> reports, Optional<PolicyResult> verdict,
             Optional<Audits.Run> run) {
+        printTable(w, reports, List.of(), verdict, run);
+    }
+
+    /** Prints each report, followed by its score-metric intervals when there are any (same order as the reports). */
+    static void printTable(PrintWriter w, List<FairnessReport> reports,
+            List<org.fairkit.stats.intervals.MetricIntervals> scoreIntervals, Optional<PolicyResult> verdict,
+            Optional<Audits.Run> run) {
         for (int i = 0; i < reports.size(); i++) {
             if (i > 0) {
                 w.println();
             }
             String table = reports.get(i).toString();
             w.print(table.endsWith("\n") ? table : table + System.lineSeparator());
+            if (i < scoreIntervals.size()) {
+                ScoreIntervalText.print(w, reports.get(i), scoreIntervals.get(i));
+            }
         }
         verdict.ifPresent(v -> {
             w.println();
