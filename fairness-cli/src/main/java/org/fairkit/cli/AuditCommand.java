@@ -85,7 +85,7 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progress;
 
-    /** With intervals and score metrics: each grouping's score-metric intervals (JSON keys, or tables after the text). */
+    /** With intervals and score metrics: each grouping's score-metric intervals (in the JSON, or after each table). */
     private List<org.fairkit.stats.intervals.MetricIntervals> scoreIntervals = List.of();
 
     @Override

@@ -120,6 +120,34 @@ final class Audits {
     }
 
     /**
+     * Creates the output directory of {@code --out} if needed.
+     *
+     * @return its audit-trail file
+     * @throws CliException when the path exists and is not a directory
+     */
+    static Path outputDirectory(Path directory) throws IOException {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw CliException.badInput(CliErrors.notADirectory(directory));
+        }
+        Files.createDirectories(directory);
+        return directory.resolve(TRAIL_FILE);
+    }
+
+    /**
+     * Refuses to run into a directory whose audit trail cannot take another entry (broken, or a torn last line).
+     *
+     * @throws CliException naming the trail's problem
+     */
+    static void requireAppendable(AuditTrail trail, Path trailFile) {
+        Optional<String> refusal = trail.appendRefusal();
+        if (refusal.isPresent()) {
+            TrailVerification v = trail.verify();
+            throw CliException.badInput(CliErrors.trailRefuses(trailFile, v.problem().map(TrailProblem::message)
+                    .orElse(refusal.get()), v.onlyTornTail()));
+        }
+    }
+
+    /**
      * Runs a plan into a directory and records the run in the directory's audit trail, holding the directory's
      * {@link DirectoryLock} throughout. The trail is checked first: one that cannot take an entry (a torn or invalid
      * last line) stops the run before any output is written. The runner writes every output atomically; the trail
@@ -129,19 +157,10 @@ final class Audits {
      * @throws CliException if another run holds the directory, or the trail cannot take the entry
      */
     static Run run(AuditPlan plan, AuditRunner runner, Path directory, Progress progress) throws IOException {
-        if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw CliException.badInput(CliErrors.notADirectory(directory));
-        }
-        Files.createDirectories(directory);
-        Path trailFile = directory.resolve(TRAIL_FILE);
+        Path trailFile = outputDirectory(directory);
         try (DirectoryLock lock = DirectoryLock.acquire(directory);
                 AuditTrail trail = AuditTrail.open(trailFile)) {
-            Optional<String> refusal = trail.appendRefusal();
-            if (refusal.isPresent()) {
-                TrailVerification v = trail.verify();
-                throw CliException.badInput(CliErrors.trailRefuses(trailFile, v.problem().map(TrailProblem::message)
-                        .orElse(refusal.get()), v.onlyTornTail()));
-            }
+            requireAppendable(trail, trailFile);
             progress.phase(String.format(Locale.ROOT, "auditing %s into %s", plan.source().describe(), directory));
             AuditResult result = runner.run(plan, directory);
             try {

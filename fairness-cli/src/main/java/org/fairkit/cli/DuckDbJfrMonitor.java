@@ -34,7 +34,8 @@ final class DuckDbJfrMonitor {
             Class<?> monitor = Class.forName(MONITOR, false, DuckDbJfrMonitor.class.getClassLoader());
             Field initialized = monitor.getDeclaredField("initialized");
             int modifiers = initialized.getModifiers();
-            if (initialized.getType() != boolean.class || !Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers)) {
+            if (initialized.getType() != boolean.class || !Modifier.isStatic(modifiers)
+                    || Modifier.isFinal(modifiers)) {
                 return false;
             }
             initialized.setAccessible(true);

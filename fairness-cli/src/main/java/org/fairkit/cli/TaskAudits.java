@@ -2,7 +2,6 @@ package org.fairkit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,8 +52,6 @@ import org.fairkit.orchestration.run.RunRecord;
 import org.fairkit.orchestration.run.TaskRun;
 import org.fairkit.orchestration.trail.AuditTrail;
 import org.fairkit.orchestration.trail.TrailEntry;
-import org.fairkit.orchestration.trail.TrailProblem;
-import org.fairkit.orchestration.trail.TrailVerification;
 import org.fairkit.stats.intervals.MetricIntervals;
 import org.fairkit.stats.intervals.RowBootstrap;
 import org.fairkit.stats.regression.RegressionIntervals;
@@ -344,19 +341,10 @@ final class TaskAudits {
      */
     static Audits.Run run(String planId, String source, List<TaskReport> reports, List<String> selected,
             List<TaskRun.Output> documents, Path directory, Clock clock, long t0, Progress progress) throws IOException {
-        if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw CliException.badInput(CliErrors.notADirectory(directory));
-        }
-        Files.createDirectories(directory);
-        Path trailFile = directory.resolve(Audits.TRAIL_FILE);
+        Path trailFile = Audits.outputDirectory(directory);
         try (DirectoryLock lock = DirectoryLock.acquire(directory);
                 AuditTrail trail = AuditTrail.open(trailFile)) {
-            Optional<String> refusal = trail.appendRefusal();
-            if (refusal.isPresent()) {
-                TrailVerification v = trail.verify();
-                throw CliException.badInput(CliErrors.trailRefuses(trailFile, v.problem().map(TrailProblem::message)
-                        .orElse(refusal.get()), v.onlyTornTail()));
-            }
+            Audits.requireAppendable(trail, trailFile);
             progress.phase(String.format(Locale.ROOT, "writing %s", directory));
             TaskRun.Context context = new TaskRun.Context(UUID.randomUUID().toString(), planId, source,
                     clock.instant(), reports);

@@ -120,24 +120,31 @@ public final class ExecutiveSlides implements ReportDocument {
         close(b, page, total);
     }
 
-    private void verdictSlide(StringBuilder b, List<Concern> top, int page, int total) {
-        int all = content.concerns().size();
-        open(b, "verdict", "Verdict");
+    /**
+     * The verdict slide's headline and agenda (this deck's and {@link TaskSlides}'): how many findings need attention,
+     * the top ones, and how many more the other documents list.
+     */
+    static void findings(StringBuilder b, int all, List<Concern> top) {
         b.append("<p class=\"kicker\">The verdict</p>\n");
         if (all == 0) {
             b.append("<h2 class=\"ok\">No finding needs attention under these checks</h2>\n");
-        } else {
-            b.append("<h2><span class=\"big bad\">").append(all).append("</span> ")
-                    .append(all == 1 ? "finding needs" : "findings need").append(" attention</h2>\n<ol class=\"agenda\">\n");
-            for (Concern c : top) {
-                b.append("<li>").append(esc(c.summary())).append("</li>\n");
-            }
-            b.append("</ol>\n");
-            if (all > top.size()) {
-                b.append("<p class=\"note\">").append(all - top.size()).append(" more in the dashboard and the audit "
-                        + "report.</p>\n");
-            }
+            return;
         }
+        b.append("<h2><span class=\"big bad\">").append(all).append("</span> ")
+                .append(all == 1 ? "finding needs" : "findings need").append(" attention</h2>\n<ol class=\"agenda\">\n");
+        for (Concern c : top) {
+            b.append("<li>").append(esc(c.summary())).append("</li>\n");
+        }
+        b.append("</ol>\n");
+        if (all > top.size()) {
+            b.append("<p class=\"note\">").append(all - top.size()).append(" more in the dashboard and the audit "
+                    + "report.</p>\n");
+        }
+    }
+
+    private void verdictSlide(StringBuilder b, List<Concern> top, int page, int total) {
+        open(b, "verdict", "Verdict");
+        findings(b, content.concerns().size(), top);
         List<String> checks = new ArrayList<>();
         checks.add("four-fifths rule on " + content.report().groups().size() + " groups");
         checks.add(content.thresholds().size() + " fairness metrics against thresholds");

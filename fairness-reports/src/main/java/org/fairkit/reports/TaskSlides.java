@@ -68,23 +68,8 @@ final class TaskSlides {
 
     private static void verdict(StringBuilder b, ReportContent c, TaskReport r, List<Concern> top, int page,
             int total) {
-        int all = c.concerns().size();
         open(b, "verdict", "Verdict");
-        b.append("<p class=\"kicker\">The verdict</p>\n");
-        if (all == 0) {
-            b.append("<h2 class=\"ok\">No finding needs attention under these checks</h2>\n");
-        } else {
-            b.append("<h2><span class=\"big bad\">").append(all).append("</span> ")
-                    .append(all == 1 ? "finding needs" : "findings need").append(" attention</h2>\n<ol class=\"agenda\">\n");
-            for (Concern x : top) {
-                b.append("<li>").append(esc(x.summary())).append("</li>\n");
-            }
-            b.append("</ol>\n");
-            if (all > top.size()) {
-                b.append("<p class=\"note\">").append(all - top.size())
-                        .append(" more in the dashboard and the audit report.</p>\n");
-            }
-        }
+        ExecutiveSlides.findings(b, c.concerns().size(), top);
         List<String> checks = new ArrayList<>();
         checks.add(TaskView.judged(c).size() + " disparities of the " + TaskIds.taskName(r.task()) + " task on "
                 + r.groups().size() + " groups");

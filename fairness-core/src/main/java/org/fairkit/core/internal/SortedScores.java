@@ -4,8 +4,8 @@ import org.fairkit.core.scores.ScoreSummary;
 
 /**
  * The result of {@link ScoreKernel#sort(ScoreInput)}: the {@link ScoreSummary} of each group and of all rows, and
- * every group's rows in decreasing score order with the distinct scores for threshold sweeps. Immutable and safe to
- * share between threads.
+ * every group's rows in decreasing score order with the distinct scores for threshold sweeps. Observably immutable
+ * (the layout below is made once, under a lock) and safe to share between threads.
  *
  * <p>Positions {@code start(g) .. end(g) - 1} hold group {@code g}'s rows; {@link #score(int)},
  * {@link #label(int)} and {@link #weight(int)} read the row at a position. The kernel leaves the rows in decreasing

@@ -118,27 +118,7 @@ public final class AuditRunner {
         List<OutputFile> files = new ArrayList<>();
         RunRecord record;
         try {
-            List<Path> staged = new ArrayList<>();
-            for (String id : plan.outputs()) {
-                for (Path p : outputs.get(id).write(context, staging)) {
-                    Path abs = p.toAbsolutePath().normalize();
-                    if (!abs.startsWith(staging) || Files.isSymbolicLink(abs) || !Files.isRegularFile(abs)) {
-                        throw new IllegalStateException("output '" + id + "' wrote " + abs + ", outside the run directory "
-                                + "it was given (" + staging + ") or not as a regular file");
-                    }
-                    String relative = staging.relativize(abs).toString().replace('\\', '/');
-                    files.add(new OutputFile(id, relative, Files.size(abs), sha256(abs)));
-                    staged.add(abs);
-                }
-            }
-            for (OutputFile f : files) {
-                AtomicFiles.refuseLinkOrDirectory(root.resolve(f.path()));
-            }
-            for (int i = 0; i < files.size(); i++) {
-                Path target = root.resolve(files.get(i).path());
-                Files.createDirectories(target.getParent());
-                AtomicFiles.move(staged.get(i), target);
-            }
+            files.addAll(promote(root, staging, plan.outputs(), id -> outputs.get(id).write(context, staging)));
             Duration duration = Duration.ofNanos(ticker.getAsLong() - t0);
             record = new RunRecord(runId, plan.id(), plan.source().describe(), startedAt, duration, estimate,
                     plan.timeline(), files);
@@ -191,6 +171,47 @@ public final class AuditRunner {
             return RowSource.of(((AuditSource.InMemory) plan.source()).data());
         }
         return RowSource.of(((AuditSource.Csv) plan.source()).csv());
+    }
+
+    /** One output's writer, called with the output's id; it writes into the staging directory. */
+    @FunctionalInterface
+    interface StagedWriter {
+        List<Path> write(String id) throws IOException;
+    }
+
+    /**
+     * Writes each selected output into the staging directory, checks that every file it names lies inside it as a
+     * regular file, then moves the files into the run directory (refusing to replace a link or a directory): the
+     * one promotion of a binary audit run and of {@link TaskRun}'s.
+     *
+     * @return the files, with their paths relative to the run directory, sizes and SHA-256
+     * @throws IllegalStateException when an output names a file outside the staging directory or not a regular file
+     */
+    static List<OutputFile> promote(Path root, Path staging, List<String> ids, StagedWriter writer)
+            throws IOException {
+        List<OutputFile> files = new ArrayList<>();
+        List<Path> staged = new ArrayList<>();
+        for (String id : ids) {
+            for (Path p : writer.write(id)) {
+                Path abs = p.toAbsolutePath().normalize();
+                if (!abs.startsWith(staging) || Files.isSymbolicLink(abs) || !Files.isRegularFile(abs)) {
+                    throw new IllegalStateException("output '" + id + "' wrote " + abs + ", outside the run directory "
+                            + "it was given (" + staging + ") or not as a regular file");
+                }
+                String relative = staging.relativize(abs).toString().replace('\\', '/');
+                files.add(new OutputFile(id, relative, Files.size(abs), sha256(abs)));
+                staged.add(abs);
+            }
+        }
+        for (OutputFile f : files) {
+            AtomicFiles.refuseLinkOrDirectory(root.resolve(f.path()));
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Path target = root.resolve(files.get(i).path());
+            Files.createDirectories(target.getParent());
+            AtomicFiles.move(staged.get(i), target);
+        }
+        return files;
     }
 
     /** @return the SHA-256 of a file's bytes, in hex */

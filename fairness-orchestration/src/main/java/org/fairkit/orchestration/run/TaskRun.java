@@ -11,7 +11,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,29 +121,9 @@ public final class TaskRun {
         Files.createDirectories(directory);
         Path root = directory.toAbsolutePath().normalize();
         Path staging = Files.createTempDirectory(root, ".fairkit-run-");
-        List<OutputFile> files = new ArrayList<>();
         try {
-            List<Path> staged = new ArrayList<>();
-            for (String id : selected) {
-                for (Path p : outputs.get(id).write(context, staging)) {
-                    Path abs = p.toAbsolutePath().normalize();
-                    if (!abs.startsWith(staging) || Files.isSymbolicLink(abs) || !Files.isRegularFile(abs)) {
-                        throw new IllegalStateException("output '" + id + "' wrote " + abs + ", outside the run "
-                                + "directory it was given (" + staging + ") or not as a regular file");
-                    }
-                    String relative = staging.relativize(abs).toString().replace('\\', '/');
-                    files.add(new OutputFile(id, relative, Files.size(abs), AuditRunner.sha256(abs)));
-                    staged.add(abs);
-                }
-            }
-            for (OutputFile f : files) {
-                AtomicFiles.refuseLinkOrDirectory(root.resolve(f.path()));
-            }
-            for (int i = 0; i < files.size(); i++) {
-                Path target = root.resolve(files.get(i).path());
-                Files.createDirectories(target.getParent());
-                AtomicFiles.move(staged.get(i), target);
-            }
+            List<OutputFile> files = AuditRunner.promote(root, staging, selected,
+                    id -> outputs.get(id).write(context, staging));
             RunRecord record = new RunRecord(context.runId(), context.planId(), context.source(),
                     context.startedAt(), Duration.ofNanos(ticker.getAsLong() - t0), Optional.empty(),
                     Optional.empty(), files);
